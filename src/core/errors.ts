@@ -1,0 +1,73 @@
+/**
+ * Failures a user can meet, one class each, each with one sentence in Chinese and one in
+ * English. Hosts show `message` (Chinese) and may add `english`.
+ */
+export abstract class SelfEvalError extends Error {
+  abstract readonly code: string;
+  constructor(
+    message: string,
+    readonly english: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotXlsxError extends SelfEvalError {
+  readonly code = 'not-xlsx';
+  constructor() {
+    super('不是 .xlsx 工作簿，无法读取；请在 Excel 或 WPS 中另存为 .xlsx 后再试。', 'not an .xlsx workbook; save it as .xlsx and try again');
+  }
+}
+
+export class LegacyXlsError extends SelfEvalError {
+  readonly code = 'legacy-xls';
+  constructor() {
+    super('这是旧版 .xls 工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后再试。', 'this is a legacy .xls workbook; convert it to .xlsx');
+  }
+}
+
+export class EncryptedWorkbookError extends SelfEvalError {
+  readonly code = 'encrypted';
+  constructor() {
+    super('工作簿设有打开密码，无法读取；请取消密码后另存一份再试。', 'the workbook is password-protected; remove the password and try again');
+  }
+}
+
+export class CorruptWorkbookError extends SelfEvalError {
+  readonly code = 'corrupt';
+  constructor(detail: string) {
+    super(`工作簿已损坏或不完整，无法读取（${detail}）。`, `the workbook is damaged or truncated (${detail})`);
+  }
+}
+
+export class EmptyWorkbookError extends SelfEvalError {
+  readonly code = 'empty';
+  constructor() {
+    super('工作簿是空的，没有可读的内容。', 'the workbook is empty');
+  }
+}
+
+export class NoTableError extends SelfEvalError {
+  readonly code = 'no-table';
+  constructor(sheets: string[]) {
+    super(
+      `在工作表 ${sheets.map((s) => `“${s}”`).join('、')} 中未找到绩效自评表（需有含“目标值”“完成值”的指标表头）。`,
+      'no self-evaluation table found (an indicator header with target and actual columns is needed)',
+    );
+  }
+}
+
+export class FileTooLargeError extends SelfEvalError {
+  readonly code = 'too-large';
+  constructor(sizeMb: number, limitMb: number) {
+    super(`文件大小 ${sizeMb} MB，超过 ${limitMb} MB 的上限，未读取。`, `the file is ${sizeMb} MB, over the ${limitMb} MB limit`);
+  }
+}
+
+export class FileNotFoundError extends SelfEvalError {
+  readonly code = 'not-found';
+  constructor() {
+    super('文件不存在或无法打开。', 'the file does not exist or cannot be opened');
+  }
+}

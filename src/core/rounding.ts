@@ -1,0 +1,24 @@
+/**
+ * Half-up rounding that is exact for the decimal value a person sees: 2.2375 becomes 2.24
+ * although the binary double is 2.23749999…. toPrecision(15) removes that representation
+ * error before rounding.
+ */
+export function roundHalfUp(value: number, digits = 2): number {
+  const factor = 10 ** digits;
+  const scaled = Number((Math.abs(value) * factor).toPrecision(15));
+  return (Math.sign(value) * Math.round(scaled)) / factor;
+}
+
+/** Whole cents, so that sums of rounded scores stay exact. */
+export function toCents(value: number): number {
+  return Math.round(roundHalfUp(value, 2) * 100);
+}
+
+export function fromCents(cents: number): number {
+  return cents / 100;
+}
+
+/** Two scores agree when they are the same to the cent. */
+export function sameToTheCent(a: number, b: number): boolean {
+  return toCents(a) === toCents(b);
+}

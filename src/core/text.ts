@@ -1,0 +1,47 @@
+/** Text normalisation shared by header matching and value parsing. */
+
+/** Full-width ASCII (！..～) and the ideographic space become their half-width forms. */
+export function toHalfWidth(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/** Half-width, no whitespace or line breaks, comparison signs in one spelling. */
+export function compact(text: string): string {
+  return toHalfWidth(text)
+    .replace(/\s+/g, '')
+    .replace(/>=|≧|⩾/g, '≥')
+    .replace(/<=|≦|⩽/g, '≤')
+    .replace(/[“”"‘’']/g, '');
+}
+
+const WEIGHT_SUFFIX = /[(（]\s*([0-9０-９.．]+)\s*分\s*[)）]?\s*$/;
+
+/**
+ * Splits `全年城镇新增就业人数（2分）` into the label and its weight. Only the last bracket
+ * counts, so `毕业生就业率（含升学）（7分）` keeps its first bracket; a missing closing
+ * bracket (`…场次（5分`) is tolerated.
+ */
+export function splitWeight(label: string): { label: string; weight: number | null } {
+  const trimmed = label.trim();
+  const match = WEIGHT_SUFFIX.exec(trimmed);
+  if (!match) return { label: trimmed, weight: null };
+  const weight = Number(toHalfWidth(match[1]));
+  return {
+    label: trimmed.slice(0, match.index).trim(),
+    weight: Number.isFinite(weight) ? weight : null,
+  };
+}
+
+/** Header text reduced to its words: no brackets or what they hold, no weights, no punctuation. */
+export function headerKey(text: string): string {
+  return compact(text)
+    .replace(/\([^)]*\)?/g, '')
+    .replace(/[:：*]/g, '');
+}

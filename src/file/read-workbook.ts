@@ -1,0 +1,112 @@
+import ExcelJS from 'exceljs';
+import { CellRange, parseRange } from '../core/address';
+import {
+  CorruptWorkbookError,
+  EmptyWorkbookError,
+  EncryptedWorkbookError,
+  LegacyXlsError,
+  NotXlsxError,
+  SelfEvalError,
+} from '../core/errors';
+import { CellValue, SheetGrid, dateToSerial } from '../core/grid';
+
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(data: Uint8Array, signature: number[]): boolean {
+  return signature.every((byte, i) => data[i] === byte);
+}
+
+/** An encrypted .xlsx is an OLE container holding an `EncryptionInfo` stream; a legacy .xls is not. */
+function isEncryptedOoxml(data: Uint8Array): boolean {
+  const marker = Buffer.from('EncryptionInfo', 'utf16le');
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes(marker);
+}
+
+/** Checks the container before exceljs sees it, so each bad input gets its own answer. */
+export function checkContainer(data: Uint8Array): void {
+  if (startsWith(data, ZIP_SIGNATURE)) return;
+  if (startsWith(data, OLE_SIGNATURE)) throw isEncryptedOoxml(data) ? new EncryptedWorkbookError() : new LegacyXlsError();
+  throw new NotXlsxError();
+}
+
+export async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  checkContainer(data);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    if (error instanceof SelfEvalError) throw error;
+    throw new CorruptWorkbookError(error instanceof Error ? error.message : String(error));
+  }
+  return workbook;
+}
+
+/** Reads an .xlsx into the engine's grids. */
+export async function readGrids(data: Uint8Array): Promise<SheetGrid[]> {
+  const workbook = await loadWorkbook(data);
+  const grids = workbook.worksheets.map(worksheetToGrid);
+  if (grids.every((g) => g.values.length === 0)) throw new EmptyWorkbookError();
+  return grids;
+}
+
+export function worksheetToGrid(sheet: ExcelJS.Worksheet): SheetGrid {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cellValue(cell) === null) return;
+      top = Math.min(top, rowNumber - 1);
+      bottom = Math.max(bottom, rowNumber - 1);
+      left = Math.min(left, colNumber - 1);
+      right = Math.max(right, colNumber - 1);
+    });
+  });
+  const merges = mergesOf(sheet);
+  const base = { name: sheet.name, merges, hidden: sheet.state !== 'visible' };
+  if (bottom < 0) return { ...base, origin: { row: 0, col: 0 }, values: [], numberFormats: [] };
+  const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row = sheet.getRow(r + 1);
+    const valueLine: CellValue[] = [];
+    const formatLine: string[] = [];
+    for (let c = left; c <= right; c++) {
+      const cell = row.getCell(c + 1);
+      valueLine.push(cellValue(cell));
+      formatLine.push(cell.numFmt || 'General');
+    }
+    values.push(valueLine);
+    numberFormats.push(formatLine);
+  }
+  return { ...base, origin: { row: top, col: left }, values, numberFormats };
+}
+
+function mergesOf(sheet: ExcelJS.Worksheet): CellRange[] {
+  const model = sheet.model as unknown as { merges?: string[] };
+  return (model.merges ?? []).map((address) => parseRange(address));
+}
+
+/** A cell's value as Office.js would give it: merged-away cells are empty, formulas give their result. */
+export function cellValue(cell: ExcelJS.Cell): CellValue {
+  if (cell.isMerged && cell.master.address !== cell.address) return null;
+  return plainValue(cell.value);
+}
+
+function plainValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return dateToSerial(value);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('error' in value) return String(value.error);
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    if (result === undefined || result === null) return null;
+    if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) return String(result.error);
+    return plainValue(result as ExcelJS.CellValue);
+  }
+  if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+  return null;
+}
