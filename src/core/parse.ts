@@ -58,16 +58,11 @@ export function parseText(raw: string): ParsedValue {
   return parsePeriod(text) ?? parseRange(text) ?? parseQuantity(text) ?? { kind: 'text', text: compact(raw) };
 }
 
-function scaleOf(scaleWord: string, unit: string): { factor: number; unit: string } {
-  let factor = scaleWord ? SCALES[scaleWord] : 1;
-  let rest = unit;
-  if (rest.startsWith('%')) {
-    factor /= 100;
-  } else if (rest.startsWith('‰')) {
-    factor /= 1000;
-  }
-  rest = rest.trim();
-  return { factor, unit: rest };
+/** Scales a written number to base units; percent and per mille divide, so 95% is exactly 0.95. */
+function scaleOf(scaleWord: string, unit: string): { apply: (n: number) => number; unit: string } {
+  const multiplier = scaleWord ? SCALES[scaleWord] : 1;
+  const divisor = unit.startsWith('%') ? 100 : unit.startsWith('‰') ? 1000 : 1;
+  return { apply: (n) => (n * multiplier) / divisor, unit: unit.trim() };
 }
 
 function parseQuantity(text: string): Quantity | null {
@@ -90,8 +85,8 @@ function parseQuantity(text: string): Quantity | null {
   if (!match) return null;
   const number = Number(match[1]);
   if (!Number.isFinite(number)) return null;
-  const { factor, unit } = scaleOf(match[2], match[3]);
-  return { kind: 'number', value: number * factor, unit, comparison };
+  const { apply, unit } = scaleOf(match[2], match[3]);
+  return { kind: 'number', value: apply(number), unit, comparison };
 }
 
 function parseRange(text: string): Range | null {
@@ -101,8 +96,8 @@ function parseRange(text: string): Range | null {
   const high = scaleOf(highScale, highUnit);
   // `1-2万人`: a bound without its own scale and unit shares the other bound's.
   const low = lowScale || lowUnit ? scaleOf(lowScale, lowUnit) : high;
-  const lowValue = Number(lowText) * low.factor;
-  const highValue = Number(highText) * high.factor;
+  const lowValue = low.apply(Number(lowText));
+  const highValue = high.apply(Number(highText));
   if (!(lowValue <= highValue)) return null;
   return { kind: 'range', low: lowValue, high: highValue, unit: high.unit || low.unit };
 }

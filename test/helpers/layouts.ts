@@ -214,7 +214,8 @@ function place(sheet: SheetSpec, options: LayoutOptions): SheetSpec {
 /** The same sheet as an engine grid, the way a host would read it. */
 export function toGrid(sheet: SheetSpec): SheetGrid {
   const height = sheet.cells.length;
-  const width = Math.max(0, ...sheet.cells.map((line) => (line ? line.length : 0)));
+  let width = 0;
+  for (let r = 0; r < height; r++) width = Math.max(width, sheet.cells[r]?.length ?? 0);
   const values: CellValue[][] = [];
   const numberFormats: string[][] = [];
   for (let r = 0; r < height; r++) {
