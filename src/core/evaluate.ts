@@ -188,7 +188,9 @@ function evaluateIndicator(row: IndicatorRow, block: IndicatorBlock, policy: Sco
       ? keepReported(zh.unreadableWeight(cellAddress(row.weightCell.row, row.weightCell.col), row.weightCell.text))
       : keepReported(zh.missingWeight(block.columns.weight !== undefined ? cellAddress(row.row, block.columns.weight) : nameCell));
   } else if (method === null) {
-    score = keepReported(zh.emptyTarget(row.target ? address(row.target) : nameCell));
+    score = keepReported(
+      row.target && target.kind !== 'empty' ? zh.unreadableTarget(address(row.target), row.target.text) : zh.emptyTarget(row.target ? address(row.target) : nameCell),
+    );
   } else if (method === 'qualitative') {
     const targetText = target.kind === 'text' ? target.text : '';
     tier = qualitativeTier(targetText, actual);

@@ -22,7 +22,12 @@ export type Text = { kind: 'text'; text: string };
 
 export type Empty = { kind: 'empty' };
 
-export type ParsedValue = Quantity | Range | Period | Text | Empty;
+/** A spreadsheet error (#N/A, #DIV/0!) or a comparison with nothing measurable after it (`≥约`). */
+export type Invalid = { kind: 'invalid'; text: string };
+
+export type ParsedValue = Quantity | Range | Period | Text | Empty | Invalid;
+
+const SPREADSHEET_ERROR = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
 const SCALES: Record<string, number> = { 亿: 1e8, 千万: 1e7, 百万: 1e6, 万: 1e4 };
 const PREFIX_AT_LEAST = /^(≥|>|不低于|不少于|不小于|大于等于|大于|高于|多于|至少|达到|超过)/;
@@ -55,7 +60,11 @@ export function parseCell(value: CellValue, numberFormat = 'General'): ParsedVal
 export function parseText(raw: string): ParsedValue {
   const text = compact(raw).replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
   if (text === '') return { kind: 'empty' };
-  return parsePeriod(text) ?? parseRange(text) ?? parseQuantity(text) ?? { kind: 'text', text: compact(raw) };
+  if (SPREADSHEET_ERROR.test(text)) return { kind: 'invalid', text };
+  const parsed = parsePeriod(text) ?? parseRange(text) ?? parseQuantity(text);
+  if (parsed) return parsed;
+  if (/^[≥≤<>=]/.test(text)) return { kind: 'invalid', text };
+  return { kind: 'text', text: compact(raw) };
 }
 
 /** Scales a written number to base units; percent and per mille divide, so 95% is exactly 0.95. */

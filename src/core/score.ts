@@ -6,6 +6,7 @@ import { compact } from './text';
 export function methodOf(target: ParsedValue): Method | null {
   switch (target.kind) {
     case 'empty':
+    case 'invalid':
       return null;
     case 'text':
       return 'qualitative';

@@ -19,8 +19,13 @@ function startsWith(data: Uint8Array, signature: number[]): boolean {
 
 /** An encrypted .xlsx is an OLE container holding an `EncryptionInfo` stream; a legacy .xls is not. */
 function isEncryptedOoxml(data: Uint8Array): boolean {
-  const marker = Buffer.from('EncryptionInfo', 'utf16le');
-  return Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes(marker);
+  // The stream name is stored in UTF-16LE; search byte by byte so this also runs in a browser.
+  const marker = [...'EncryptionInfo'].flatMap((ch) => [ch.charCodeAt(0), 0]);
+  outer: for (let i = 0; i + marker.length <= data.length; i++) {
+    for (let j = 0; j < marker.length; j++) if (data[i + j] !== marker[j]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 /** Checks the container before exceljs sees it, so each bad input gets its own answer. */

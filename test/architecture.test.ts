@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join, relative } from 'path';
+
+/** The borders of DESIGN.md: one engine, thin hosts. */
+const SRC = join(__dirname, '..', 'src');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+const files = sources(SRC).map((path) => ({ path: relative(SRC, path), text: readFileSync(path, 'utf8') }));
+const imports = (text: string) => [...text.matchAll(/from '([^']+)'|import\('([^']+)'\)|require\('([^']+)'\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+
+test('there are sources to check', () => {
+  expect(files.filter((f) => f.path.startsWith('core')).length).toBeGreaterThan(5);
+});
+
+test('core imports nothing but core', () => {
+  const offending = files
+    .filter((f) => f.path.startsWith('core'))
+    .flatMap((f) => imports(f.text).filter((i) => !i.startsWith('./')).map((i) => `${f.path} → ${i}`));
+  expect(offending).toEqual([]);
+});
+
+test('only excel/ touches the Excel and Office globals', () => {
+  const offending = files
+    .filter((f) => !f.path.startsWith('excel'))
+    .filter((f) => /\b(Excel|Office)\.(run|context|onReady|RequestContext|Range|Worksheet)\b/.test(f.text))
+    .map((f) => f.path);
+  expect(offending).toEqual([]);
+});
+
+test('only file/ and cli/ touch exceljs and fs', () => {
+  const offending = files
+    .filter((f) => !f.path.startsWith('file') && !f.path.startsWith('cli'))
+    .flatMap((f) => imports(f.text).filter((i) => /^(exceljs|fs|fs\/promises|path)$/.test(i)).map((i) => `${f.path} → ${i}`));
+  expect(offending).toEqual([]);
+});
+
+test('cli/ reaches files only through file/', () => {
+  const offending = files
+    .filter((f) => f.path.startsWith('cli'))
+    .flatMap((f) => imports(f.text).filter((i) => i === 'exceljs').map((i) => `${f.path} → ${i}`));
+  expect(offending).toEqual([]);
+});

@@ -1,0 +1,104 @@
+import { writeFileSync } from 'fs';
+import { join } from 'path';
+import { main } from '../../src/cli/main';
+import { REFERENCE } from '../helpers/reference';
+import { useTempDir } from '../helpers/temp';
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(['node', 'selfeval', ...args], { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const jiguan = join(REFERENCE, 'wuhan-jiguan.xlsx');
+const tempDir = useTempDir();
+
+describe('selfeval score', () => {
+  test('--json prints the documented shape', async () => {
+    const { code, out } = await run('score', '--json', jiguan);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(Object.keys(json)).toEqual(['files']);
+    const [file] = json.files;
+    expect(file).toMatchObject({ file: jiguan, error: null });
+    const [table] = file.tables;
+    expect(table).toMatchObject({
+      sheet: '自评表',
+      range: 'A1:G24',
+      kind: 'project',
+      budget: { row: 7, weight: 20, planned: 8146.59, executed: 8082.53, rate: 0.9921, score: 19.84, reportedScore: 19.84 },
+      total: 98.9,
+      reportedTotal: 98.9,
+      grade: '优',
+      flags: [],
+    });
+    expect(table.indicators[0]).toEqual({
+      row: 9,
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '行政复议应诉案件办理量',
+      weight: 4,
+      target: '350件',
+      actual: '382件',
+      method: 'positive',
+      score: 4,
+      reportedScore: 4,
+      ratio: 1.09,
+      flags: [],
+      notes: [],
+    });
+  });
+
+  test('--weak-ratio and --policy reach the engine', async () => {
+    const loose = JSON.parse((await run('score', '--json', '--weak-ratio', '3', jiguan)).out);
+    expect(loose.files[0].tables[0].indicators.filter((i: { flags: string[] }) => i.flags.includes('weak-target'))).toHaveLength(0);
+    const strict = JSON.parse((await run('score', '--json', '--weak-ratio', '1.2', '--policy', 'national', jiguan)).out);
+    expect(strict.files[0].tables[0].indicators.filter((i: { flags: string[] }) => i.flags.includes('weak-target')).length).toBeGreaterThan(2);
+  });
+
+  test('the readable summary names totals, grade and flagged rows', async () => {
+    const { code, out } = await run('score', join(REFERENCE, 'wuhan-jiuye.xlsx'));
+    expect(code).toBe(0);
+    expect(out).toContain('复核总分 96.79（填报 96.79），等级 优');
+    expect(out).toContain('第 16 行 工勤人员技术等级考核人数：0.79/2  [unfinished]');
+    expect(out).toContain('完成值为目标值的 46.60 倍，目标值设置偏低');
+  });
+
+  test('a failing file is reported, the others are still scored, and the exit code is 1', async () => {
+    const bad = join(tempDir(), 'notes.xlsx');
+    writeFileSync(bad, 'not a workbook');
+    const { code, out, err } = await run('score', '--json', bad, join(tempDir(), 'missing.xlsx'), jiguan);
+    expect(code).toBe(1);
+    const json = JSON.parse(out);
+    expect(json.files.map((f: { error: string | null }) => f.error === null)).toEqual([false, false, true]);
+    expect(json.files[0].error).toContain('不是 .xlsx 工作簿');
+    expect(json.files[1].error).toContain('文件不存在');
+    expect(json.files[2].tables[0].total).toBe(98.9);
+    expect(err).toContain('notes.xlsx');
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  test('a workbook without any table is a failure with a clear sentence', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('封面').getCell('A1').value = '2023 年度自评材料';
+    const file = join(tempDir(), 'cover.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const { code, out } = await run('score', file);
+    expect(code).toBe(1);
+    expect(out).toContain('未找到绩效自评表');
+  });
+
+  test.each([
+    [['score']],
+    [['score', '--policy', 'shanghai', jiguan]],
+    [['score', '--weak-ratio', 'abc', jiguan]],
+    [['score', '--bogus', jiguan]],
+    [['frobnicate']],
+  ])('usage error %j exits 2', async (args) => {
+    const { code, err } = await run(...args);
+    expect(code).toBe(2);
+    expect(err.length).toBeGreaterThan(0);
+  });
+});
