@@ -207,3 +207,24 @@ describe('review flags', () => {
     expect(table.flags).toEqual(['weight-mismatch']);
   });
 });
+
+describe('table checks', () => {
+  const jiguan = () => toGrid(layoutTable(referenceTable('jiguan')));
+
+  test('a reported total that differs from the computed one', () => {
+    const grid = jiguan();
+    grid.values = grid.values.map((line) => line.map((v) => (v === '98.9分' ? '99.5分' : v)));
+    const [table] = evaluateWorkbook([grid]);
+    expect(table.flags).toEqual(['total-mismatch']);
+    expect(table.notes[0]).toMatch(/^填报总分 99.5（G\d+）与复核总分 98.9 不符$/);
+  });
+
+  test('a 二级 subtotal that its rows do not add up to', () => {
+    const grid = jiguan();
+    grid.values = grid.values.map((line) => line.map((v) => (v === '数量指标（28分）' ? '数量指标（30分）' : v)));
+    const [table] = evaluateWorkbook([grid]);
+    expect(table.flags).toEqual(['weight-mismatch']);
+    expect(table.notes).toEqual(['“数量指标”标明 30 分，其下指标分值合计 28 分']);
+    expect(table.total).toBe(98.9);
+  });
+});
