@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PolicyId, isPolicyId, policyFor } from '../core/policy';
+import { runClear, runRescore } from './annotate-command';
 import { Output, runScore } from './score-command';
 
 const USAGE_ERROR = 2;
@@ -25,13 +26,39 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
     .description('score every self-evaluation table in each file and report scores, grades and review flags')
     .argument('<files...>', '.xlsx workbooks')
     .option('--json', 'print the result as JSON')
-    .addOption(new Option('--policy <preset>', 'scoring rules: wuhan or national').default('wuhan').argParser(policyId))
-    .addOption(new Option('--weak-ratio <R>', 'actual/target ratio that marks a weak target').default(1.5).argParser(weakRatio))
+    .addOption(policyOption())
+    .addOption(weakRatioOption())
     .action(async (files: string[], opts: { json?: boolean; policy: PolicyId; weakRatio: number }) => {
       const policy = policyFor(opts.policy, { weakRatio: opts.weakRatio });
       setExitCode(await runScore(files, { json: Boolean(opts.json), policy }, io));
     });
+  program
+    .command('rescore')
+    .description('write annotated copies: computed scores, grade, highlights, a 复核汇总 sheet')
+    .argument('<files...>', '.xlsx workbooks')
+    .requiredOption('--out <dir>', 'folder for the annotated copies (same file names)')
+    .addOption(policyOption())
+    .addOption(weakRatioOption())
+    .action(async (files: string[], opts: { out: string; policy: PolicyId; weakRatio: number }) => {
+      setExitCode(await runRescore(files, opts.out, policyFor(opts.policy, { weakRatio: opts.weakRatio }), io));
+    });
+  program
+    .command('clear')
+    .description('write copies with every annotation of rescore taken out again')
+    .argument('<files...>', '.xlsx workbooks')
+    .requiredOption('--out <dir>', 'folder for the cleared copies (same file names)')
+    .action(async (files: string[], opts: { out: string }) => {
+      setExitCode(await runClear(files, opts.out, io));
+    });
   return program;
+}
+
+function policyOption(): Option {
+  return new Option('--policy <preset>', 'scoring rules: wuhan or national').default('wuhan').argParser(policyId);
+}
+
+function weakRatioOption(): Option {
+  return new Option('--weak-ratio <R>', 'actual/target ratio that marks a weak target').default(1.5).argParser(weakRatio);
 }
 
 /** The CLI entry point: parses argv, runs, and returns the exit code. */

@@ -71,3 +71,29 @@ export class FileNotFoundError extends SelfEvalError {
     super('文件不存在或无法打开。', 'the file does not exist or cannot be opened');
   }
 }
+
+export class DamagedStateError extends SelfEvalError {
+  readonly code = 'damaged-state';
+  constructor() {
+    super(
+      '工作簿中记录复核标注的隐藏工作表已损坏，无法撤销以前的标注；未做任何修改。',
+      "the workbook's hidden annotation record is damaged; nothing was changed",
+    );
+  }
+}
+
+export class OutputFolderError extends SelfEvalError {
+  readonly code = 'output-folder';
+  constructor(folder: string, reason: 'missing' | 'not-writable' | 'not-a-folder') {
+    const zh = { missing: '不存在', 'not-writable': '不可写入', 'not-a-folder': '不是文件夹' }[reason];
+    const en = { missing: 'does not exist', 'not-writable': 'is not writable', 'not-a-folder': 'is not a folder' }[reason];
+    super(`输出文件夹 ${folder} ${zh}，未写入任何文件。`, `the output folder ${folder} ${en}; nothing was written`);
+  }
+}
+
+export class WouldOverwriteInputError extends SelfEvalError {
+  readonly code = 'would-overwrite';
+  constructor() {
+    super('输出文件会覆盖原文件；请用 --out 指定另一个文件夹。', 'the output would overwrite the input; choose another --out folder');
+  }
+}

@@ -9,6 +9,7 @@ import {
   SelfEvalError,
 } from '../core/errors';
 import { CellValue, SheetGrid, dateToSerial } from '../core/grid';
+import { STATE_SHEET } from '../core/state';
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -50,7 +51,7 @@ export async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> 
 /** Reads an .xlsx into the engine's grids. */
 export async function readGrids(data: Uint8Array): Promise<SheetGrid[]> {
   const workbook = await loadWorkbook(data);
-  const grids = workbook.worksheets.map(worksheetToGrid);
+  const grids = workbook.worksheets.filter((sheet) => sheet.name !== STATE_SHEET).map(worksheetToGrid);
   if (grids.every((g) => g.values.length === 0)) throw new EmptyWorkbookError();
   return grids;
 }

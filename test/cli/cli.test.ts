@@ -102,3 +102,56 @@ describe('selfeval score', () => {
     expect(err.length).toBeGreaterThan(0);
   });
 });
+
+describe('selfeval rescore and clear', () => {
+  const sample = join(REFERENCE, 'wuhan-jiuye.xlsx');
+
+  test('rescore writes an annotated copy under the same name; clear takes it all out again', async () => {
+    const { mkdirSync } = await import('fs');
+    const annotated = join(tempDir(), 'annotated');
+    const cleared = join(tempDir(), 'cleared');
+    mkdirSync(annotated);
+    mkdirSync(cleared);
+    const rescored = await run('rescore', sample, '--out', annotated);
+    expect(rescored.code).toBe(0);
+    expect(rescored.out).toContain('复核总分 96.79，等级 优');
+    const { dumpXlsx } = await import('../helpers/workbook-dump');
+    const { readFileSync } = await import('fs');
+    const annotatedFile = join(annotated, 'wuhan-jiuye.xlsx');
+    expect((await dumpXlsx(readFileSync(annotatedFile))).sheets.map((s) => s.name)).toContain('复核汇总');
+    const clearedRun = await run('clear', annotatedFile, '--out', cleared);
+    expect(clearedRun.code).toBe(0);
+    expect(clearedRun.out).toContain('已撤销全部复核标注');
+    expect(await dumpXlsx(readFileSync(join(cleared, 'wuhan-jiuye.xlsx')))).toEqual(await dumpXlsx(readFileSync(sample)));
+  });
+
+  test('a missing output folder: a clear sentence, nothing written', async () => {
+    const { code, err } = await run('rescore', sample, '--out', join(tempDir(), 'nowhere'));
+    expect(code).toBe(1);
+    expect(err).toContain('输出文件夹');
+    expect(err).toContain('不存在');
+  });
+
+  test('a read-only output folder', async () => {
+    const { code, err } = await run('rescore', sample, '--out', '/proc');
+    expect(code).toBe(1);
+    expect(err).toContain('不可写入');
+  });
+
+  test('an output that would overwrite its input is refused; the other files go on', async () => {
+    const { copyFileSync, readFileSync } = await import('fs');
+    const own = join(tempDir(), 'own.xlsx');
+    copyFileSync(sample, own);
+    const before = readFileSync(own);
+    const { code, out } = await run('rescore', own, sample, '--out', tempDir());
+    expect(code).toBe(1);
+    expect(out).toContain('会覆盖原文件');
+    expect(readFileSync(own).equals(before)).toBe(true);
+    expect(out).toContain(join(tempDir(), 'wuhan-jiuye.xlsx'));
+  });
+
+  test('--out is required', async () => {
+    expect((await run('rescore', sample)).code).toBe(2);
+    expect((await run('clear', sample)).code).toBe(2);
+  });
+});

@@ -1,0 +1,248 @@
+import { cellAddress } from './address';
+import { numberOf } from './detect';
+import { Flag, IndicatorFlag, TableResult } from './evaluate';
+import { GridView, SheetGrid } from './grid';
+
+/** Colours as ARGB, the form both exceljs and (after `#RRGGBB`) Office.js take. */
+export const COLORS = {
+  unfinished: 'FFF8CBAD',
+  weak: 'FFFFE699',
+  vague: 'FFD9D2E9',
+  mismatch: 'FFFF8F8F',
+  header: 'FFE2EFDA',
+} as const;
+
+export type HighlightKind = 'unfinished' | 'weak' | 'vague' | 'mismatch';
+
+/** A cell the tool owns: written on rescore, emptied again on clear. */
+export type OutputCell = {
+  sheet: string;
+  row: number;
+  col: number;
+  value: string | number;
+  numberFormat?: string;
+  bold?: boolean;
+  fill?: string;
+  wrap?: boolean;
+  /** An internal link, for the summary sheet. */
+  link?: { sheet: string; row: number; col: number };
+};
+
+/** A fill on a cell the user filled: the value stays, the original fill is remembered. */
+export type Highlight = { sheet: string; row: number; col: number; kind: HighlightKind; fill: string };
+
+export type TablePlan = {
+  sheet: string;
+  range: string;
+  scoreCol: number;
+  remarkCol: number;
+  outputs: OutputCell[];
+  highlights: Highlight[];
+};
+
+export type PlanProblem = { sheet: string; range: string; message: string };
+
+export type WritePlan = {
+  tables: TablePlan[];
+  /** Widths (in characters) for the output columns, per sheet. */
+  widths: { sheet: string; col: number; width: number }[];
+  summary: { name: string; cells: OutputCell[]; widths: number[] };
+  problems: PlanProblem[];
+};
+
+export const SUMMARY_SHEET = '复核汇总';
+export const HEADERS = { score: '复核得分', remark: '复核意见' } as const;
+/** Excel's last column (XFD). */
+const LAST_COLUMN = 16383;
+
+const LEGEND: [HighlightKind, string, string][] = [
+  ['unfinished', '未完成', '完成值未达到目标值'],
+  ['weak', '目标偏低', '完成值远超目标值，目标值设置偏低'],
+  ['vague', '目标不明确', '目标值无可衡量的水平'],
+  ['mismatch', '得分不符', '填报得分与复核得分不符'],
+];
+
+/** Flags counted in the summary sheet, with their column titles. */
+export const FLAG_TITLES: [Flag, string][] = [
+  ['unfinished', '未完成'],
+  ['weak-target', '目标偏低'],
+  ['vague-target', '目标不明确'],
+  ['score-mismatch', '得分不符'],
+  ['total-mismatch', '总分不符'],
+  ['weight-mismatch', '分值不符'],
+  ['qualitative-tier', '定性档次不符'],
+  ['missing-reason', '缺偏差原因'],
+  ['unreadable', '无法识别'],
+];
+
+const SCORE_FORMAT = '0.00';
+
+/**
+ * Plans the write-back: two columns right of each table (复核得分, 复核意见) in the first
+ * columns that are empty in all of the table's rows, highlights on flagged rows, a legend per
+ * table, and the 复核汇总 sheet. Grids must be read from the workbook without earlier annotations.
+ */
+export function planWriteBack(tables: TableResult[], sheets: SheetGrid[]): WritePlan {
+  const views = new Map(sheets.map((s) => [s.name, new GridView(s)]));
+  const plan: WritePlan = { tables: [], widths: [], summary: summaryPlan(tables), problems: [] };
+  for (const table of tables) {
+    const view = views.get(table.sheet);
+    if (!view) continue;
+    const tablePlan = planTable(table, view);
+    if (typeof tablePlan === 'string') {
+      plan.problems.push({ sheet: table.sheet, range: table.range, message: tablePlan });
+      continue;
+    }
+    plan.tables.push(tablePlan);
+    for (const [col, width] of [[tablePlan.scoreCol, 10], [tablePlan.remarkCol, 42]] as const) {
+      if (!plan.widths.some((w) => w.sheet === table.sheet && w.col === col)) plan.widths.push({ sheet: table.sheet, col, width });
+    }
+  }
+  return plan;
+}
+
+function planTable(table: TableResult, view: GridView): TablePlan | string {
+  const t = table.detected;
+  const writeRows = new Set<number>();
+  for (const block of t.blocks) writeRows.add(block.headerRow);
+  for (const i of table.indicators) writeRows.add(i.row - 1);
+  if (t.budget) writeRows.add(t.budget.row);
+  if (t.total) writeRows.add(t.total.row);
+  const legendRows = legendRowsOf(table);
+  for (const r of legendRows) writeRows.add(r);
+
+  const found = findOutputColumns(view, t.top, Math.max(t.bottom, ...legendRows), t.right + 1, writeRows);
+  if (typeof found === 'string') return `工作表“${table.sheet}”的表格 ${table.range}：${found}`;
+  const { scoreCol, remarkCol } = found;
+  const outputs: OutputCell[] = [];
+  const highlights: Highlight[] = [];
+  const out = (row: number, col: number, value: string | number, extra: Partial<OutputCell> = {}) =>
+    outputs.push({ sheet: table.sheet, row, col, value, ...extra });
+  const mark = (row: number, col: number, kind: HighlightKind) => {
+    if (!highlights.some((h) => h.row === row && h.col === col)) highlights.push({ sheet: table.sheet, row, col, kind, fill: COLORS[kind] });
+  };
+
+  for (const block of t.blocks) {
+    out(block.headerRow, scoreCol, HEADERS.score, { bold: true, fill: COLORS.header });
+    out(block.headerRow, remarkCol, HEADERS.remark, { bold: true, fill: COLORS.header });
+  }
+  if (table.budget && t.budget) {
+    out(t.budget.row, scoreCol, table.budget.score, { numberFormat: SCORE_FORMAT });
+    const budgetNotes = table.notes.filter((n) => /预算/.test(n));
+    if (budgetNotes.length) out(t.budget.row, remarkCol, budgetNotes.join('；'), { wrap: true });
+    if (table.budget.reportedScore !== null && table.budget.reportedScore !== table.budget.score && t.budget.reported) {
+      mark(t.budget.reported.row, t.budget.reported.col, 'mismatch');
+    }
+  }
+  for (const i of table.indicators) {
+    const row = i.row - 1;
+    out(row, scoreCol, i.score, { numberFormat: SCORE_FORMAT });
+    if (i.notes.length) out(row, remarkCol, i.notes.join('；'), { wrap: true });
+    const kind = rowHighlight(i.flags);
+    if (kind) {
+      if (i.cells.target) mark(i.cells.target.row, i.cells.target.col, kind);
+      if (i.cells.actual) mark(i.cells.actual.row, i.cells.actual.col, kind);
+    }
+    if ((i.flags.includes('score-mismatch') || i.flags.includes('qualitative-tier')) && i.cells.score) {
+      mark(i.cells.score.row, i.cells.score.col, 'mismatch');
+    }
+  }
+  if (t.total) {
+    out(t.total.row, scoreCol, table.total, { numberFormat: SCORE_FORMAT, bold: true });
+    const rest = table.notes.filter((n) => !/预算/.test(n));
+    out(t.total.row, remarkCol, [`等级：${table.grade}`, ...rest].join('；'), { bold: true, wrap: true });
+    if (table.flags.includes('total-mismatch') && t.total.reported) mark(t.total.reported.row, t.total.reported.col, 'mismatch');
+  }
+  LEGEND.forEach(([kind, label, meaning], k) => {
+    out(legendRows[k], scoreCol, label, { fill: COLORS[kind] });
+    out(legendRows[k], remarkCol, meaning);
+  });
+  return { sheet: table.sheet, range: table.range, scoreCol, remarkCol, outputs, highlights };
+}
+
+/** One fill per row, the most serious flag first. */
+function rowHighlight(flags: IndicatorFlag[]): HighlightKind | null {
+  if (flags.includes('unfinished')) return 'unfinished';
+  if (flags.includes('weak-target')) return 'weak';
+  if (flags.includes('vague-target')) return 'vague';
+  return null;
+}
+
+/** The legend takes four rows above the table's first block where the title rows leave room, else four rows below it. */
+function legendRowsOf(table: TableResult): number[] {
+  const t = table.detected;
+  const first = Math.min(t.budget?.firstRow ?? Infinity, ...t.blocks.map((b) => b.headerRow));
+  const start = first - t.top >= LEGEND.length ? first - LEGEND.length : t.bottom + 1;
+  return LEGEND.map((_, k) => start + k);
+}
+
+function findOutputColumns(
+  view: GridView,
+  top: number,
+  bottom: number,
+  from: number,
+  writeRows: Set<number>,
+): { scoreCol: number; remarkCol: number } | string {
+  let blockedByMerge = false;
+  const free = (col: number) => {
+    for (let r = top; r <= bottom; r++) {
+      if (view.rawValue(r, col) !== null) return false;
+      if (writeRows.has(r) && inMerge(view, r, col)) {
+        blockedByMerge = true;
+        return false;
+      }
+    }
+    return true;
+  };
+  for (let c = from; c < LAST_COLUMN; c++) {
+    if (free(c) && free(c + 1)) return { scoreCol: c, remarkCol: c + 1 };
+  }
+  return blockedByMerge
+    ? '右侧各列被合并单元格或已填内容占满，无法写入复核列；请取消跨越表格右侧的合并单元格后重试。'
+    : '右侧直到最后一列都已有内容，无法写入复核列。';
+}
+
+function inMerge(view: GridView, row: number, col: number): boolean {
+  return view.grid.merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+}
+
+function summaryPlan(tables: TableResult[]): WritePlan['summary'] {
+  const name = SUMMARY_SHEET;
+  const cells: OutputCell[] = [];
+  const header = ['工作表', '项目或目标', '表格位置', '复核总分', '填报总分', '等级', ...FLAG_TITLES.map(([, title]) => title)];
+  header.forEach((value, col) => cells.push({ sheet: name, row: 0, col, value, bold: true, fill: COLORS.header }));
+  tables.forEach((table, k) => {
+    const row = k + 1;
+    const counts = FLAG_TITLES.map(([flag]) => countFlag(table, flag));
+    const reported = numberOf(table.detected.total?.reported ?? null);
+    const link = { sheet: table.sheet, row: table.detected.top, col: table.detected.left };
+    const values: (string | number)[] = [
+      table.sheet,
+      tableName(table),
+      table.range,
+      table.total,
+      reported ?? '未填',
+      table.grade,
+      ...counts,
+    ];
+    values.forEach((value, col) =>
+      cells.push({ sheet: name, row, col, value, ...(col === 0 ? { link } : {}), ...(col === 3 ? { numberFormat: SCORE_FORMAT } : {}) }),
+    );
+  });
+  return { name, cells, widths: [14, 36, 12, 10, 10, 6, ...FLAG_TITLES.map(() => 10)] };
+}
+
+export function tableName(table: TableResult): string {
+  const goals = [...new Set(table.indicators.map((i) => i.goal).filter((g): g is string => g !== null))];
+  return table.projectName ?? (goals.length === 1 ? goals[0] : null) ?? table.title ?? table.sheet;
+}
+
+/** Rows carrying a flag, or 1 for a table-level flag. */
+export function countFlag(table: TableResult, flag: Flag): number {
+  const rows = table.indicators.filter((i) => (i.flags as Flag[]).includes(flag)).length;
+  return rows + ((table.flags as Flag[]).includes(flag) ? 1 : 0);
+}
+
+export function linkAddress(link: { sheet: string; row: number; col: number }): string {
+  return `'${link.sheet.replace(/'/g, "''")}'!${cellAddress(link.row, link.col)}`;
+}

@@ -1,0 +1,53 @@
+import { cellAddress, parseCell } from './address';
+import { CellValue } from './grid';
+
+/**
+ * What the tool changed in a workbook, kept in the workbook itself (a very hidden sheet) so
+ * that any host — the CLI, the browser page, the add-in — can take it all back.
+ */
+export const STATE_SHEET = '_selfeval_state';
+const STATE_MAGIC = 'selfeval-state';
+const STATE_VERSION = 1;
+
+/** A cell's look before the tool touched it: a colour every host understands, and the host's own full style. */
+export type OriginalStyle = { fillColor: string | null; raw?: string };
+
+export type StateRecord =
+  /** A cell the tool wrote; it was empty. */
+  | { kind: 'output'; sheet: string; row: number; col: number; style: OriginalStyle }
+  /** A user's cell whose fill the tool changed. */
+  | { kind: 'highlight'; sheet: string; row: number; col: number; style: OriginalStyle }
+  /** A column whose width the tool set; null was the default width. */
+  | { kind: 'width'; sheet: string; col: number; width: number | null }
+  /** A sheet the tool added. */
+  | { kind: 'sheet'; sheet: string };
+
+export function stateToRows(records: StateRecord[]): CellValue[][] {
+  const rows: CellValue[][] = [[STATE_MAGIC, STATE_VERSION, '本工作表由绩效自评复核助手维护，用于撤销复核标注，请勿修改。']];
+  for (const record of records) {
+    const { kind, sheet } = record;
+    if (kind === 'sheet') rows.push([kind, sheet, null, null]);
+    else if (kind === 'width') rows.push([kind, sheet, record.col, JSON.stringify(record.width)]);
+    else rows.push([kind, sheet, cellAddress(record.row, record.col), JSON.stringify(record.style)]);
+  }
+  return rows;
+}
+
+export class StateError extends Error {}
+
+/** Reads the records back; rows that do not parse are an error, since restoring half would lose data. */
+export function stateFromRows(rows: CellValue[][]): StateRecord[] {
+  if (rows.length === 0 || rows[0][0] !== STATE_MAGIC) throw new StateError('not a selfeval state sheet');
+  if (Number(rows[0][1]) > STATE_VERSION) throw new StateError('state written by a newer version');
+  return rows.slice(1).map((row, k) => {
+    const [kind, sheet, where, data] = row;
+    if (typeof sheet !== 'string') throw new StateError(`state row ${k + 2} has no sheet`);
+    if (kind === 'sheet') return { kind, sheet };
+    if (kind === 'width') return { kind, sheet, col: Number(where), width: JSON.parse(String(data)) as number | null };
+    if (kind === 'output' || kind === 'highlight') {
+      const { row: r, col } = parseCell(String(where));
+      return { kind, sheet, row: r, col, style: JSON.parse(String(data)) as OriginalStyle };
+    }
+    throw new StateError(`state row ${k + 2} has an unknown kind`);
+  });
+}

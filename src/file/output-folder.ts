@@ -1,0 +1,42 @@
+import { constants, promises as fs } from 'fs';
+import { basename, join, resolve } from 'path';
+import { OutputFolderError, WouldOverwriteInputError } from '../core/errors';
+
+/** Checks once, before any work, that the folder exists and can be written. */
+export async function checkOutputFolder(folder: string): Promise<void> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await fs.stat(folder)).isDirectory();
+  } catch {
+    throw new OutputFolderError(folder, 'missing');
+  }
+  if (!isDirectory) throw new OutputFolderError(folder, 'not-a-folder');
+  try {
+    await fs.access(folder, constants.W_OK);
+    // access() says yes to root on a read-only mount; a real write tells.
+    const probe = join(folder, `.selfeval-probe-${process.pid}`);
+    await fs.writeFile(probe, '');
+    await fs.rm(probe);
+  } catch {
+    throw new OutputFolderError(folder, 'not-writable');
+  }
+}
+
+/** Where an input's copy goes: the same name in the output folder, never the input itself. */
+export function outputPath(input: string, folder: string): string {
+  const target = join(folder, basename(input));
+  if (resolve(target) === resolve(input)) throw new WouldOverwriteInputError();
+  return target;
+}
+
+/** Writes through a temporary file and a rename, so a reader never sees half a workbook. */
+export async function writeAtomically(path: string, data: Uint8Array): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await fs.writeFile(temporary, data);
+    await fs.rename(temporary, path);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+}

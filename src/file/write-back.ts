@@ -1,0 +1,145 @@
+import ExcelJS from 'exceljs';
+import { TableResult, evaluateWorkbook } from '../core/evaluate';
+import { DamagedStateError } from '../core/errors';
+import { CellValue } from '../core/grid';
+import { OutputCell, PlanProblem, WritePlan, linkAddress, planWriteBack } from '../core/plan';
+import { ScoringPolicy } from '../core/policy';
+import { OriginalStyle, STATE_SHEET, StateError, StateRecord, stateFromRows, stateToRows } from '../core/state';
+import { loadWorkbook, worksheetToGrid } from './read-workbook';
+
+export type RescoreResult = { data: Uint8Array; tables: TableResult[]; problems: PlanProblem[] };
+
+/** Takes out earlier annotations, scores every table, and writes the plan. Rescoring twice equals rescoring once. */
+export async function rescoreXlsx(data: Uint8Array, policy: ScoringPolicy): Promise<RescoreResult> {
+  const workbook = await loadWorkbook(data);
+  clearAnnotations(workbook);
+  const grids = workbook.worksheets.map(worksheetToGrid);
+  const tables = evaluateWorkbook(grids, { policy });
+  const plan = planWriteBack(tables, grids);
+  applyPlan(workbook, plan);
+  return { data: await save(workbook), tables, problems: plan.problems };
+}
+
+/** Gives back the workbook as it was before any rescore: values, styles, widths, sheets. */
+export async function clearXlsx(data: Uint8Array): Promise<{ data: Uint8Array; cleared: boolean }> {
+  const workbook = await loadWorkbook(data);
+  const cleared = clearAnnotations(workbook);
+  return { data: await save(workbook), cleared };
+}
+
+async function save(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+export function readState(workbook: ExcelJS.Workbook): StateRecord[] | null {
+  const sheet = workbook.getWorksheet(STATE_SHEET);
+  if (!sheet) return null;
+  const rows: CellValue[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, n) => {
+    const values: CellValue[] = [];
+    for (let c = 1; c <= 4; c++) {
+      const v = row.getCell(c).value;
+      values.push(v === undefined || v === null ? null : (v as CellValue));
+    }
+    rows[n - 1] = values;
+  });
+  try {
+    return stateFromRows(rows.map((r) => r ?? [null, null, null, null]));
+  } catch (error) {
+    if (error instanceof StateError || error instanceof SyntaxError || error instanceof RangeError) throw new DamagedStateError();
+    throw error;
+  }
+}
+
+/** Restores everything the state sheet records, newest first, then drops the state sheet. */
+export function clearAnnotations(workbook: ExcelJS.Workbook): boolean {
+  const records = readState(workbook);
+  if (!records) return false;
+  for (const record of [...records].reverse()) {
+    if (record.kind === 'sheet') {
+      const sheet = workbook.getWorksheet(record.sheet);
+      if (sheet) workbook.removeWorksheet(sheet.id);
+      continue;
+    }
+    const sheet = workbook.getWorksheet(record.sheet);
+    if (!sheet) continue;
+    if (record.kind === 'width') {
+      sheet.getColumn(record.col + 1).width = record.width ?? undefined;
+      continue;
+    }
+    const cell = sheet.getCell(record.row + 1, record.col + 1);
+    if (record.kind === 'output') cell.value = null;
+    cell.style = restoreStyle(record.style);
+  }
+  const state = workbook.getWorksheet(STATE_SHEET);
+  if (state) workbook.removeWorksheet(state.id);
+  return true;
+}
+
+function restoreStyle(style: OriginalStyle): Partial<ExcelJS.Style> {
+  if (style.raw) return JSON.parse(style.raw) as Partial<ExcelJS.Style>;
+  return style.fillColor ? { fill: solid(style.fillColor) } : {};
+}
+
+function remember(cell: ExcelJS.Cell): OriginalStyle {
+  const fill = cell.style.fill;
+  const fillColor = fill && fill.type === 'pattern' && fill.pattern === 'solid' ? (fill.fgColor?.argb ?? null) : null;
+  return { fillColor, raw: JSON.stringify(cell.style ?? {}) };
+}
+
+function solid(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+/** Applies a plan and records, for each change, what was there before. */
+export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
+  const records: StateRecord[] = [];
+  for (const table of plan.tables) {
+    const sheet = workbook.getWorksheet(table.sheet);
+    if (!sheet) continue;
+    for (const h of table.highlights) {
+      const cell = sheet.getCell(h.row + 1, h.col + 1);
+      records.push({ kind: 'highlight', sheet: table.sheet, row: h.row, col: h.col, style: remember(cell) });
+      // A new style object: exceljs shares style objects between cells.
+      cell.style = { ...cell.style, fill: solid(h.fill) };
+    }
+    for (const output of table.outputs) {
+      const cell = sheet.getCell(output.row + 1, output.col + 1);
+      records.push({ kind: 'output', sheet: table.sheet, row: output.row, col: output.col, style: remember(cell) });
+      writeOutput(cell, output);
+    }
+  }
+  for (const w of plan.widths) {
+    const sheet = workbook.getWorksheet(w.sheet);
+    if (!sheet) continue;
+    const column = sheet.getColumn(w.col + 1);
+    records.push({ kind: 'width', sheet: w.sheet, col: w.col, width: column.width ?? null });
+    column.width = w.width;
+  }
+  const summaryName = freeName(workbook, plan.summary.name);
+  const summary = workbook.addWorksheet(summaryName);
+  records.push({ kind: 'sheet', sheet: summaryName });
+  for (const output of plan.summary.cells) writeOutput(summary.getCell(output.row + 1, output.col + 1), output);
+  plan.summary.widths.forEach((width, k) => (summary.getColumn(k + 1).width = width));
+  summary.views = [{ state: 'frozen', ySplit: 1 }];
+
+  const state = workbook.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
+  stateToRows(records).forEach((row) => state.addRow(row));
+}
+
+function writeOutput(cell: ExcelJS.Cell, output: OutputCell): void {
+  cell.value = output.link ? { text: String(output.value), hyperlink: linkAddress(output.link) } : output.value;
+  const style: Partial<ExcelJS.Style> = { ...cell.style };
+  if (output.numberFormat) style.numFmt = output.numberFormat;
+  if (output.bold || output.link) style.font = { ...(style.font ?? {}), bold: output.bold, ...(output.link ? { color: { argb: 'FF0563C1' }, underline: true } : {}) };
+  if (output.fill) style.fill = solid(output.fill);
+  if (output.wrap) style.alignment = { ...(style.alignment ?? {}), wrapText: true, vertical: 'top' };
+  cell.style = style;
+}
+
+/** `复核汇总`, or `复核汇总 (2)` when the user already has a sheet by that name. */
+function freeName(workbook: ExcelJS.Workbook, name: string): string {
+  let candidate = name;
+  for (let k = 2; workbook.getWorksheet(candidate); k++) candidate = `${name} (${k})`;
+  return candidate;
+}

@@ -1,0 +1,68 @@
+import { evaluateWorkbook } from '../../src/core/evaluate';
+import { planWriteBack } from '../../src/core/plan';
+import { layoutTable, toGrid } from '../helpers/layouts';
+import { referenceTable } from '../helpers/reference';
+
+const LAST = 16383;
+
+function planFor(change: (grid: ReturnType<typeof toGrid>) => void) {
+  const grid = toGrid(layoutTable(referenceTable('jiguan')));
+  change(grid);
+  const tables = evaluateWorkbook([grid]);
+  return { plan: planWriteBack(tables, [grid]), table: tables[0] };
+}
+
+/** Widens the grid so that column `col` exists on every row. */
+function widen(grid: ReturnType<typeof toGrid>, col: number) {
+  grid.values = grid.values.map((line) => [...line, ...Array(Math.max(0, col + 1 - line.length)).fill(null)]);
+}
+
+describe('where the output columns go', () => {
+  test('the first two columns right of the table', () => {
+    const { plan } = planFor(() => undefined);
+    expect(plan.tables[0]).toMatchObject({ scoreCol: 7, remarkCol: 8 });
+    expect(plan.problems).toEqual([]);
+  });
+
+  test('past a column the user filled in any of the table’s rows', () => {
+    const { plan } = planFor((grid) => {
+      widen(grid, 8);
+      grid.values[12][8] = '备注';
+    });
+    expect(plan.tables[0]).toMatchObject({ scoreCol: 9, remarkCol: 10 });
+  });
+
+  test('past a merged cell that spans the output columns on a row it writes', () => {
+    const { plan, table } = planFor((grid) => {
+      const total = table0Total(grid);
+      grid.merges.push({ top: total, bottom: total, left: 6, right: 12 });
+    });
+    expect(plan.tables[0].scoreCol).toBe(13);
+    expect(table.total).toBe(98.9);
+  });
+
+  test('a table whose rows are filled up to the last column gets a clear answer, other work goes on', () => {
+    const { plan } = planFor((grid) => {
+      widen(grid, LAST);
+      for (let c = 7; c <= LAST; c++) grid.values[10][c] = c % 2 ? 'x' : null;
+      for (let c = 8; c <= LAST; c += 2) grid.values[11][c] = 'y';
+    });
+    expect(plan.tables).toEqual([]);
+    expect(plan.problems).toEqual([
+      { sheet: '自评表', range: expect.any(String), message: expect.stringContaining('右侧直到最后一列都已有内容，无法写入复核列') },
+    ]);
+    expect(plan.summary.cells.some((c) => c.value === 98.9)).toBe(true);
+  });
+
+  test('a merged cell across every output column gets its own clear answer', () => {
+    const { plan } = planFor((grid) => {
+      const total = table0Total(grid);
+      grid.merges.push({ top: total, bottom: total, left: 6, right: LAST });
+    });
+    expect(plan.problems[0].message).toContain('合并单元格');
+  });
+});
+
+function table0Total(grid: ReturnType<typeof toGrid>): number {
+  return grid.values.findIndex((line) => line[0] === '总分');
+}

@@ -1,0 +1,43 @@
+import ExcelJS from 'exceljs';
+
+/** Everything about a workbook a user could see change, as plain data to compare. */
+export type Dump = { sheets: { name: string; state: string; merges: string[]; widths: (number | null)[]; cells: Record<string, string> }[] };
+
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, sorted(v)]),
+    );
+  }
+  return value;
+}
+
+export async function loadXlsx(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+export async function dumpXlsx(data: Uint8Array): Promise<Dump> {
+  const workbook = await loadXlsx(data);
+  return {
+    sheets: workbook.worksheets.map((sheet) => {
+      const cells: Record<string, string> = {};
+      sheet.eachRow({ includeEmpty: true }, (row) => {
+        row.eachCell({ includeEmpty: true }, (cell) => {
+          const style = JSON.stringify(sorted(cell.style ?? {}));
+          if ((cell.value === null || cell.value === undefined) && style === '{}') return;
+          cells[cell.address] = JSON.stringify({ value: sorted(cell.value ?? null), style: JSON.parse(style) });
+        });
+      });
+      const widths: (number | null)[] = [];
+      for (let c = 1; c <= Math.max(sheet.columnCount, 12); c++) widths.push(sheet.getColumn(c).width ?? null);
+      const merges = [...((sheet.model as unknown as { merges?: string[] }).merges ?? [])].sort();
+      return { name: sheet.name, state: sheet.state, merges, widths, cells };
+    }),
+  };
+}
