@@ -53,6 +53,8 @@ export type IndicatorBlock = {
 
 export type BudgetBlock = {
   row: number;
+  /** The header's named columns. */
+  columns: number[];
   label: string;
   weight: number | null;
   planned: ReadCell | null;
@@ -310,6 +312,7 @@ class SheetScanner {
     const weightCell = columns.weight !== undefined ? this.numberAt(row, columns.weight) : null;
     return {
       row,
+      columns: Object.values(columns).filter((c): c is number => c !== undefined),
       label: chosen?.label ?? '',
       weight: weightCell ?? header.labelWeight ?? this.budgetLabelWeight(headerRow, lastRow),
       planned: chosen ? this.read(row, planned) : null,
@@ -528,17 +531,20 @@ class SheetScanner {
     if (goals || departmentWords.test(table.title ?? '') || departmentWords.test(table.budget?.label ?? '')) {
       table.kind = 'department';
     }
-    let left = Infinity;
-    let right = -Infinity;
+    // The right edge is the last column the table's headers name, so that a remark column
+    // someone added beside it (or the tool's own output) does not widen the table.
+    const roleColumns = [
+      ...table.blocks.flatMap((b) => Object.values(b.columns)),
+      ...(table.budget ? table.budget.columns : []),
+    ].filter((c): c is number => c !== undefined);
+    const right = Math.max(...roleColumns);
+    let left = Math.min(...roleColumns);
     for (let r = table.top; r <= table.bottom; r++) {
-      for (let c = v.left; c <= v.right; c++) {
-        if (!v.isEmpty(r, c)) {
-          left = Math.min(left, c);
-          right = Math.max(right, c);
-        }
+      for (let c = v.left; c < left; c++) {
+        if (!v.isEmpty(r, c)) left = c;
       }
     }
-    return { ...table, left: Number.isFinite(left) ? left : v.left, right: Number.isFinite(right) ? right : v.right };
+    return { ...table, left, right };
   }
 }
 

@@ -82,13 +82,15 @@ const SCORE_FORMAT = '0.00';
  * columns that are empty in all of the table's rows, highlights on flagged rows, a legend per
  * table, and the 复核汇总 sheet. Grids must be read from the workbook without earlier annotations.
  */
-export function planWriteBack(tables: TableResult[], sheets: SheetGrid[]): WritePlan {
+export type PlanOptions = { highlight: boolean };
+
+export function planWriteBack(tables: TableResult[], sheets: SheetGrid[], options: PlanOptions = { highlight: true }): WritePlan {
   const views = new Map(sheets.map((s) => [s.name, new GridView(s)]));
   const plan: WritePlan = { tables: [], widths: [], summary: summaryPlan(tables), problems: [] };
   for (const table of tables) {
     const view = views.get(table.sheet);
     if (!view) continue;
-    const tablePlan = planTable(table, view);
+    const tablePlan = planTable(table, view, options);
     if (typeof tablePlan === 'string') {
       plan.problems.push({ sheet: table.sheet, range: table.range, message: tablePlan });
       continue;
@@ -101,14 +103,14 @@ export function planWriteBack(tables: TableResult[], sheets: SheetGrid[]): Write
   return plan;
 }
 
-function planTable(table: TableResult, view: GridView): TablePlan | string {
+function planTable(table: TableResult, view: GridView, options: PlanOptions): TablePlan | string {
   const t = table.detected;
   const writeRows = new Set<number>();
   for (const block of t.blocks) writeRows.add(block.headerRow);
   for (const i of table.indicators) writeRows.add(i.row - 1);
   if (t.budget) writeRows.add(t.budget.row);
   if (t.total) writeRows.add(t.total.row);
-  const legendRows = legendRowsOf(table);
+  const legendRows = options.highlight ? legendRowsOf(table) : [];
   for (const r of legendRows) writeRows.add(r);
 
   const found = findOutputColumns(view, t.top, Math.max(t.bottom, ...legendRows), t.right + 1, writeRows);
@@ -119,6 +121,7 @@ function planTable(table: TableResult, view: GridView): TablePlan | string {
   const out = (row: number, col: number, value: string | number, extra: Partial<OutputCell> = {}) =>
     outputs.push({ sheet: table.sheet, row, col, value, ...extra });
   const mark = (row: number, col: number, kind: HighlightKind) => {
+    if (!options.highlight) return;
     if (!highlights.some((h) => h.row === row && h.col === col)) highlights.push({ sheet: table.sheet, row, col, kind, fill: COLORS[kind] });
   };
 

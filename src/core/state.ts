@@ -1,5 +1,5 @@
 import { cellAddress, parseCell } from './address';
-import { CellValue } from './grid';
+import { CellValue, SheetGrid } from './grid';
 
 /**
  * What the tool changed in a workbook, kept in the workbook itself (a very hidden sheet) so
@@ -9,25 +9,58 @@ export const STATE_SHEET = '_selfeval_state';
 const STATE_MAGIC = 'selfeval-state';
 const STATE_VERSION = 1;
 
-/** A cell's look before the tool touched it: a colour every host understands, and the host's own full style. */
-export type OriginalStyle = { fillColor: string | null; raw?: string };
+/**
+ * A cell's look before the tool touched it: what every host understands (fill colour as
+ * ARGB or null for none, number format, bold, wrap), and the writing host's own full style.
+ */
+export type OriginalStyle = {
+  fillColor: string | null;
+  numberFormat?: string;
+  bold?: boolean;
+  wrapText?: boolean;
+  /** exceljs's style JSON, where the file host wrote the record. */
+  raw?: string;
+};
 
 export type StateRecord =
   /** A cell the tool wrote; it was empty. */
   | { kind: 'output'; sheet: string; row: number; col: number; style: OriginalStyle }
   /** A user's cell whose fill the tool changed. */
   | { kind: 'highlight'; sheet: string; row: number; col: number; style: OriginalStyle }
-  /** A column whose width the tool set; null was the default width. */
-  | { kind: 'width'; sheet: string; col: number; width: number | null }
+  /** A column whose width the tool set, in characters (null: the default); `points` where Excel recorded it. */
+  | { kind: 'width'; sheet: string; col: number; width: number | null; points?: number }
   /** A sheet the tool added. */
   | { kind: 'sheet'; sheet: string };
+
+/** Excel's column width unit: a character of the default font is about 5.7 points wide. */
+export const POINTS_PER_CHARACTER = 5.7;
+
+/**
+ * The grids as they were before the recorded annotations: the tool's cells emptied and its
+ * sheets left out, so that detection and planning never see the tool's own output.
+ */
+export function withoutAnnotations(grids: SheetGrid[], records: StateRecord[]): SheetGrid[] {
+  const added = new Set(records.filter((r) => r.kind === 'sheet').map((r) => r.sheet));
+  return grids
+    .filter((g) => !added.has(g.name) && g.name !== STATE_SHEET)
+    .map((grid) => {
+      const outputs = records.filter((r): r is Extract<StateRecord, { kind: 'output' }> => r.kind === 'output' && r.sheet === grid.name);
+      if (outputs.length === 0) return grid;
+      const values = grid.values.map((line) => [...line]);
+      for (const { row, col } of outputs) {
+        const line = values[row - grid.origin.row];
+        if (line && col - grid.origin.col < line.length && col >= grid.origin.col) line[col - grid.origin.col] = null;
+      }
+      return { ...grid, values };
+    });
+}
 
 export function stateToRows(records: StateRecord[]): CellValue[][] {
   const rows: CellValue[][] = [[STATE_MAGIC, STATE_VERSION, '本工作表由绩效自评复核助手维护，用于撤销复核标注，请勿修改。']];
   for (const record of records) {
     const { kind, sheet } = record;
     if (kind === 'sheet') rows.push([kind, sheet, null, null]);
-    else if (kind === 'width') rows.push([kind, sheet, record.col, JSON.stringify(record.width)]);
+    else if (kind === 'width') rows.push([kind, sheet, record.col, JSON.stringify({ width: record.width, points: record.points })]);
     else rows.push([kind, sheet, cellAddress(record.row, record.col), JSON.stringify(record.style)]);
   }
   return rows;
@@ -43,7 +76,10 @@ export function stateFromRows(rows: CellValue[][]): StateRecord[] {
     const [kind, sheet, where, data] = row;
     if (typeof sheet !== 'string') throw new StateError(`state row ${k + 2} has no sheet`);
     if (kind === 'sheet') return { kind, sheet };
-    if (kind === 'width') return { kind, sheet, col: Number(where), width: JSON.parse(String(data)) as number | null };
+    if (kind === 'width') {
+      const { width, points } = JSON.parse(String(data)) as { width: number | null; points?: number };
+      return { kind, sheet, col: Number(where), width, ...(points !== undefined ? { points } : {}) };
+    }
     if (kind === 'output' || kind === 'highlight') {
       const { row: r, col } = parseCell(String(where));
       return { kind, sheet, row: r, col, style: JSON.parse(String(data)) as OriginalStyle };

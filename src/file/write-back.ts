@@ -2,20 +2,20 @@ import ExcelJS from 'exceljs';
 import { TableResult, evaluateWorkbook } from '../core/evaluate';
 import { DamagedStateError } from '../core/errors';
 import { CellValue } from '../core/grid';
-import { OutputCell, PlanProblem, WritePlan, linkAddress, planWriteBack } from '../core/plan';
+import { OutputCell, PlanOptions, PlanProblem, WritePlan, linkAddress, planWriteBack } from '../core/plan';
 import { ScoringPolicy } from '../core/policy';
-import { OriginalStyle, STATE_SHEET, StateError, StateRecord, stateFromRows, stateToRows } from '../core/state';
+import { OriginalStyle, POINTS_PER_CHARACTER, STATE_SHEET, StateError, StateRecord, stateFromRows, stateToRows } from '../core/state';
 import { loadWorkbook, worksheetToGrid } from './read-workbook';
 
 export type RescoreResult = { data: Uint8Array; tables: TableResult[]; problems: PlanProblem[] };
 
 /** Takes out earlier annotations, scores every table, and writes the plan. Rescoring twice equals rescoring once. */
-export async function rescoreXlsx(data: Uint8Array, policy: ScoringPolicy): Promise<RescoreResult> {
+export async function rescoreXlsx(data: Uint8Array, policy: ScoringPolicy, options: PlanOptions = { highlight: true }): Promise<RescoreResult> {
   const workbook = await loadWorkbook(data);
   clearAnnotations(workbook);
   const grids = workbook.worksheets.map(worksheetToGrid);
   const tables = evaluateWorkbook(grids, { policy });
-  const plan = planWriteBack(tables, grids);
+  const plan = planWriteBack(tables, grids, options);
   applyPlan(workbook, plan);
   return { data: await save(workbook), tables, problems: plan.problems };
 }
@@ -64,27 +64,41 @@ export function clearAnnotations(workbook: ExcelJS.Workbook): boolean {
     const sheet = workbook.getWorksheet(record.sheet);
     if (!sheet) continue;
     if (record.kind === 'width') {
-      sheet.getColumn(record.col + 1).width = record.width ?? undefined;
+      sheet.getColumn(record.col + 1).width = record.width ?? (record.points !== undefined ? record.points / POINTS_PER_CHARACTER : undefined);
       continue;
     }
     const cell = sheet.getCell(record.row + 1, record.col + 1);
     if (record.kind === 'output') cell.value = null;
-    cell.style = restoreStyle(record.style);
+    cell.style = restoreStyle(cell.style ?? {}, record.style);
   }
   const state = workbook.getWorksheet(STATE_SHEET);
   if (state) workbook.removeWorksheet(state.id);
   return true;
 }
 
-function restoreStyle(style: OriginalStyle): Partial<ExcelJS.Style> {
+/** The file host's own record restores exactly; another host's record restores what it noted. */
+function restoreStyle(current: Partial<ExcelJS.Style>, style: OriginalStyle): Partial<ExcelJS.Style> {
   if (style.raw) return JSON.parse(style.raw) as Partial<ExcelJS.Style>;
-  return style.fillColor ? { fill: solid(style.fillColor) } : {};
+  const restored: Partial<ExcelJS.Style> = { ...current };
+  if (style.fillColor) restored.fill = solid(style.fillColor);
+  else delete restored.fill;
+  if (style.numberFormat !== undefined) restored.numFmt = style.numberFormat;
+  if (style.bold !== undefined) restored.font = { ...(restored.font ?? {}), bold: style.bold };
+  if (style.wrapText !== undefined) restored.alignment = { ...(restored.alignment ?? {}), wrapText: style.wrapText };
+  return restored;
 }
 
 function remember(cell: ExcelJS.Cell): OriginalStyle {
-  const fill = cell.style.fill;
+  const style = cell.style ?? {};
+  const fill = style.fill;
   const fillColor = fill && fill.type === 'pattern' && fill.pattern === 'solid' ? (fill.fgColor?.argb ?? null) : null;
-  return { fillColor, raw: JSON.stringify(cell.style ?? {}) };
+  return {
+    fillColor,
+    numberFormat: style.numFmt ?? 'General',
+    bold: Boolean(style.font?.bold),
+    wrapText: Boolean(style.alignment?.wrapText),
+    raw: JSON.stringify(style),
+  };
 }
 
 function solid(argb: string): ExcelJS.Fill {
