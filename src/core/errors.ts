@@ -97,3 +97,25 @@ export class WouldOverwriteInputError extends SelfEvalError {
     super('输出文件会覆盖原文件；请用 --out 指定另一个文件夹。', 'the output would overwrite the input; choose another --out folder');
   }
 }
+
+export class ProtectedSheetError extends SelfEvalError {
+  readonly code = 'protected';
+  constructor(sheets: string[]) {
+    const names = sheets.map((s) => `“${s}”`).join('、');
+    super(`工作表 ${names} 受保护，未做任何修改；请先撤销工作表保护再复核。`, `sheet ${sheets.join(', ')} is protected; nothing was changed`);
+  }
+}
+
+export class CellEditModeError extends SelfEvalError {
+  readonly code = 'cell-edit';
+  constructor() {
+    super('Excel 正在编辑单元格，未做任何修改；请按 Enter 或 Esc 结束编辑后再试。', 'Excel is editing a cell; press Enter or Esc and try again');
+  }
+}
+
+export class NothingToRemarkError extends SelfEvalError {
+  readonly code = 'no-remark-place';
+  constructor() {
+    super('请先复核工作簿，再填写审核意见。', 'rescore the workbook before adding a remark');
+  }
+}

@@ -156,9 +156,10 @@ function planTable(table: TableResult, view: GridView, options: PlanOptions): Ta
     out(t.total.row, remarkCol, [`等级：${table.grade}`, ...rest].join('；'), { bold: true, wrap: true });
     if (table.flags.includes('total-mismatch') && t.total.reported) mark(t.total.reported.row, t.total.reported.col, 'mismatch');
   }
-  LEGEND.forEach(([kind, label, meaning], k) => {
-    out(legendRows[k], scoreCol, label, { fill: COLORS[kind] });
-    out(legendRows[k], remarkCol, meaning);
+  legendRows.forEach((row, k) => {
+    const [kind, label, meaning] = LEGEND[k];
+    out(row, scoreCol, label, { fill: COLORS[kind] });
+    out(row, remarkCol, meaning);
   });
   return { sheet: table.sheet, range: table.range, scoreCol, remarkCol, outputs, highlights };
 }

@@ -1,11 +1,26 @@
+import { NoTableError } from '../core/errors';
+import { policyFromSettings } from '../core/settings';
 import { WorkbookGateway } from '../taskpane/gateway';
-import { readGrids } from './read-workbook';
+import { clearXlsx, rescoreXlsx } from './write-back';
 
-/** A gateway over an .xlsx the user opened in the browser page. */
-export function fileGateway(file: File): WorkbookGateway {
+/** A gateway over an .xlsx opened in the browser: it is rescored in memory and downloaded. */
+export function fileGateway(name: string, original: Uint8Array): WorkbookGateway {
+  let current = original;
   return {
     kind: 'file',
-    label: file.name,
-    readSheets: async () => readGrids(new Uint8Array(await file.arrayBuffer())),
+    async rescore(settings, progress) {
+      progress('read');
+      const result = await rescoreXlsx(current, policyFromSettings(settings), { highlight: settings.highlight });
+      progress('write');
+      if (result.tables.length === 0) throw new NoTableError([name]);
+      current = result.data;
+      return { tables: result.tables, plans: result.plans, problems: result.problems };
+    },
+    async clear() {
+      const result = await clearXlsx(current);
+      current = result.data;
+      return result.cleared;
+    },
+    download: () => ({ name, data: current }),
   };
 }

@@ -2,12 +2,12 @@ import ExcelJS from 'exceljs';
 import { TableResult, evaluateWorkbook } from '../core/evaluate';
 import { DamagedStateError } from '../core/errors';
 import { CellValue } from '../core/grid';
-import { OutputCell, PlanOptions, PlanProblem, WritePlan, linkAddress, planWriteBack } from '../core/plan';
+import { OutputCell, PlanOptions, PlanProblem, TablePlan, WritePlan, linkAddress, planWriteBack } from '../core/plan';
 import { ScoringPolicy } from '../core/policy';
 import { OriginalStyle, POINTS_PER_CHARACTER, STATE_SHEET, StateError, StateRecord, stateFromRows, stateToRows } from '../core/state';
 import { loadWorkbook, worksheetToGrid } from './read-workbook';
 
-export type RescoreResult = { data: Uint8Array; tables: TableResult[]; problems: PlanProblem[] };
+export type RescoreResult = { data: Uint8Array; tables: TableResult[]; plans: TablePlan[]; problems: PlanProblem[] };
 
 /** Takes out earlier annotations, scores every table, and writes the plan. Rescoring twice equals rescoring once. */
 export async function rescoreXlsx(data: Uint8Array, policy: ScoringPolicy, options: PlanOptions = { highlight: true }): Promise<RescoreResult> {
@@ -17,7 +17,7 @@ export async function rescoreXlsx(data: Uint8Array, policy: ScoringPolicy, optio
   const tables = evaluateWorkbook(grids, { policy });
   const plan = planWriteBack(tables, grids, options);
   applyPlan(workbook, plan);
-  return { data: await save(workbook), tables, problems: plan.problems };
+  return { data: await save(workbook), tables, plans: plan.tables, problems: plan.problems };
 }
 
 /** Gives back the workbook as it was before any rescore: values, styles, widths, sheets. */
@@ -79,6 +79,8 @@ export function clearAnnotations(workbook: ExcelJS.Workbook): boolean {
 /** The file host's own record restores exactly; another host's record restores what it noted. */
 function restoreStyle(current: Partial<ExcelJS.Style>, style: OriginalStyle): Partial<ExcelJS.Style> {
   if (style.raw) return JSON.parse(style.raw) as Partial<ExcelJS.Style>;
+  const plain = !style.fillColor && (style.numberFormat ?? 'General') === 'General' && !style.bold && !style.wrapText;
+  if (plain) return {};
   const restored: Partial<ExcelJS.Style> = { ...current };
   if (style.fillColor) restored.fill = solid(style.fillColor);
   else delete restored.fill;

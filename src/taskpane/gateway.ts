@@ -1,9 +1,32 @@
-import { SheetGrid } from '../core/grid';
+import { TableResult } from '../core/evaluate';
+import { PlanProblem, TablePlan } from '../core/plan';
+import { Settings } from '../core/settings';
 
-/** Where the pane's workbook comes from: the open Excel workbook, or an .xlsx the user picked. */
+export type Stage = 'read' | 'score' | 'write';
+export type RescoreOutcome = { tables: TableResult[]; plans: TablePlan[]; problems: PlanProblem[] };
+
+/** Where a reviewer's remark goes: the 审核意见 column beside the tool's output, anchored on a cell. */
+export type RemarkPlace = { sheet: string; row: number; col: number; anchor: { row: number; col: number }; headerRows: number[] };
+
+/**
+ * What the pane needs from a workbook, whether it is the open Excel workbook or an .xlsx
+ * opened in the browser; the pane never calls Excel itself.
+ */
 export type WorkbookGateway = {
   kind: 'excel' | 'file';
-  /** A name to show: the file name, or 工作簿 for the open workbook. */
-  label: string;
-  readSheets(): Promise<SheetGrid[]>;
+  /** Rescores the workbook, or one sheet in live mode. */
+  rescore(settings: Settings, progress: (stage: Stage) => void, sheet?: string): Promise<RescoreOutcome>;
+  /** Takes every annotation out; false when there was none. */
+  clear(): Promise<boolean>;
+  /** Excel only: select cells. */
+  select?(sheet: string, address: string): Promise<void>;
+  /** Excel only: write a reviewer's remark. */
+  addRemark?(place: RemarkPlace, text: string): Promise<'note' | 'comment' | 'cell'>;
+  /** Excel only: report edits; resolves to the function that stops watching. */
+  watch?(onEdit: (sheet: string, address: string) => void): Promise<() => Promise<void>>;
+  /** File only: the current workbook to download. */
+  download?(): { name: string; data: Uint8Array } | null;
 };
+
+/** Where the pane keeps its settings: the workbook in Excel, the browser's storage outside it. */
+export type SettingsStore = { load(): Promise<Settings>; save(settings: Settings): Promise<void> };

@@ -66,3 +66,15 @@ describe('where the output columns go', () => {
 function table0Total(grid: ReturnType<typeof toGrid>): number {
   return grid.values.findIndex((line) => line[0] === '总分');
 }
+
+test('without highlights there are no fills and no legend, only the two columns', () => {
+  const grid = toGrid(layoutTable(referenceTable('jiuye')));
+  const tables = evaluateWorkbook([grid]);
+  const plan = planWriteBack(tables, [grid], { highlight: false });
+  expect(plan.tables[0].highlights).toEqual([]);
+  expect(plan.tables[0].outputs.every((o) => Number.isInteger(o.row) && o.row >= 0)).toBe(true);
+  expect(plan.tables[0].outputs.some((o) => o.value === '未完成')).toBe(false);
+  const withHighlights = planWriteBack(tables, [grid]);
+  expect(withHighlights.tables[0].highlights.length).toBeGreaterThan(5);
+  expect(withHighlights.tables[0].outputs.some((o) => o.value === '未完成')).toBe(true);
+});

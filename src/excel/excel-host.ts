@@ -1,0 +1,187 @@
+import { cellAddress } from '../core/address';
+import { evaluateWorkbook } from '../core/evaluate';
+import { CellEditModeError, NoTableError, ProtectedSheetError, SelfEvalError } from '../core/errors';
+import { TablePlan, planWriteBack } from '../core/plan';
+import { RemarkPlace, RescoreOutcome, Stage } from '../taskpane/gateway';
+import { Settings, policyFromSettings } from '../core/settings';
+import { OriginalStyle, POINTS_PER_CHARACTER, StateRecord, withoutAnnotations } from '../core/state';
+import { BYTES_PER_WRITE, PAYLOAD_BUDGET, packBatches } from './batches';
+import { WorkbookRead, readWorkbook } from './read-workbook';
+import { supports } from './requirements';
+import { planWrites, queueStyleLoad, restoreWrites, runWrites, stateWrites, styleOf } from './write-workbook';
+
+export type Progress = (stage: Stage) => void;
+
+/** Runs one user action as one Excel.run, turning Excel's errors into the user's sentences. */
+async function run<T>(action: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await Excel.run(action);
+  } catch (error) {
+    if (error instanceof SelfEvalError) throw error;
+    if ((error as { code?: string }).code === 'InvalidOperationInCellEditMode') throw new CellEditModeError();
+    throw error;
+  }
+}
+
+/**
+ * Rescores the open workbook, or only the named sheet (live mode): takes out the earlier
+ * annotations, scores, and writes the plan with a record of every original.
+ */
+export function rescoreOpenWorkbook(settings: Settings, progress: Progress = () => undefined, sheet?: string): Promise<RescoreOutcome> {
+  return run(async (context) => {
+    progress('read');
+    const read = await readWorkbook(context, sheet ? [sheet] : undefined);
+    const records = read.state ?? [];
+    const inScope = (r: StateRecord) => !sheet || r.sheet === sheet;
+    const grids = withoutAnnotations(read.grids, records);
+    progress('score');
+    const tables = evaluateWorkbook(grids, { policy: policyFromSettings(settings) });
+    if (tables.length === 0 && !sheet) throw new NoTableError(grids.map((g) => g.name));
+    const plan = planWriteBack(tables, grids, { highlight: settings.highlight });
+
+    const touched = new Set([...plan.tables.map((t) => t.sheet), ...records.filter(inScope).filter((r) => r.kind !== 'sheet').map((r) => r.sheet)]);
+    const locked = read.sheets.filter((s) => s.protected && touched.has(s.name)).map((s) => s.name);
+    if (locked.length) throw new ProtectedSheetError(locked);
+
+    progress('write');
+    const originals = await loadOriginals(context, plan.tables, records);
+    const widths = await loadWidths(context, plan.widths, records);
+    const kept = records.filter((r) => !inScope(r));
+    const planned = planWrites(plan, originals, widths, !sheet);
+    const existing = new Set(read.sheets.map((s) => s.name));
+    // The new record goes in first: an interrupted run can still be cleared.
+    await runWrites(context, [...restoreWrites(records.filter(inScope), existing), ...stateWrites([...kept, ...planned.records]), ...planned.writes]);
+    return { tables, plans: plan.tables, problems: plan.problems };
+  });
+}
+
+/** A cell already annotated keeps its first original; the others are read from Excel in batched syncs. */
+async function loadOriginals(context: Excel.RequestContext, plans: TablePlan[], records: StateRecord[]) {
+  const known = new Map<string, OriginalStyle>();
+  for (const r of records) if (r.kind === 'output' || r.kind === 'highlight') known.set(`${r.sheet}!${r.row}:${r.col}`, r.style);
+  const cells = plans.flatMap((t) => [...t.highlights, ...t.outputs]).filter((c) => !known.has(`${c.sheet}!${c.row}:${c.col}`));
+  for (const batch of packBatches(cells, () => BYTES_PER_WRITE, PAYLOAD_BUDGET)) {
+    const ranges = batch.map((c) => ({ c, range: queueStyleLoad(context, c.sheet, c.row, c.col) }));
+    await context.sync();
+    for (const { c, range } of ranges) known.set(`${c.sheet}!${c.row}:${c.col}`, styleOf(range));
+  }
+  return (sheet: string, row: number, col: number): OriginalStyle => known.get(`${sheet}!${row}:${col}`) ?? { fillColor: null };
+}
+
+/** Column widths before the tool set them; a column at its sheet's standard width is recorded as the default (null). */
+async function loadWidths(context: Excel.RequestContext, widths: { sheet: string; col: number }[], records: StateRecord[]) {
+  const known = new Map<string, number | null>();
+  for (const r of records) if (r.kind === 'width') known.set(`${r.sheet}!${r.col}`, r.width === null ? null : (r.points ?? r.width * POINTS_PER_CHARACTER));
+  const missing = widths.filter((w) => !known.has(`${w.sheet}!${w.col}`));
+  if (missing.length) {
+    const loads = missing.map((w) => {
+      const sheet = context.workbook.worksheets.getItem(w.sheet);
+      sheet.load('standardWidth');
+      const range = sheet.getRangeByIndexes(0, w.col, 1, 1);
+      range.load('format/columnWidth');
+      return { w, sheet, range };
+    });
+    await context.sync();
+    for (const { w, sheet, range } of loads) {
+      const points = range.format.columnWidth;
+      const standard = Math.abs(points / POINTS_PER_CHARACTER - sheet.standardWidth) < 0.1;
+      known.set(`${w.sheet}!${w.col}`, standard ? null : points);
+    }
+  }
+  return (sheet: string, col: number) => known.get(`${sheet}!${col}`) ?? null;
+}
+
+/** Reads the open workbook without changing it. */
+export function readOpenWorkbook(): Promise<WorkbookRead> {
+  return run((context) => readWorkbook(context));
+}
+
+/** Takes every annotation out again; returns false when there was none. */
+export function clearOpenWorkbook(): Promise<boolean> {
+  return run(async (context) => {
+    const read = await readWorkbook(context);
+    if (!read.state) return false;
+    const touched = new Set(read.state.filter((r) => r.kind !== 'sheet').map((r) => r.sheet));
+    const locked = read.sheets.filter((s) => s.protected && touched.has(s.name)).map((s) => s.name);
+    if (locked.length) throw new ProtectedSheetError(locked);
+    await runWrites(context, restoreWrites(read.state, new Set(read.sheets.map((s) => s.name))));
+    return true;
+  });
+}
+
+/** Shows an indicator: activates its sheet and selects its cells. */
+export function selectCells(sheet: string, address: string): Promise<void> {
+  return run(async (context) => {
+    const worksheet = context.workbook.worksheets.getItem(sheet);
+    worksheet.activate();
+    worksheet.getRange(address).select();
+    await context.sync();
+  });
+}
+
+/**
+ * Writes a reviewer's remark into the 审核意见 column beside the tool's output, and as a note
+ * (ExcelApi 1.18) or a comment (1.10) on the indicator where the host has them. The remark is
+ * the reviewer's: it is never recorded, so rescoring and clearing never touch it.
+ */
+export function writeRemark(place: RemarkPlace, text: string): Promise<'note' | 'comment' | 'cell'> {
+  return run(async (context) => {
+    const worksheet = context.workbook.worksheets.getItem(place.sheet);
+    worksheet.load('protection/protected');
+    const headers = place.headerRows.map((row) => {
+      const cell = worksheet.getRangeByIndexes(row, place.col, 1, 1);
+      cell.load('values');
+      return cell;
+    });
+    await context.sync();
+    if (worksheet.protection.protected) throw new ProtectedSheetError([place.sheet]);
+    for (const header of headers) {
+      if (header.values[0][0] === '') {
+        header.values = [[REMARK_HEADER]];
+        header.format.font.bold = true;
+      }
+    }
+    worksheet.getRangeByIndexes(place.row, place.col, 1, 1).values = [[text]];
+    const anchor = cellAddress(place.anchor.row, place.anchor.col);
+    let kind: 'note' | 'comment' | 'cell' = 'cell';
+    if (supports('1.18')) {
+      const existing = worksheet.notes.getItemOrNullObject(anchor);
+      existing.load('isNullObject');
+      await context.sync();
+      if (existing.isNullObject) worksheet.notes.add(anchor, text);
+      else existing.content = text;
+      kind = 'note';
+    } else if (supports('1.10')) {
+      context.workbook.comments.add(`'${place.sheet.replace(/'/g, "''")}'!${anchor}`, text);
+      kind = 'comment';
+    }
+    await context.sync();
+    return kind;
+  });
+}
+
+export const REMARK_HEADER = '审核意见';
+
+/**
+ * Calls back with the sheet and address of every edit (ExcelApi 1.9 collection event);
+ * returns the function that stops watching.
+ */
+export async function watchEdits(onEdit: (sheet: string, address: string) => void): Promise<() => Promise<void>> {
+  if (!supports('1.9')) return async () => undefined;
+  const handler = await Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name,items/id');
+    await context.sync();
+    const names = new Map(sheets.items.map((s) => [s.id, s.name]));
+    const result = sheets.onChanged.add(async (event) => {
+      onEdit(names.get(event.worksheetId) ?? '', event.address);
+    });
+    await context.sync();
+    return result;
+  });
+  return () =>
+    Excel.run(handler.context, async (context) => {
+      handler.remove();
+      await context.sync();
+    });
+}

@@ -1,0 +1,179 @@
+import { Badge, Button, Caption1, Card, CardHeader, Switch, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { cellAddress } from '../core/address';
+import { IndicatorResult, TableResult } from '../core/evaluate';
+import { TablePlan, tableName } from '../core/plan';
+import { RemarkPlace } from './gateway';
+import { Strings } from './i18n';
+
+const useStyles = makeStyles({
+  totals: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'center' },
+  rows: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  row: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingVerticalXS,
+    borderRadius: tokens.borderRadiusMedium,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+export type TableCardProps = {
+  table: TableResult;
+  plan: TablePlan | null;
+  strings: Strings;
+  onSelect?: (sheet: string, address: string) => void;
+  onRemark?: (place: RemarkPlace, text: string) => Promise<void>;
+};
+
+const GRADE_COLOR = { 优: 'success', 良: 'brand', 中: 'warning', 差: 'danger' } as const;
+
+/** The cells of an indicator's row, from its name to its score. */
+function rowAddress(indicator: IndicatorResult): string {
+  const cols = [indicator.cells.name, indicator.cells.target, indicator.cells.actual, indicator.cells.score]
+    .filter((c): c is { row: number; col: number } => c !== null)
+    .map((c) => c.col);
+  const row = indicator.row - 1;
+  return `${cellAddress(row, Math.min(...cols))}:${cellAddress(row, Math.max(...cols))}`;
+}
+
+export function TableCard({ table, plan, strings: t, onSelect, onRemark }: TableCardProps) {
+  const styles = useStyles();
+  const [onlyFlagged, setOnlyFlagged] = useState(true);
+  const flagged = table.indicators.filter((i) => i.flags.length > 0);
+  const shown = onlyFlagged ? flagged : table.indicators;
+  const headerRows = table.detected.blocks.map((b) => b.headerRow);
+  const placeFor = (row: number, anchor: { row: number; col: number }): RemarkPlace | null =>
+    plan ? { sheet: table.sheet, row, col: plan.remarkCol + 1, anchor, headerRows } : null;
+  const totalRow = table.detected.total?.row ?? headerRows[0];
+  const tablePlace = placeFor(totalRow, { row: totalRow, col: table.detected.left });
+
+  return (
+    <Card aria-label={tableName(table)}>
+      <CardHeader
+        header={<Text weight="semibold">{tableName(table)}</Text>}
+        description={
+          <Caption1>
+            {table.sheet}!{table.range}
+          </Caption1>
+        }
+        action={<Badge color={GRADE_COLOR[table.grade]} aria-label={`${t.grade} ${table.grade}`}>{table.grade}</Badge>}
+      />
+      <div className={styles.totals}>
+        <Text>
+          {t.computed} <Text weight="semibold">{table.total}</Text>
+        </Text>
+        <Text>
+          {t.reported} {table.reportedTotal ?? t.notReported}
+        </Text>
+        {table.flags.map((flag) => (
+          <Badge key={flag} appearance="tint" color="danger">
+            {t.flags[flag]}
+          </Badge>
+        ))}
+      </div>
+      {table.notes.map((note) => (
+        <Caption1 key={note} className={styles.note}>
+          {note}
+        </Caption1>
+      ))}
+      <div className={styles.totals}>
+        <Caption1>{t.indicators(table.indicators.length, flagged.length)}</Caption1>
+        <Switch label={t.onlyFlagged} checked={onlyFlagged} onChange={(_, data) => setOnlyFlagged(data.checked)} />
+      </div>
+      <div className={styles.rows} role="list">
+        {shown.map((indicator) => (
+          <IndicatorItem
+            key={indicator.row}
+            indicator={indicator}
+            strings={t}
+            onSelect={onSelect ? () => onSelect(table.sheet, rowAddress(indicator)) : undefined}
+            place={placeFor(indicator.row - 1, indicator.cells.name)}
+            onRemark={onRemark}
+          />
+        ))}
+      </div>
+      {onRemark && tablePlace && <RemarkEditor label={t.remarkTable} strings={t} onSave={(text) => onRemark(tablePlace, text)} />}
+    </Card>
+  );
+}
+
+function IndicatorItem({
+  indicator: i,
+  strings: t,
+  onSelect,
+  place,
+  onRemark,
+}: {
+  indicator: IndicatorResult;
+  strings: Strings;
+  onSelect?: () => void;
+  place: RemarkPlace | null;
+  onRemark?: (place: RemarkPlace, text: string) => Promise<void>;
+}) {
+  const styles = useStyles();
+  return (
+    <div className={styles.row} role="listitem">
+      <div
+        className={styles.line}
+        role={onSelect ? 'button' : undefined}
+        tabIndex={onSelect ? 0 : undefined}
+        onClick={onSelect}
+        onKeyDown={(e) => (e.key === 'Enter' ? onSelect?.() : undefined)}
+      >
+        <Caption1>{i.row}</Caption1>
+        <Text>{i.name}</Text>
+        <Text weight="semibold">
+          {i.score}/{i.weight ?? '?'}
+        </Text>
+        {i.flags.map((flag) => (
+          <Badge key={flag} appearance="tint" color={flag === 'weak-target' || flag === 'vague-target' ? 'warning' : 'danger'}>
+            {t.flags[flag]}
+          </Badge>
+        ))}
+      </div>
+      {i.notes.map((note) => (
+        <Caption1 key={note} className={styles.note}>
+          {note}
+        </Caption1>
+      ))}
+      {onRemark && place && <RemarkEditor label={t.remark} strings={t} onSave={(text) => onRemark(place, text)} />}
+    </div>
+  );
+}
+
+function RemarkEditor({ label, strings: t, onSave }: { label: string; strings: Strings; onSave: (text: string) => Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  if (!open) {
+    return (
+      <Button size="small" appearance="subtle" onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+    );
+  }
+  return (
+    <div>
+      <Textarea aria-label={label} value={text} onChange={(_, data) => setText(data.value)} />
+      <Button
+        size="small"
+        appearance="primary"
+        disabled={text.trim() === ''}
+        onClick={async () => {
+          await onSave(text.trim());
+          setOpen(false);
+          setText('');
+        }}
+      >
+        {t.save}
+      </Button>
+      <Button size="small" onClick={() => setOpen(false)}>
+        {t.cancel}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,270 @@
+import { CellEditModeError, NoTableError, ProtectedSheetError } from '../../src/core/errors';
+import { COLORS, SUMMARY_SHEET } from '../../src/core/plan';
+import { defaultSettings, policyFromSettings } from '../../src/core/settings';
+import { STATE_SHEET } from '../../src/core/state';
+import { clearOpenWorkbook, readOpenWorkbook, rescoreOpenWorkbook, selectCells, watchEdits, writeRemark } from '../../src/excel/excel-host';
+import { readGrids } from '../../src/file/read-workbook';
+import { clearXlsx, rescoreXlsx } from '../../src/file/write-back';
+import { FakeExcel } from '../helpers/fake-excel';
+import { fakeFromGrids, fakeFromXlsx, snapshot, xlsxFromFake } from '../helpers/fake-workbooks';
+import { layoutTable, toGrid } from '../helpers/layouts';
+import { referenceTable, referenceWorkbook } from '../helpers/reference';
+import { dumpXlsx } from '../helpers/workbook-dump';
+
+const settings = defaultSettings();
+const hex = (argb: string) => `#${argb.slice(-6)}`;
+
+async function fakeWith(file: string, options = {}): Promise<FakeExcel> {
+  const fake = new FakeExcel(options);
+  fakeFromGrids(fake, await readGrids(referenceWorkbook(file)));
+  fake.install();
+  return fake;
+}
+
+afterEach(() => FakeExcel.uninstall());
+
+describe('the test double behaves like Excel where it matters', () => {
+  test('a property read before load and sync fails; after them it reads', async () => {
+    const fake = await fakeWith('wuhan-jiguan.xlsx');
+    await Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      expect(() => sheets.items).toThrow('PropertyNotLoaded');
+      sheets.load('items/name');
+      expect(() => sheets.items).toThrow('PropertyNotLoaded');
+      await context.sync();
+      expect(sheets.items.map((s) => s.name)).toEqual(['自评表']);
+      const range = sheets.items[0].getRange('A1');
+      range.load('values');
+      expect(() => range.values).toThrow('PropertyNotLoaded');
+      await context.sync();
+      expect(range.values[0][0]).toContain('自评表');
+      expect(() => range.numberFormat).toThrow('PropertyNotLoaded');
+    });
+    expect(fake.syncCount).toBe(2);
+    expect(fake.syncs.every((s) => s.request > 0)).toBe(true);
+  });
+
+  test('a payload over the limit is refused', async () => {
+    const fake = await fakeWith('wuhan-jiguan.xlsx', { payloadLimit: 200 });
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('自评表').getRange('A1:G24').load('values');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    expect(fake.refused).toHaveLength(1);
+  });
+});
+
+describe('rescore in Excel', () => {
+  test('writes the same scores, grade, highlights and summary as the file host', async () => {
+    const fake = await fakeWith('wuhan-jiuye.xlsx');
+    const outcome = await rescoreOpenWorkbook(settings);
+    expect(outcome.tables[0].total).toBe(96.79);
+    const sheet = fake.workbook.sheet('自评表');
+    const at = (address: string) => {
+      const col = address.charCodeAt(0) - 65;
+      const row = Number(address.slice(1)) - 1;
+      return sheet.peek(row, col);
+    };
+    expect(at('H8')?.value).toBe('复核得分');
+    expect(at('H16')?.value).toBe(0.79);
+    expect(at('I16')?.value).toBe('未完成：完成 3,564人，目标 9,000人');
+    expect(at('H30')?.value).toBe(96.79);
+    expect(at('I30')?.value).toBe('等级：优');
+    expect(at('E16')?.fill).toBe(hex(COLORS.unfinished));
+    expect(at('F19')?.fill).toBe(hex(COLORS.weak));
+    expect(fake.workbook.sheet(STATE_SHEET).visibility).toBe('VeryHidden');
+    expect(fake.workbook.sheet(SUMMARY_SHEET).peek(1, 3)?.value).toBe(96.79);
+    expect(fake.workbook.sheet(SUMMARY_SHEET).peek(1, 0)?.link).toBe("'自评表'!A1");
+
+    // The file host writes the same cells.
+    const file = await rescoreXlsx(referenceWorkbook('wuhan-jiuye.xlsx'), policyFromSettings(settings));
+    const other = new FakeExcel();
+    await fakeFromXlsx(other, file.data);
+    const outputs = (f: FakeExcel) =>
+      [...f.workbook.sheet('自评表').cells].filter(([key]) => Number(key.split(',')[1]) >= 7).map(([key, c]) => [key, c.value, c.fill]).sort();
+    expect(outputs(fake)).toEqual(outputs(other));
+  });
+
+  test('the number of syncs does not grow with the number of sheets', async () => {
+    const counts: number[] = [];
+    for (const sheets of [1, 10, 200]) {
+      const fake = new FakeExcel();
+      const grid = toGrid(layoutTable(referenceTable('jiguan')));
+      fakeFromGrids(fake, Array.from({ length: sheets }, (_, k) => ({ ...grid, name: `项目${k + 1}` })));
+      fake.install();
+      const outcome = await rescoreOpenWorkbook(settings);
+      expect(outcome.tables).toHaveLength(sheets);
+      expect(outcome.tables.every((t) => t.total === 98.9)).toBe(true);
+      counts.push(fake.syncCount);
+      expect(fake.refused).toEqual([]);
+    }
+    expect(new Set(counts).size).toBe(1);
+    expect(counts[0]).toBeLessThanOrEqual(6);
+  });
+
+  test('a large sheet is read and written in batches under the payload limit', async () => {
+    const fake = new FakeExcel();
+    const spec = referenceTable('jiuye');
+    const many = Array.from({ length: 400 }, () => spec.blocks[0].rows).flat();
+    const grid = toGrid(layoutTable({ ...spec, blocks: [{ ...spec.blocks[0], rows: many }] }));
+    fakeFromGrids(fake, [grid]);
+    fake.install();
+    const outcome = await rescoreOpenWorkbook(settings);
+    expect(outcome.tables[0].indicators).toHaveLength(many.length);
+    expect(fake.syncs.length).toBeGreaterThan(4);
+    const largest = Math.max(...fake.syncs.map((s) => Math.max(s.request, s.response)));
+    expect(largest).toBeLessThan(5 * 1024 * 1024);
+    expect(largest).toBeGreaterThan(1024 * 1024);
+  });
+
+  test('a batch Excel refuses for its size is split and tried again', async () => {
+    const fake = await fakeWith('wuhan-dept.xlsx', { payloadLimit: 6000 });
+    const read = await readOpenWorkbook();
+    expect(fake.refused.length).toBeGreaterThan(0);
+    expect(fake.syncs.every((s) => s.response <= 6000)).toBe(true);
+    const [table] = (await import('../../src/core/evaluate')).evaluateWorkbook(read.grids);
+    expect(table.total).toBe(99.69);
+  });
+
+  test('rescoring twice equals rescoring once; clear gives back the original', async () => {
+    const fake = await fakeWith('national-buzhu.xlsx');
+    const original = snapshot(fake);
+    await rescoreOpenWorkbook(settings);
+    const once = snapshot(fake);
+    await rescoreOpenWorkbook(settings);
+    expect(snapshot(fake)).toEqual(once);
+    expect(await clearOpenWorkbook()).toBe(true);
+    expect(snapshot(fake)).toEqual(original);
+    expect(await clearOpenWorkbook()).toBe(false);
+  });
+
+  test('older hosts without merged areas (ExcelApi 1.9) still score the tables', async () => {
+    const fake = await fakeWith('wuhan-dept.xlsx', { apiVersion: 9 });
+    const outcome = await rescoreOpenWorkbook(settings);
+    expect(outcome.tables[0].total).toBe(99.69);
+    expect(fake.workbook.has(SUMMARY_SHEET)).toBe(true);
+  });
+
+  test('highlighting can be switched off', async () => {
+    const fake = await fakeWith('wuhan-jiuye.xlsx');
+    await rescoreOpenWorkbook({ ...settings, highlight: false });
+    const fills = [...fake.workbook.sheet('自评表').cells.values()].filter((c) => c.fill && c.fill !== hex(COLORS.header));
+    expect(fills).toEqual([]);
+  });
+});
+
+describe('nothing half-written', () => {
+  test('a protected sheet: a clear message and no change', async () => {
+    const fake = await fakeWith('wuhan-jiguan.xlsx');
+    fake.workbook.sheet('自评表').protected = true;
+    const before = snapshot(fake);
+    const error = await rescoreOpenWorkbook(settings).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProtectedSheetError);
+    expect((error as Error).message).toBe('工作表 “自评表” 受保护，未做任何修改；请先撤销工作表保护再复核。');
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  test('a cell being edited: a clear message and no change', async () => {
+    const fake = await fakeWith('wuhan-jiguan.xlsx', { editMode: true });
+    const before = snapshot(fake);
+    await expect(rescoreOpenWorkbook(settings)).rejects.toBeInstanceOf(CellEditModeError);
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  test('a workbook with no table: a clear message and no change', async () => {
+    const fake = new FakeExcel();
+    fake.workbook.add('封面').put(0, 0, [['2023 年度自评材料']]);
+    fake.install();
+    const before = snapshot(fake);
+    await expect(rescoreOpenWorkbook(settings)).rejects.toBeInstanceOf(NoTableError);
+    expect(snapshot(fake)).toEqual(before);
+  });
+});
+
+describe('one record for every host', () => {
+  test('a workbook annotated by the CLI is cleared in Excel', async () => {
+    const original = referenceWorkbook('wuhan-buzhu.xlsx');
+    const annotated = await rescoreXlsx(original, policyFromSettings(settings));
+    const fake = new FakeExcel();
+    await fakeFromXlsx(fake, annotated.data);
+    fake.install();
+    const expected = new FakeExcel();
+    await fakeFromXlsx(expected, original);
+    expect(await clearOpenWorkbook()).toBe(true);
+    expect(snapshot(fake)).toEqual(snapshot(expected));
+  });
+
+  test('a workbook annotated in Excel is cleared by the CLI', async () => {
+    const fake = new FakeExcel();
+    await fakeFromXlsx(fake, referenceWorkbook('wuhan-buzhu.xlsx'));
+    fake.install();
+    const before = await dumpXlsx(await xlsxFromFake(fake));
+    await rescoreOpenWorkbook(settings);
+    const cleared = await clearXlsx(await xlsxFromFake(fake));
+    expect(cleared.cleared).toBe(true);
+    expect(await dumpXlsx(cleared.data)).toEqual(before);
+  });
+});
+
+describe('the reviewer’s remarks', () => {
+  async function annotated() {
+    const fake = await fakeWith('wuhan-jiguan.xlsx');
+    const outcome = await rescoreOpenWorkbook(settings);
+    const plan = outcome.plans[0];
+    const indicator = outcome.tables[0].indicators[1];
+    const place = {
+      sheet: '自评表',
+      row: indicator.row - 1,
+      col: plan.remarkCol + 1,
+      anchor: indicator.cells.name,
+      headerRows: outcome.tables[0].detected.blocks.map((b) => b.headerRow),
+    };
+    return { fake, place };
+  }
+
+  test('go into the 审核意见 column and a note (ExcelApi 1.18), and survive rescore and clear', async () => {
+    const { fake, place } = await annotated();
+    expect(await writeRemark(place, '请补充偏差原因')).toBe('note');
+    const sheet = fake.workbook.sheet('自评表');
+    expect(sheet.peek(place.row, place.col)?.value).toBe('请补充偏差原因');
+    expect(sheet.peek(place.headerRows[0], place.col)?.value).toBe('审核意见');
+    expect(sheet.notes.get('D10')).toBe('请补充偏差原因');
+    await rescoreOpenWorkbook(settings);
+    expect(sheet.peek(place.row, place.col)?.value).toBe('请补充偏差原因');
+    expect(sheet.peek(place.row, place.col - 2)?.value).toBe(3.06);
+    await clearOpenWorkbook();
+    expect(fake.workbook.sheet('自评表').peek(place.row, place.col)?.value).toBe('请补充偏差原因');
+    expect(fake.workbook.sheet('自评表').peek(place.row, place.col - 2)?.value ?? null).toBeNull();
+  });
+
+  test('fall back to a comment (1.10) and to the cell alone (1.9)', async () => {
+    const { fake, place } = await annotated();
+    (fake.options as { apiVersion: number }).apiVersion = 10;
+    expect(await writeRemark(place, '目标值偏低')).toBe('comment');
+    expect(fake.workbook.comments.get("'自评表'!D10")).toBe('目标值偏低');
+    (fake.options as { apiVersion: number }).apiVersion = 9;
+    expect(await writeRemark(place, '已核实')).toBe('cell');
+    expect(fake.workbook.sheet('自评表').peek(place.row, place.col)?.value).toBe('已核实');
+  });
+});
+
+describe('selection and edits', () => {
+  test('selecting an indicator activates its sheet and selects its cells', async () => {
+    const fake = await fakeWith('wuhan-jiguan.xlsx');
+    await selectCells('自评表', 'D10:G10');
+    expect(fake.workbook.selection).toEqual({ sheet: '自评表', address: 'D10:G10' });
+    expect(fake.workbook.active).toBe('自评表');
+  });
+
+  test('edits are reported with their sheet and address until watching stops', async () => {
+    const fake = await fakeWith('wuhan-jiguan.xlsx');
+    const seen: string[] = [];
+    const stop = await watchEdits((sheet, address) => seen.push(`${sheet}!${address}`));
+    await fake.workbook.edit('自评表', 'F10', '180人');
+    await stop();
+    await fake.workbook.edit('自评表', 'F11', '1人');
+    expect(seen).toEqual(['自评表!F10']);
+  });
+});

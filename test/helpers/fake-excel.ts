@@ -1,0 +1,685 @@
+/**
+ * An in-memory Excel that behaves like Office.js where it matters: properties must be loaded
+ * and synced before they are read, writes take effect at sync, collections have `items`,
+ * and every sync is counted with its estimated request and response payload, refused past
+ * the 5 MB limit as Excel on the web refuses it.
+ */
+import { CellRange, parseRange, rangeAddress } from '../../src/core/address';
+
+export type FakeCell = {
+  value: string | number | boolean | null;
+  numberFormat: string;
+  fill: string | null;
+  bold: boolean;
+  wrap: boolean;
+  link?: string;
+};
+
+export class FakeSheet {
+  readonly id: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  protected = false;
+  readonly cells = new Map<string, FakeCell>();
+  merges: CellRange[] = [];
+  readonly widths = new Map<number, number>();
+  readonly notes = new Map<string, string>();
+  private static next = 1;
+
+  constructor(public name: string) {
+    this.id = `{sheet-${FakeSheet.next++}}`;
+  }
+
+  cell(row: number, col: number): FakeCell {
+    const key = `${row},${col}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { value: null, numberFormat: 'General', fill: null, bold: false, wrap: false };
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  peek(row: number, col: number): FakeCell | undefined {
+    return this.cells.get(`${row},${col}`);
+  }
+
+  /** The used range of values, as Excel's getUsedRange(true). */
+  usedRange(): CellRange | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [key, cell] of this.cells) {
+      if (cell.value === null || cell.value === '') continue;
+      const [r, c] = key.split(',').map(Number);
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    return bottom < 0 ? null : { top, left, bottom, right };
+  }
+
+  /** Writes a block of values starting at (row, col), with optional number formats. */
+  put(row: number, col: number, values: (string | number | boolean | null)[][], formats?: string[][]): this {
+    values.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (v === null && !formats?.[r]?.[c]) return;
+        const cell = this.cell(row + r, col + c);
+        cell.value = v;
+        if (formats?.[r]?.[c]) cell.numberFormat = formats[r][c];
+      }),
+    );
+    return this;
+  }
+}
+
+export class FakeWorkbook {
+  sheets: FakeSheet[] = [];
+  readonly comments = new Map<string, string>();
+  selection: { sheet: string; address: string } | null = null;
+  active: string | null = null;
+  readonly changeHandlers: ((event: { worksheetId: string; address: string }) => Promise<void>)[] = [];
+
+  add(name: string): FakeSheet {
+    if (this.sheets.some((s) => s.name === name)) throw officeError('ItemAlreadyExists', `sheet ${name} exists`);
+    const sheet = new FakeSheet(name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet {
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (!sheet) throw officeError('ItemNotFound', `no sheet ${name}`);
+    return sheet;
+  }
+
+  has(name: string): boolean {
+    return this.sheets.some((s) => s.name === name);
+  }
+
+  /** Simulates the user editing a cell: fires the change handlers. */
+  async edit(sheet: string, address: string, value: string | number): Promise<void> {
+    const target = this.sheet(sheet);
+    const { top, left } = parseRange(address);
+    target.cell(top, left).value = value;
+    for (const handler of this.changeHandlers) await handler({ worksheetId: target.id, address });
+  }
+}
+
+export function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(`${code}: ${message}`), { code, name: 'RichApi.Error' });
+}
+
+export type SyncRecord = { request: number; response: number };
+export type FakeOptions = { apiVersion?: number; editMode?: boolean; payloadLimit?: number };
+
+type Op = { bytes: number; run: () => number };
+
+const STANDARD_WIDTH = 8.43;
+const STANDARD_POINTS = 48;
+const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
+const OP_OVERHEAD = 48;
+
+class Context {
+  private queue: Op[] = [];
+  readonly workbook: WorkbookProxy;
+  constructor(readonly fake: FakeExcel) {
+    this.workbook = new WorkbookProxy(this);
+  }
+
+  enqueue(bytes: number, run: () => number): void {
+    this.queue.push({ bytes: bytes + OP_OVERHEAD, run });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const fake = this.fake;
+    fake.syncCount++;
+    if (fake.options.editMode) throw officeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode');
+    const request = ops.reduce((sum, op) => sum + op.bytes, 0);
+    if (request > fake.limit) {
+      fake.refused.push({ request, response: 0 });
+      throw officeError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
+    }
+    let response = 0;
+    for (const op of ops) response += op.run();
+    if (response > fake.limit) {
+      fake.refused.push({ request, response });
+      throw officeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
+    }
+    fake.syncs.push({ request, response });
+  }
+}
+
+/** Base of every proxy: loaded properties, read only after a sync. */
+abstract class Proxy {
+  private readonly loaded = new Map<string, unknown>();
+  constructor(protected readonly ctx: Context) {}
+
+  /** *OrNullObject results know whether they exist after the next sync, loaded or not, as in Office.js. */
+  protected nullable(exists: () => boolean): void {
+    this.ctx.enqueue(0, () => {
+      this.loaded.set('isNullObject', !exists());
+      return 0;
+    });
+  }
+
+  protected abstract snapshot(property: string): unknown;
+
+  /** Loads `a,b,c/d` paths; nested paths go to the named child proxy. */
+  load(props: string | string[]): this {
+    const paths = (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim()).filter(Boolean);
+    this.ctx.enqueue(bytesOf(paths), () => this.loadNow(paths));
+    return this;
+  }
+
+  loadNow(paths: string[]): number {
+    let bytes = 0;
+    const children = new Map<string, string[]>();
+    for (const path of paths) {
+      const [head, ...rest] = path.split('/');
+      if (rest.length) children.set(head, [...(children.get(head) ?? []), rest.join('/')]);
+      else {
+        const value = this.snapshot(head);
+        this.loaded.set(head, value);
+        bytes += bytesOf(value) + head.length;
+      }
+    }
+    for (const [head, rest] of children) bytes += this.child(head).loadNow(rest);
+    return bytes;
+  }
+
+  protected child(name: string): Proxy {
+    throw new Error(`no child ${name}`);
+  }
+
+  protected get<T>(property: string): T {
+    if (!this.loaded.has(property)) {
+      throw new Error(`PropertyNotLoaded: The property '${property}' is not available. Call load and sync before reading it.`);
+    }
+    return this.loaded.get(property) as T;
+  }
+
+  protected set(property: string, value: unknown, apply: () => void): void {
+    this.ctx.enqueue(bytesOf(value) + property.length, () => {
+      apply();
+      return 0;
+    });
+  }
+}
+
+class WorkbookProxy {
+  readonly worksheets: WorksheetCollection;
+  readonly comments: { add: (address: string, content: string) => void };
+  constructor(ctx: Context) {
+    this.worksheets = new WorksheetCollection(ctx);
+    this.comments = {
+      add: (address, content) => {
+        if (ctx.fake.apiVersion < 10) throw new Error('comments need ExcelApi 1.10');
+        ctx.enqueue(bytesOf([address, content]), () => {
+          ctx.fake.workbook.comments.set(address, content);
+          return 0;
+        });
+      },
+    };
+  }
+}
+
+class WorksheetCollection extends Proxy {
+  private itemProxies: WorksheetProxy[] | null = null;
+  readonly onChanged = {
+    add: (handler: (event: { worksheetId: string; address: string }) => Promise<void>) => {
+      this.ctx.fake.workbook.changeHandlers.push(handler);
+      return {
+        context: this.ctx,
+        remove: () => {
+          const list = this.ctx.fake.workbook.changeHandlers;
+          list.splice(list.indexOf(handler), 1);
+        },
+      };
+    },
+  };
+
+  protected snapshot(property: string): unknown {
+    throw new Error(`no property ${property} on worksheets`);
+  }
+
+  loadNow(paths: string[]): number {
+    const itemPaths = paths.filter((p) => p.startsWith('items/')).map((p) => p.slice('items/'.length));
+    this.itemProxies = this.ctx.fake.workbook.sheets.map((sheet) => new WorksheetProxy(this.ctx, () => sheet));
+    return this.itemProxies.reduce((sum, item) => sum + item.loadNow(itemPaths), 0);
+  }
+
+  get items(): WorksheetProxy[] {
+    if (!this.itemProxies) throw new Error("PropertyNotLoaded: The property 'items' is not available. Call load and sync before reading it.");
+    return this.itemProxies;
+  }
+
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.fake.workbook.sheet(name));
+  }
+
+  add(name: string): WorksheetProxy {
+    this.ctx.enqueue(bytesOf(name), () => {
+      this.ctx.fake.workbook.add(name);
+      return 0;
+    });
+    return this.getItem(name);
+  }
+}
+
+class WorksheetProxy extends Proxy {
+  readonly protection: ChildProxy;
+  readonly notes: { add: (address: string, content: string) => void; getItemOrNullObject: (address: string) => NoteProxy };
+  constructor(
+    ctx: Context,
+    readonly model: () => FakeSheet,
+  ) {
+    super(ctx);
+    this.protection = new ChildProxy(ctx, (p) => (p === 'protected' ? model().protected : undefined));
+    this.notes = {
+      add: (address, content) => {
+        if (ctx.fake.apiVersion < 18) throw new Error('notes need ExcelApi 1.18');
+        ctx.enqueue(bytesOf([address, content]), () => {
+          model().notes.set(address, content);
+          return 0;
+        });
+      },
+      getItemOrNullObject: (address) => new NoteProxy(ctx, model, address),
+    };
+  }
+
+  protected snapshot(property: string): unknown {
+    const sheet = this.model();
+    if (property === 'name') return sheet.name;
+    if (property === 'id') return sheet.id;
+    if (property === 'visibility') return sheet.visibility;
+    if (property === 'standardWidth') return STANDARD_WIDTH;
+    throw new Error(`no property ${property} on worksheet`);
+  }
+
+  protected child(name: string): Proxy {
+    if (name === 'protection') return this.protection;
+    return super.child(name);
+  }
+
+  get name(): string {
+    return this.get('name');
+  }
+  get id(): string {
+    return this.get('id');
+  }
+  get visibility(): string {
+    return this.get('visibility');
+  }
+  get standardWidth(): number {
+    return this.get('standardWidth');
+  }
+  set visibility(value: string) {
+    this.set('visibility', value, () => (this.model().visibility = value as FakeSheet['visibility']));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    if (!valuesOnly) throw new Error('the fake implements getUsedRangeOrNullObject(true) only');
+    return new RangeProxy(this.ctx, this.model, () => this.model().usedRange(), true);
+  }
+
+  getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): RangeProxy {
+    return new RangeProxy(this.ctx, this.model, () => ({ top: row, left: col, bottom: row + rowCount - 1, right: col + colCount - 1 }));
+  }
+
+  getRange(address: string): RangeProxy {
+    return new RangeProxy(this.ctx, this.model, () => parseRange(address));
+  }
+
+  delete(): void {
+    this.ctx.enqueue(0, () => {
+      const wb = this.ctx.fake.workbook;
+      wb.sheets = wb.sheets.filter((s) => s !== this.model());
+      return 0;
+    });
+  }
+
+  activate(): void {
+    this.ctx.enqueue(0, () => {
+      this.ctx.fake.workbook.active = this.model().name;
+      return 0;
+    });
+  }
+}
+
+class ChildProxy extends Proxy {
+  constructor(
+    ctx: Context,
+    private readonly read: (property: string) => unknown,
+    private readonly children: Record<string, Proxy> = {},
+  ) {
+    super(ctx);
+  }
+  protected snapshot(property: string): unknown {
+    return this.read(property);
+  }
+  protected child(name: string): Proxy {
+    return this.children[name] ?? super.child(name);
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+}
+
+class NoteProxy extends Proxy {
+  constructor(
+    ctx: Context,
+    private readonly model: () => FakeSheet,
+    private readonly address: string,
+  ) {
+    super(ctx);
+    this.nullable(() => this.model().notes.has(this.address));
+  }
+  protected snapshot(property: string): unknown {
+    if (property === 'isNullObject') return !this.model().notes.has(this.address);
+    throw new Error(`no property ${property} on note`);
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  set content(value: string) {
+    this.set('content', value, () => this.model().notes.set(this.address, value));
+  }
+}
+
+/** Writing to a protected sheet fails at sync, as in Excel. */
+function writable(sheet: FakeSheet): FakeSheet {
+  if (sheet.protected) throw officeError('AccessDenied', `sheet ${sheet.name} is protected`);
+  return sheet;
+}
+
+class RangeProxy extends Proxy {
+  readonly format: RangeFormatProxy;
+  constructor(
+    ctx: Context,
+    readonly sheet: () => FakeSheet,
+    readonly rect: () => CellRange | null,
+    orNull = false,
+  ) {
+    super(ctx);
+    this.format = new RangeFormatProxy(ctx, this);
+    if (orNull) this.nullable(() => this.rect() !== null);
+  }
+
+  forEachCell(fn: (cell: FakeCell, r: number, c: number) => void): void {
+    const rect = this.rect();
+    if (!rect) throw officeError('InvalidReference', 'null range');
+    const sheet = writable(this.sheet());
+    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) fn(sheet.cell(r, c), r - rect.top, c - rect.left);
+  }
+
+  protected snapshot(property: string): unknown {
+    const rect = this.rect();
+    if (property === 'isNullObject') return rect === null;
+    if (!rect) return null;
+    const sheet = this.sheet();
+    const grid = (pick: (cell: FakeCell | undefined) => unknown) =>
+      Array.from({ length: rect.bottom - rect.top + 1 }, (_, r) =>
+        Array.from({ length: rect.right - rect.left + 1 }, (_, c) => pick(sheet.peek(rect.top + r, rect.left + c))),
+      );
+    switch (property) {
+      case 'rowIndex':
+        return rect.top;
+      case 'columnIndex':
+        return rect.left;
+      case 'rowCount':
+        return rect.bottom - rect.top + 1;
+      case 'columnCount':
+        return rect.right - rect.left + 1;
+      case 'address':
+        return `${sheet.name}!${rangeAddress(rect)}`;
+      case 'values':
+        return grid((cell) => cell?.value ?? '');
+      case 'numberFormat':
+        return grid((cell) => cell?.numberFormat ?? 'General');
+      default:
+        throw new Error(`the fake does not load Range.${property}`);
+    }
+  }
+
+  protected child(name: string): Proxy {
+    if (name === 'format') return this.format;
+    return super.child(name);
+  }
+
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  set values(values: unknown[][]) {
+    this.set('values', values, () => this.forEachCell((cell, r, c) => (cell.value = values[r][c] === '' ? null : (values[r][c] as FakeCell['value']))));
+  }
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(formats: unknown[][]) {
+    this.set('numberFormat', formats, () => this.forEachCell((cell, r, c) => (cell.numberFormat = String(formats[r][c]))));
+  }
+  set hyperlink(link: { documentReference?: string; textToDisplay?: string }) {
+    if (this.ctx.fake.apiVersion < 7) throw new Error('hyperlinks need ExcelApi 1.7');
+    this.set('hyperlink', link, () => this.forEachCell((cell) => (cell.link = link.documentReference)));
+  }
+
+  getMergedAreasOrNullObject(): AreasProxy {
+    if (this.ctx.fake.apiVersion < 13) throw new Error('getMergedAreasOrNullObject needs ExcelApi 1.13');
+    return new AreasProxy(this.ctx, this);
+  }
+
+  select(): void {
+    this.ctx.enqueue(0, () => {
+      const rect = this.rect();
+      if (!rect) throw officeError('InvalidReference', 'null range');
+      this.ctx.fake.workbook.selection = { sheet: this.sheet().name, address: rangeAddress(rect) };
+      return 0;
+    });
+  }
+}
+
+class AreasProxy extends Proxy {
+  constructor(
+    ctx: Context,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx);
+    this.nullable(() => this.areas().length > 0);
+  }
+  private areas(): CellRange[] {
+    const rect = this.range.rect();
+    if (!rect) return [];
+    return this.range
+      .sheet()
+      .merges.filter((m) => m.top <= rect.bottom && m.bottom >= rect.top && m.left <= rect.right && m.right >= rect.left);
+  }
+  protected snapshot(property: string): unknown {
+    const areas = this.areas();
+    if (property === 'isNullObject') return areas.length === 0;
+    if (property === 'address') {
+      if (areas.length === 0) return null;
+      const name = this.range.sheet().name;
+      const prefix = /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+      return areas.map((a) => `${prefix}!${rangeAddress(a)}`).join(',');
+    }
+    throw new Error(`no property ${property} on RangeAreas`);
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  get address(): string {
+    return this.get('address');
+  }
+}
+
+class RangeFormatProxy extends Proxy {
+  readonly fill: FillProxy;
+  readonly font: FontProxy;
+  constructor(
+    ctx: Context,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx);
+    this.fill = new FillProxy(ctx, range);
+    this.font = new FontProxy(ctx, range);
+  }
+  private first(): FakeCell | undefined {
+    const rect = this.range.rect();
+    return rect ? this.range.sheet().peek(rect.top, rect.left) : undefined;
+  }
+  protected snapshot(property: string): unknown {
+    if (property === 'wrapText') return this.first()?.wrap ?? false;
+    if (property === 'columnWidth') return this.range.sheet().widths.get(this.range.rect()?.left ?? 0) ?? STANDARD_POINTS;
+    throw new Error(`no property ${property} on format`);
+  }
+  protected child(name: string): Proxy {
+    if (name === 'fill') return this.fill;
+    if (name === 'font') return this.font;
+    return super.child(name);
+  }
+  get wrapText(): boolean {
+    return this.get('wrapText');
+  }
+  set wrapText(value: boolean) {
+    this.set('wrapText', value, () => this.range.forEachCell((cell) => (cell.wrap = value)));
+  }
+  get columnWidth(): number {
+    return this.get('columnWidth');
+  }
+  set columnWidth(value: number) {
+    this.set('columnWidth', value, () => {
+      const rect = this.range.rect();
+      if (!rect) return;
+      writable(this.range.sheet());
+      // A column set back to the standard width is a default column again.
+      for (let c = rect.left; c <= rect.right; c++) {
+        if (Math.abs(value - STANDARD_POINTS) < 0.5) this.range.sheet().widths.delete(c);
+        else this.range.sheet().widths.set(c, value);
+      }
+    });
+  }
+}
+
+class FillProxy extends Proxy {
+  constructor(
+    ctx: Context,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx);
+  }
+  protected snapshot(property: string): unknown {
+    const rect = this.range.rect();
+    const cell = rect ? this.range.sheet().peek(rect.top, rect.left) : undefined;
+    if (property === 'color') return cell?.fill ?? '#FFFFFF';
+    throw new Error(`no property ${property} on fill`);
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(value: string) {
+    this.set('color', value, () => this.range.forEachCell((cell) => (cell.fill = value.toUpperCase())));
+  }
+  clear(): void {
+    this.set('clear', null, () => this.range.forEachCell((cell) => (cell.fill = null)));
+  }
+}
+
+class FontProxy extends Proxy {
+  constructor(
+    ctx: Context,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx);
+  }
+  protected snapshot(property: string): unknown {
+    const rect = this.range.rect();
+    const cell = rect ? this.range.sheet().peek(rect.top, rect.left) : undefined;
+    if (property === 'bold') return cell?.bold ?? false;
+    throw new Error(`no property ${property} on font`);
+  }
+  get bold(): boolean {
+    return this.get('bold');
+  }
+  set bold(value: boolean) {
+    this.set('bold', value, () => this.range.forEachCell((cell) => (cell.bold = value)));
+  }
+}
+
+/** The fake host: install() puts `Excel` and `Office` on the global object. */
+export class FakeExcel {
+  readonly workbook = new FakeWorkbook();
+  readonly syncs: SyncRecord[] = [];
+  readonly refused: SyncRecord[] = [];
+  syncCount = 0;
+  readonly settings = new Map<string, unknown>();
+
+  constructor(readonly options: FakeOptions = {}) {}
+
+  get apiVersion(): number {
+    return this.options.apiVersion ?? 18;
+  }
+
+  get limit(): number {
+    return this.options.payloadLimit ?? 5 * 1024 * 1024;
+  }
+
+  resetCounts(): void {
+    this.syncs.length = 0;
+    this.refused.length = 0;
+    this.syncCount = 0;
+  }
+
+  install(): void {
+    const fake = this;
+    const g = globalThis as unknown as Record<string, unknown>;
+    g.Excel = {
+      run: async (...args: unknown[]) => {
+        const callback = args[args.length - 1] as (ctx: Context) => Promise<unknown>;
+        return callback(new Context(fake));
+      },
+      SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+    };
+    g.Office = {
+      context: {
+        requirements: { isSetSupported: (name: string, version: string) => name === 'ExcelApi' && Number(version.split('.')[1]) <= fake.apiVersion },
+        document: {
+          settings: {
+            get: (key: string) => fake.settings.get(key) ?? null,
+            set: (key: string, value: unknown) => fake.settings.set(key, value),
+            saveAsync: (callback?: (result: { status: string }) => void) => callback?.({ status: 'succeeded' }),
+          },
+        },
+      },
+      AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    };
+  }
+
+  static uninstall(): void {
+    const g = globalThis as unknown as Record<string, unknown>;
+    delete g.Excel;
+    delete g.Office;
+  }
+}
+
