@@ -44,10 +44,12 @@ export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800 
   const [outcome, setOutcome] = useState<RescoreOutcome | null>(null);
   const [messages, setMessages] = useState<Message[]>([]);
   const busy = useRef(false);
+  const changed = useRef(false);
   const t: Strings = STRINGS[settings.language];
 
   useEffect(() => {
-    settingsStore.load().then(setSettings, () => undefined);
+    // Saved settings arrive asynchronously; a change the user made meanwhile wins.
+    settingsStore.load().then((loaded) => changed.current || setSettings(loaded), () => undefined);
   }, [settingsStore]);
 
   const describe = useCallback(
@@ -100,6 +102,7 @@ export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800 
   };
 
   const changeSettings = (next: Settings) => {
+    changed.current = true;
     setSettings(next);
     settingsStore.save(next).catch((error: unknown) => setMessages([{ intent: 'error', text: describe(error) }]));
   };
