@@ -7,10 +7,22 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const PRODUCTION_URL = process.env.SELFEVAL_ADDIN_URL || 'https://selfeval.example.org/addin/';
 const DEVELOPMENT_URL = 'https://localhost:3000/';
 
-module.exports = (_env, argv) => {
+/** Office loads add-ins over https only; the dev server uses the Office dev certificates. */
+async function devServer() {
+  const devCerts = require('office-addin-dev-certs');
+  return {
+    port: 3000,
+    headers: { 'Access-Control-Allow-Origin': '*' },
+    static: false,
+    server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
+  };
+}
+
+module.exports = async (env, argv) => {
   const production = argv.mode !== 'development';
   const baseUrl = production ? PRODUCTION_URL : DEVELOPMENT_URL;
   return {
+    devServer: env.WEBPACK_SERVE ? await devServer() : undefined,
     mode: production ? 'production' : 'development',
     devtool: production ? false : 'source-map',
     entry: { taskpane: './src/taskpane/index.tsx' },

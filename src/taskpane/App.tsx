@@ -13,6 +13,8 @@ import { parseRange } from '../core/address';
 import { SelfEvalError } from '../core/errors';
 import { Settings, defaultSettings } from '../core/settings';
 import { RemarkPlace, RescoreOutcome, SettingsStore, Stage, WorkbookGateway } from './gateway';
+import { CommandReport } from '../commands/commands';
+import { Channel } from './channel';
 import { STRINGS, Strings } from './i18n';
 import { SettingsPanel } from './SettingsPanel';
 import { TableCard } from './TableCard';
@@ -32,11 +34,13 @@ export type AppProps = {
   saveFile?: (name: string, data: Uint8Array) => void;
   /** How long edits settle before live mode rescores, in ms. */
   liveDelay?: number;
+  /** Results of the ribbon's 一键复核, run while the pane may be closed. */
+  commandReports?: Channel<CommandReport>;
 };
 
 type Message = { intent: 'error' | 'warning' | 'success'; text: string };
 
-export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800 }: AppProps) {
+export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800, commandReports }: AppProps) {
   const styles = useStyles();
   const [gateway, setGateway] = useState<WorkbookGateway | null>(excel);
   const [settings, setSettings] = useState<Settings>(defaultSettings());
@@ -100,6 +104,15 @@ export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800 
       busy.current = false;
     }
   };
+
+  useEffect(
+    () =>
+      commandReports?.subscribe((report) => {
+        if ('outcome' in report) setOutcome(report.outcome);
+        else setMessages([{ intent: 'error', text: describe(report.error) }]);
+      }),
+    [commandReports, describe],
+  );
 
   const changeSettings = (next: Settings) => {
     changed.current = true;

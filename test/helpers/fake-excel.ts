@@ -634,6 +634,8 @@ export class FakeExcel {
   readonly refused: SyncRecord[] = [];
   syncCount = 0;
   readonly settings = new Map<string, unknown>();
+  readonly commands = new Map<string, (event: { completed: () => void }) => Promise<void>>();
+  paneShown = 0;
 
   constructor(readonly options: FakeOptions = {}) {}
 
@@ -673,6 +675,8 @@ export class FakeExcel {
         },
       },
       AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+      actions: { associate: (name: string, handler: (event: { completed: () => void }) => Promise<void>) => fake.commands.set(name, handler) },
+      addin: { showAsTaskpane: async () => void fake.paneShown++ },
     };
   }
 

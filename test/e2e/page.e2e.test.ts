@@ -1,0 +1,70 @@
+/**
+ * The built page in a real browser (Debian's Chromium): open a reference workbook, rescore,
+ * see the total and grade, download the annotated copy and check it.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'fs';
+import { Server } from 'http';
+import { join } from 'path';
+import { Browser, Page } from 'playwright-core';
+import { launchChromium, serveFolder } from '../helpers/browser';
+import { REFERENCE } from '../helpers/reference';
+import { useTempDir } from '../helpers/temp';
+import { loadXlsx } from '../helpers/workbook-dump';
+
+const DIST = join(__dirname, '..', '..', 'dist', 'addin');
+const tempDir = useTempDir();
+let browser: Browser;
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, 'taskpane.html'))) throw new Error('dist/addin is missing: run `npm run build` first');
+  ({ server, url } = await serveFolder(DIST));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // Office.js is served by Microsoft's CDN, which this machine cannot reach: the page must work without it.
+  await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+  await page.goto(`${url}taskpane.html`);
+  return { page, errors };
+}
+
+test('open a reference workbook, rescore, download and check the annotated copy', async () => {
+  const { page, errors } = await openPage();
+  await page.getByLabel('打开 .xlsx 工作簿').setInputFiles(join(REFERENCE, 'wuhan-jiuye.xlsx'));
+  const card = page.getByRole('group', { name: '就业和劳动保障工作经费' });
+  await card.getByText('96.79', { exact: true }).waitFor();
+  expect(await card.getByLabel('等级 优').textContent()).toBe('优');
+  expect(await card.getByText('工勤人员技术等级考核人数').count()).toBe(1);
+  await page.waitForFunction(() => !document.querySelector('[role="status"]'));
+  const screenshots = join(__dirname, '..', '..', 'out');
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, 'pane-browser.png'), fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载复核后的工作簿' }).click()]);
+  expect(download.suggestedFilename()).toBe('wuhan-jiuye-复核.xlsx');
+  const saved = join(tempDir(), 'downloaded.xlsx');
+  await download.saveAs(saved);
+  const workbook = await loadXlsx(readFileSync(saved));
+  const sheet = workbook.getWorksheet('自评表')!;
+  expect(sheet.getCell('H16').value).toBe(0.79);
+  expect(sheet.getCell('H30').value).toBe(96.79);
+  expect(sheet.getCell('I30').value).toBe('等级：优');
+  expect(workbook.getWorksheet('复核汇总')!.getCell('D2').value).toBe(96.79);
+  expect(errors).toEqual([]);
+});
+
+test('a file that is not a workbook gets one clear sentence', async () => {
+  const { page } = await openPage();
+  await page.getByLabel('打开 .xlsx 工作簿').setInputFiles({ name: 'notes.xlsx', mimeType: 'text/plain', buffer: Buffer.from('项目名称,得分') });
+  await page.getByText('不是 .xlsx 工作簿，无法读取；请在 Excel 或 WPS 中另存为 .xlsx 后再试。').waitFor();
+});
