@@ -68,3 +68,15 @@ test('a file that is not a workbook gets one clear sentence', async () => {
   await page.getByLabel('打开 .xlsx 工作簿').setInputFiles({ name: 'notes.xlsx', mimeType: 'text/plain', buffer: Buffer.from('项目名称,得分') });
   await page.getByText('不是 .xlsx 工作簿，无法读取；请在 Excel 或 WPS 中另存为 .xlsx 后再试。').waitFor();
 });
+
+test('the production build names its own address in the manifest, and every file it names is there', () => {
+  const manifest = readFileSync(join(DIST, 'manifest.xml'), 'utf8');
+  expect(manifest).not.toContain('localhost');
+  const urls = [...manifest.matchAll(/DefaultValue="(https:\/\/[^"]+)"/g)].map((m) => m[1]);
+  expect(urls.length).toBeGreaterThan(5);
+  const base = urls[0].slice(0, urls[0].indexOf('/assets/') + 1);
+  for (const address of urls) {
+    expect(address.startsWith(base)).toBe(true);
+    expect(existsSync(join(DIST, address.slice(base.length)))).toBe(true);
+  }
+});
