@@ -8,6 +8,8 @@ import { CellValue, SheetGrid } from './grid';
 export const STATE_SHEET = '_selfeval_state';
 const STATE_MAGIC = 'selfeval-state';
 const STATE_VERSION = 1;
+/** kind | sheet | cell or column | original style | what the tool wrote */
+export const STATE_COLUMNS = 5;
 
 /**
  * A cell's look before the tool touched it: what every host understands (fill colour as
@@ -23,8 +25,8 @@ export type OriginalStyle = {
 };
 
 export type StateRecord =
-  /** A cell the tool wrote; it was empty. */
-  | { kind: 'output'; sheet: string; row: number; col: number; style: OriginalStyle }
+  /** A cell the tool wrote (it was empty), and what it wrote, to tell a later edit by someone from its own output. */
+  | { kind: 'output'; sheet: string; row: number; col: number; style: OriginalStyle; written?: string | number }
   /** A user's cell whose fill the tool changed. */
   | { kind: 'highlight'; sheet: string; row: number; col: number; style: OriginalStyle }
   /** A column whose width the tool set, in characters (null: the default); `points` where Excel recorded it. */
@@ -44,15 +46,27 @@ export function withoutAnnotations(grids: SheetGrid[], records: StateRecord[]): 
   return grids
     .filter((g) => !added.has(g.name) && g.name !== STATE_SHEET)
     .map((grid) => {
-      const outputs = records.filter((r): r is Extract<StateRecord, { kind: 'output' }> => r.kind === 'output' && r.sheet === grid.name);
+      const outputs = records.filter((r): r is OutputRecord => r.kind === 'output' && r.sheet === grid.name);
       if (outputs.length === 0) return grid;
       const values = grid.values.map((line) => [...line]);
-      for (const { row, col } of outputs) {
-        const line = values[row - grid.origin.row];
-        if (line && col - grid.origin.col < line.length && col >= grid.origin.col) line[col - grid.origin.col] = null;
+      for (const record of outputs) {
+        const line = values[record.row - grid.origin.row];
+        const at = record.col - grid.origin.col;
+        if (line && at >= 0 && at < line.length && !editedSince(record, line[at])) line[at] = null;
       }
       return { ...grid, values };
     });
+}
+
+export type OutputRecord = Extract<StateRecord, { kind: 'output' }>;
+
+/**
+ * Whether someone typed over a cell the tool wrote: such a cell is theirs now, and neither
+ * rescore nor clear touches it.
+ */
+export function editedSince(record: OutputRecord, current: CellValue): boolean {
+  if (record.written === undefined) return false;
+  return (current ?? '') !== record.written;
 }
 
 export function stateToRows(records: StateRecord[]): CellValue[][] {
@@ -61,6 +75,7 @@ export function stateToRows(records: StateRecord[]): CellValue[][] {
     const { kind, sheet } = record;
     if (kind === 'sheet') rows.push([kind, sheet, null, null]);
     else if (kind === 'width') rows.push([kind, sheet, record.col, JSON.stringify({ width: record.width, points: record.points })]);
+    else if (kind === 'output') rows.push([kind, sheet, cellAddress(record.row, record.col), JSON.stringify(record.style), JSON.stringify(record.written ?? null)]);
     else rows.push([kind, sheet, cellAddress(record.row, record.col), JSON.stringify(record.style)]);
   }
   return rows;
@@ -73,7 +88,7 @@ export function stateFromRows(rows: CellValue[][]): StateRecord[] {
   if (rows.length === 0 || rows[0][0] !== STATE_MAGIC) throw new StateError('not a selfeval state sheet');
   if (Number(rows[0][1]) > STATE_VERSION) throw new StateError('state written by a newer version');
   return rows.slice(1).map((row, k) => {
-    const [kind, sheet, where, data] = row;
+    const [kind, sheet, where, data, written] = row;
     if (typeof sheet !== 'string') throw new StateError(`state row ${k + 2} has no sheet`);
     if (kind === 'sheet') return { kind, sheet };
     if (kind === 'width') {
@@ -82,7 +97,10 @@ export function stateFromRows(rows: CellValue[][]): StateRecord[] {
     }
     if (kind === 'output' || kind === 'highlight') {
       const { row: r, col } = parseCell(String(where));
-      return { kind, sheet, row: r, col, style: JSON.parse(String(data)) as OriginalStyle };
+      const style = JSON.parse(String(data)) as OriginalStyle;
+      if (kind === 'highlight') return { kind, sheet, row: r, col, style };
+      const value = written === null || written === undefined || written === '' ? null : (JSON.parse(String(written)) as string | number | null);
+      return { kind, sheet, row: r, col, style, ...(value === null ? {} : { written: value }) };
     }
     throw new StateError(`state row ${k + 2} has an unknown kind`);
   });

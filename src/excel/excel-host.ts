@@ -1,5 +1,6 @@
 import { cellAddress } from '../core/address';
 import { evaluateWorkbook } from '../core/evaluate';
+import { CellValue, SheetGrid } from '../core/grid';
 import { CellEditModeError, NoTableError, ProtectedSheetError, SelfEvalError } from '../core/errors';
 import { TablePlan, planWriteBack } from '../core/plan';
 import { RemarkPlace, RescoreOutcome, Stage } from '../taskpane/gateway';
@@ -50,9 +51,19 @@ export function rescoreOpenWorkbook(settings: Settings, progress: Progress = () 
     const planned = planWrites(plan, originals, widths, !sheet);
     const existing = new Set(read.sheets.map((s) => s.name));
     // The new record goes in first: an interrupted run can still be cleared.
-    await runWrites(context, [...restoreWrites(records.filter(inScope), existing), ...stateWrites([...kept, ...planned.records]), ...planned.writes]);
+    const restore = restoreWrites(records.filter(inScope), existing, valueIn(read.grids));
+    await runWrites(context, [...restore, ...stateWrites([...kept, ...planned.records]), ...planned.writes]);
     return { tables, plans: plan.tables, problems: plan.problems };
   });
+}
+
+/** The value a cell holds in the grids as read. */
+function valueIn(grids: SheetGrid[]) {
+  const byName = new Map(grids.map((g) => [g.name, g]));
+  return (sheet: string, row: number, col: number): CellValue => {
+    const grid = byName.get(sheet);
+    return grid?.values[row - grid.origin.row]?.[col - grid.origin.col] ?? null;
+  };
 }
 
 /** A cell already annotated keeps its first original; the others are read from Excel in batched syncs. */
@@ -104,7 +115,7 @@ export function clearOpenWorkbook(): Promise<boolean> {
     const touched = new Set(read.state.filter((r) => r.kind !== 'sheet').map((r) => r.sheet));
     const locked = read.sheets.filter((s) => s.protected && touched.has(s.name)).map((s) => s.name);
     if (locked.length) throw new ProtectedSheetError(locked);
-    await runWrites(context, restoreWrites(read.state, new Set(read.sheets.map((s) => s.name))));
+    await runWrites(context, restoreWrites(read.state, new Set(read.sheets.map((s) => s.name)), valueIn(read.grids)));
     return true;
   });
 }

@@ -1,5 +1,6 @@
 import { OutputCell, WritePlan, linkAddress } from '../core/plan';
-import { OriginalStyle, POINTS_PER_CHARACTER, STATE_SHEET, StateRecord, stateToRows } from '../core/state';
+import { CellValue } from '../core/grid';
+import { OriginalStyle, POINTS_PER_CHARACTER, STATE_COLUMNS, STATE_SHEET, StateRecord, editedSince, stateToRows } from '../core/state';
 import { BYTES_PER_WRITE, PAYLOAD_BUDGET, packBatches } from './batches';
 import { supports } from './requirements';
 
@@ -30,32 +31,57 @@ const write = (queue: Write['queue'], payload: unknown = null): Write => ({
   queue,
 });
 
-/** The changes that take every recorded annotation out again, newest first. */
-export function restoreWrites(records: StateRecord[], existingSheets: Set<string>): Write[] {
-  const writes: Write[] = [];
-  for (const record of [...records].reverse()) {
-    if (!existingSheets.has(record.sheet)) continue;
-    if (record.kind === 'sheet') {
-      writes.push(write((c) => sheetOf(c, record.sheet).delete()));
-    } else if (record.kind === 'width') {
+/**
+ * The changes that take every recorded annotation out again; a cell someone typed over
+ * since (`current` tells its value) is theirs and stays.
+ */
+export function restoreWrites(records: StateRecord[], existingSheets: Set<string>, current: (sheet: string, row: number, col: number) => CellValue): Write[] {
+  const present = records.filter((r) => existingSheets.has(r.sheet));
+  const cells = present.filter(
+    (r): r is Extract<StateRecord, { kind: 'output' | 'highlight' }> =>
+      (r.kind === 'output' && !editedSince(r, current(r.sheet, r.row, r.col))) || r.kind === 'highlight',
+  );
+  const writes: Write[] = columnRuns(cells, (r) => `${r.kind}|${JSON.stringify(r.style)}`).map((run) =>
+    write((c) => restoreRun(runRange(c, run), run[0].style, run[0].kind === 'output', run.length), run[0].style),
+  );
+  for (const record of present) {
+    if (record.kind === 'width') {
       const points = record.points ?? (record.width === null ? DEFAULT_COLUMN_POINTS : record.width * POINTS_PER_CHARACTER);
       writes.push(write((c) => (sheetOf(c, record.sheet).getRangeByIndexes(0, record.col, 1, 1).format.columnWidth = points)));
-    } else {
-      writes.push(write((c) => restoreCell(cellOf(c, record.sheet, record.row, record.col), record.style, record.kind === 'output'), record.style));
     }
   }
+  for (const record of present) if (record.kind === 'sheet') writes.push(write((c) => sheetOf(c, record.sheet).delete()));
   if (existingSheets.has(STATE_SHEET)) writes.push(write((c) => sheetOf(c, STATE_SHEET).delete()));
   return writes;
 }
 
-function restoreCell(range: Excel.Range, style: OriginalStyle, clearValue: boolean): void {
-  if (clearValue) range.values = [['']];
+function restoreRun(range: Excel.Range, style: OriginalStyle, clearValue: boolean, rows: number): void {
+  const column = <T>(value: T) => Array.from({ length: rows }, () => [value]);
+  if (clearValue) range.values = column('');
   if (style.fillColor) range.format.fill.color = argbToHex(style.fillColor);
   else range.format.fill.clear();
-  if (style.numberFormat !== undefined) range.numberFormat = [[style.numberFormat]];
+  if (style.numberFormat !== undefined) range.numberFormat = column(style.numberFormat);
   if (style.bold !== undefined) range.format.font.bold = style.bold;
   if (style.wrapText !== undefined) range.format.wrapText = style.wrapText;
 }
+
+type Cell = { sheet: string; row: number; col: number };
+
+/** Consecutive cells of one column that look alike share one range operation: far fewer operations to send. */
+function columnRuns<T extends Cell>(cells: T[], key: (cell: T) => string): T[][] {
+  const sorted = [...cells].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.col - b.col || a.row - b.row);
+  const runs: T[][] = [];
+  for (const cell of sorted) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (last && last.sheet === cell.sheet && last.col === cell.col && last.row + 1 === cell.row && key(last) === key(cell)) run.push(cell);
+    else runs.push([cell]);
+  }
+  return runs;
+}
+
+const runRange = (context: Excel.RequestContext, run: Cell[]) =>
+  sheetOf(context, run[0].sheet).getRangeByIndexes(run[0].row, run[0].col, run.length, 1);
 
 export function queueStyleLoad(context: Excel.RequestContext, sheet: string, row: number, col: number): Excel.Range {
   const range = cellOf(context, sheet, row, col);
@@ -84,14 +110,14 @@ export function planWrites(
   const writes: Write[] = [];
   const records: StateRecord[] = [];
   for (const table of plan.tables) {
-    for (const h of table.highlights) {
-      records.push({ kind: 'highlight', sheet: h.sheet, row: h.row, col: h.col, style: original(h.sheet, h.row, h.col) });
-      writes.push(write((c) => (cellOf(c, h.sheet, h.row, h.col).format.fill.color = argbToHex(h.fill))));
+    for (const h of table.highlights) records.push({ kind: 'highlight', sheet: h.sheet, row: h.row, col: h.col, style: original(h.sheet, h.row, h.col) });
+    for (const run of columnRuns(table.highlights, (h) => h.fill)) {
+      writes.push(write((c) => (runRange(c, run).format.fill.color = argbToHex(run[0].fill))));
     }
-    for (const output of table.outputs) {
-      records.push({ kind: 'output', sheet: output.sheet, row: output.row, col: output.col, style: original(output.sheet, output.row, output.col) });
-      writes.push(write((c) => writeOutput(cellOf(c, output.sheet, output.row, output.col), output), output.value));
+    for (const o of table.outputs) {
+      records.push({ kind: 'output', sheet: o.sheet, row: o.row, col: o.col, style: original(o.sheet, o.row, o.col), written: o.value });
     }
+    writes.push(...outputWrites(table.outputs));
   }
   for (const w of plan.widths) {
     const points = widthPoints(w.sheet, w.col);
@@ -102,7 +128,7 @@ export function planWrites(
     const { name, cells, widths } = plan.summary;
     records.push({ kind: 'sheet', sheet: name });
     writes.push(write((c) => c.workbook.worksheets.add(name)));
-    for (const cell of cells) writes.push(write((c) => writeOutput(cellOf(c, name, cell.row, cell.col), cell), cell.value));
+    writes.push(...outputWrites(cells));
     widths.forEach((width, col) =>
       writes.push(write((c) => (sheetOf(c, name).getRangeByIndexes(0, col, 1, 1).format.columnWidth = width * POINTS_PER_CHARACTER))),
     );
@@ -112,24 +138,31 @@ export function planWrites(
 
 /** The state sheet, very hidden, written before anything else so that an interrupted run can still be cleared. */
 export function stateWrites(records: StateRecord[]): Write[] {
-  const rows = stateToRows(records).map((row) => [...row, null, null, null, null].slice(0, 4).map((v) => (v === null ? '' : v)));
+  const rows = stateToRows(records).map((row) => [...row, ...Array(STATE_COLUMNS).fill(null)].slice(0, STATE_COLUMNS).map((v) => (v === null ? '' : v)));
   const writes: Write[] = [write((c) => c.workbook.worksheets.add(STATE_SHEET))];
   const chunk = 2000;
   for (let start = 0; start < rows.length; start += chunk) {
     const part = rows.slice(start, start + chunk);
-    writes.push(write((c) => (sheetOf(c, STATE_SHEET).getRangeByIndexes(start, 0, part.length, 4).values = part), part));
+    writes.push(write((c) => (sheetOf(c, STATE_SHEET).getRangeByIndexes(start, 0, part.length, STATE_COLUMNS).values = part), part));
   }
   writes.push(write((c) => (sheetOf(c, STATE_SHEET).visibility = Excel.SheetVisibility.veryHidden)));
   return writes;
 }
 
-function writeOutput(range: Excel.Range, output: OutputCell): void {
-  range.values = [[output.value]];
-  if (output.numberFormat) range.numberFormat = [[output.numberFormat]];
-  if (output.bold) range.format.font.bold = true;
-  if (output.fill) range.format.fill.color = argbToHex(output.fill);
-  if (output.wrap) range.format.wrapText = true;
-  if (output.link && supports('1.7')) {
-    range.hyperlink = { documentReference: linkAddress(output.link), textToDisplay: String(output.value) };
+/** Output cells written run by run: values and formats of a whole run in one operation each. */
+function outputWrites(outputs: OutputCell[]): Write[] {
+  const look = (o: OutputCell) => JSON.stringify([o.numberFormat, o.bold, o.fill, o.wrap, o.link && `${o.row},${o.col}`]);
+  return columnRuns(outputs, look).map((run) => write((c) => writeRun(runRange(c, run), run), run.map((o) => o.value)));
+}
+
+function writeRun(range: Excel.Range, run: OutputCell[]): void {
+  const [first] = run;
+  range.values = run.map((o) => [o.value]);
+  if (first.numberFormat) range.numberFormat = run.map(() => [first.numberFormat]);
+  if (first.bold) range.format.font.bold = true;
+  if (first.fill) range.format.fill.color = argbToHex(first.fill);
+  if (first.wrap) range.format.wrapText = true;
+  if (first.link && supports('1.7')) {
+    range.hyperlink = { documentReference: linkAddress(first.link), textToDisplay: String(first.value) };
   }
 }

@@ -4,8 +4,8 @@ import { DamagedStateError } from '../core/errors';
 import { CellValue } from '../core/grid';
 import { OutputCell, PlanOptions, PlanProblem, TablePlan, WritePlan, linkAddress, planWriteBack } from '../core/plan';
 import { ScoringPolicy } from '../core/policy';
-import { OriginalStyle, POINTS_PER_CHARACTER, STATE_SHEET, StateError, StateRecord, stateFromRows, stateToRows } from '../core/state';
-import { loadWorkbook, worksheetToGrid } from './read-workbook';
+import { OriginalStyle, POINTS_PER_CHARACTER, STATE_COLUMNS, STATE_SHEET, StateError, StateRecord, editedSince, stateFromRows, stateToRows } from '../core/state';
+import { cellValue, loadWorkbook, worksheetToGrid } from './read-workbook';
 
 export type RescoreResult = { data: Uint8Array; tables: TableResult[]; plans: TablePlan[]; problems: PlanProblem[] };
 
@@ -37,14 +37,14 @@ export function readState(workbook: ExcelJS.Workbook): StateRecord[] | null {
   const rows: CellValue[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
     const values: CellValue[] = [];
-    for (let c = 1; c <= 4; c++) {
+    for (let c = 1; c <= STATE_COLUMNS; c++) {
       const v = row.getCell(c).value;
       values.push(v === undefined || v === null ? null : (v as CellValue));
     }
     rows[n - 1] = values;
   });
   try {
-    return stateFromRows(rows.map((r) => r ?? [null, null, null, null]));
+    return stateFromRows(rows.map((r) => r ?? []));
   } catch (error) {
     if (error instanceof StateError || error instanceof SyntaxError || error instanceof RangeError) throw new DamagedStateError();
     throw error;
@@ -68,6 +68,7 @@ export function clearAnnotations(workbook: ExcelJS.Workbook): boolean {
       continue;
     }
     const cell = sheet.getCell(record.row + 1, record.col + 1);
+    if (record.kind === 'output' && editedSince(record, cellValue(cell))) continue;
     if (record.kind === 'output') cell.value = null;
     cell.style = restoreStyle(cell.style ?? {}, record.style);
   }
@@ -121,7 +122,7 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
     }
     for (const output of table.outputs) {
       const cell = sheet.getCell(output.row + 1, output.col + 1);
-      records.push({ kind: 'output', sheet: table.sheet, row: output.row, col: output.col, style: remember(cell) });
+      records.push({ kind: 'output', sheet: table.sheet, row: output.row, col: output.col, style: remember(cell), written: output.value });
       writeOutput(cell, output);
     }
   }

@@ -268,3 +268,16 @@ describe('selection and edits', () => {
     expect(seen).toEqual(['自评表!F10']);
   });
 });
+
+test('an output cell someone typed over in Excel is kept by clear and by rescore', async () => {
+  const fake = await fakeWith('wuhan-jiguan.xlsx');
+  await rescoreOpenWorkbook(settings);
+  const sheet = fake.workbook.sheet('自评表');
+  sheet.cell(9, 8).value = '已电话核实';
+  await rescoreOpenWorkbook(settings);
+  expect(sheet.peek(9, 8)?.value).toBe('已电话核实');
+  expect(sheet.peek(9, 9)?.value).toBe(3.06);
+  await clearOpenWorkbook();
+  expect(fake.workbook.sheet('自评表').peek(9, 8)?.value).toBe('已电话核实');
+  expect(fake.workbook.sheet('自评表').peek(9, 9)?.value ?? null).toBeNull();
+});

@@ -181,3 +181,31 @@ describe('a damaged annotation record', () => {
     await expect(rescoreXlsx(damaged, wuhan)).rejects.toThrow('已损坏');
   });
 });
+
+describe('what people type beside the table is theirs', () => {
+  test('a remark typed in the 审核意见 column stays put through rescore and clear, and the output does not move', async () => {
+    const once = await loadXlsx(await rescore(referenceWorkbook('wuhan-jiguan.xlsx')));
+    const sheet = once.getWorksheet('自评表')!;
+    sheet.getCell('J8').value = '审核意见';
+    sheet.getCell('J10').value = '三支一扶人数未完成，请补充原因';
+    const withRemark = new Uint8Array(await once.xlsx.writeBuffer());
+    const again = await loadXlsx(await rescore(withRemark));
+    expect(again.getWorksheet('自评表')!.getCell('J10').value).toBe('三支一扶人数未完成，请补充原因');
+    expect(again.getWorksheet('自评表')!.getCell('H10').value).toBe(3.06);
+    const cleared = await loadXlsx(await clear(withRemark));
+    expect(cleared.getWorksheet('自评表')!.getCell('J10').value).toBe('三支一扶人数未完成，请补充原因');
+    expect(cleared.getWorksheet('自评表')!.getCell('H10').value).toBeNull();
+  });
+
+  test('an output cell someone typed over is kept by clear, and rescore writes beside it', async () => {
+    const once = await loadXlsx(await rescore(referenceWorkbook('wuhan-jiguan.xlsx')));
+    once.getWorksheet('自评表')!.getCell('I10').value = '已电话核实，人数以财政口径为准';
+    const typed = new Uint8Array(await once.xlsx.writeBuffer());
+    const cleared = (await loadXlsx(await clear(typed))).getWorksheet('自评表')!;
+    expect(cleared.getCell('I10').value).toBe('已电话核实，人数以财政口径为准');
+    expect(cleared.getCell('H10').value).toBeNull();
+    const again = (await loadXlsx(await rescore(typed))).getWorksheet('自评表')!;
+    expect(again.getCell('I10').value).toBe('已电话核实，人数以财政口径为准');
+    expect(again.getCell('J10').value).toBe(3.06);
+  });
+});
