@@ -28,7 +28,13 @@ export type IndicatorFlag =
   | 'missing-reason'
   | 'unreadable';
 
-export type TableFlag = 'total-mismatch' | 'weight-mismatch' | 'score-mismatch' | 'unreadable';
+export type TableFlag =
+  | 'total-mismatch'
+  | 'weight-mismatch'
+  | 'score-mismatch'
+  | 'unreadable'
+  | 'too-few-indicators'
+  | 'missing-dimension';
 
 export type Flag = IndicatorFlag | TableFlag;
 
@@ -109,6 +115,7 @@ export function evaluateTable(table: DetectedTable, policy: ScoringPolicy): Tabl
     notes.push(zh.totalMismatch(address(table.total.reported), reportedTotal, total));
   }
   checkWeights(table, indicators, budget, indicatorWeightCents, flags, notes);
+  checkStructure(indicators, budget, flags, notes);
 
   return {
     sheet: table.sheet,
@@ -345,6 +352,30 @@ function checkWeights(
         notes.push(zh.groupWeightMismatch(group.label, group.weight, fromCents(groupSum)));
       }
     }
+  }
+}
+
+/** 共性指标: satisfaction and budget-execution indicators every project shares. */
+const COMMON_INDICATOR = /预算执行|执行率|资金(到位|使用|下达|拨付|支付)/;
+const MIN_OWN_INDICATORS = 5;
+
+/** The finance bureau's checklist: at least five 个性指标, and all four dimensions present. */
+function checkStructure(indicators: IndicatorResult[], budget: BudgetResult | null, flags: Set<TableFlag>, notes: string[]): void {
+  const own = indicators.filter((i) => !/满意/.test(i.level1) && !COMMON_INDICATOR.test(i.name)).length;
+  if (own < MIN_OWN_INDICATORS) {
+    flags.add('too-few-indicators');
+    notes.push(zh.tooFewIndicators(own, MIN_OWN_INDICATORS));
+  }
+  const has = (pattern: RegExp) => indicators.some((i) => pattern.test(i.level1) || pattern.test(i.level2));
+  const missing = [
+    budget ? null : '预算执行',
+    has(/产出|成本/) ? null : '产出',
+    has(/效益/) ? null : '效益',
+    has(/满意/) ? null : '满意度',
+  ].filter((d): d is string => d !== null);
+  if (missing.length) {
+    flags.add('missing-dimension');
+    notes.push(zh.missingDimension(missing));
   }
 }
 

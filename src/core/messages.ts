@@ -33,6 +33,8 @@ export const MESSAGES = {
     weightsNot100: (sum: number) => `预算执行与各指标分值合计 ${fmt(sum)} 分，不等于 100 分`,
     groupWeightMismatch: (label: string, stated: number, sum: number) =>
       `“${label}”标明 ${fmt(stated)} 分，其下指标分值合计 ${fmt(sum)} 分`,
+    tooFewIndicators: (count: number, minimum: number) => `个性指标只有 ${count} 个，少于 ${minimum} 个`,
+    missingDimension: (dimensions: string[]) => `缺少${dimensions.map((d) => `“${d}”`).join('、')}维度的指标`,
     tiers: { achieved: '达成预期', partial: '部分达成', failed: '未达成' },
   },
 } as const;

@@ -73,6 +73,8 @@ export const FLAG_TITLES: [Flag, string][] = [
   ['qualitative-tier', '定性档次不符'],
   ['missing-reason', '缺偏差原因'],
   ['unreadable', '无法识别'],
+  ['too-few-indicators', '个性指标不足'],
+  ['missing-dimension', '缺少维度'],
 ];
 
 const SCORE_FORMAT = '0.00';

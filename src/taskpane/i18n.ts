@@ -46,6 +46,8 @@ export const STRINGS = {
       'qualitative-tier': '定性档次不符',
       'missing-reason': '缺偏差原因',
       unreadable: '无法识别',
+      'too-few-indicators': '个性指标不足',
+      'missing-dimension': '缺少维度',
     },
   },
   en: {
@@ -94,6 +96,8 @@ export const STRINGS = {
       'qualitative-tier': 'outside tier',
       'missing-reason': 'no reason',
       unreadable: 'unreadable',
+      'too-few-indicators': 'too few indicators',
+      'missing-dimension': 'missing dimension',
     },
   },
 } as const;

@@ -204,7 +204,8 @@ describe('review flags', () => {
   });
   test('weights that do not add up to 100 without a budget block', () => {
     const table = scoreTable([{ target: '1', actual: '1', weight: 30 }]);
-    expect(table.flags).toEqual(['weight-mismatch']);
+    expect(table.flags).toContain('weight-mismatch');
+    expect(table.notes).toContain('预算执行与各指标分值合计 30 分，不等于 100 分');
   });
 });
 
@@ -226,5 +227,26 @@ describe('table checks', () => {
     expect(table.flags).toEqual(['weight-mismatch']);
     expect(table.notes).toEqual(['“数量指标”标明 30 分，其下指标分值合计 28 分']);
     expect(table.total).toBe(98.9);
+  });
+});
+
+describe('the finance bureau checklist', () => {
+  const jiguan = referenceTable('jiguan');
+  const withRows = (keep: (row: (typeof jiguan.blocks)[0]['rows'][0]) => boolean) =>
+    evaluateWorkbook([toGrid(layoutTable({ ...jiguan, blocks: [{ ...jiguan.blocks[0], rows: jiguan.blocks[0].rows.filter(keep) }] }))])[0];
+
+  test('fewer than five 个性指标 beyond the common ones', () => {
+    const rows = jiguan.blocks[0].rows;
+    const table = withRows((r) => rows.indexOf(r) < 4 || /满意/.test(r.level1));
+    expect(table.flags).toContain('too-few-indicators');
+    expect(table.notes).toContain('个性指标只有 4 个，少于 5 个');
+    expect(withRows((r) => rows.indexOf(r) < 5 || /满意/.test(r.level1)).flags).not.toContain('too-few-indicators');
+  });
+
+  test('a dimension missing among 预算执行, 产出, 效益, 满意度', () => {
+    const table = withRows((r) => !/满意|效益/.test(r.level1));
+    expect(table.flags).toContain('missing-dimension');
+    expect(table.notes).toContain('缺少“效益”、“满意度”维度的指标');
+    expect(scoreTable([{ target: '1', actual: '1', weight: 30 }]).notes).toContain('缺少“预算执行”、“产出”、“效益”、“满意度”维度的指标');
   });
 });
