@@ -1,8 +1,6 @@
-import { ScoringPolicy } from '../core/policy';
-import { tableName } from '../core/plan';
 import { readFileBytes } from '../file/open-file';
 import { checkOutputFolder, outputPath, writeAtomically } from '../file/output-folder';
-import { clearXlsx, rescoreXlsx } from '../file/write-back';
+import { clearXlsx } from '../file/write-back';
 import { Output, describe } from './score-command';
 
 type FileOutcome = { lines: string[]; failed: boolean };
@@ -26,19 +24,6 @@ async function eachFile(files: string[], folder: string, io: Output, work: (inpu
     if (outcome.failed) io.err(`selfeval: ${input}: ${outcome.lines[0].replace(/^\s*错误 error: /, '')}\n`);
   }
   return failed ? 1 : 0;
-}
-
-/** `selfeval rescore`: annotated copies under the same names in the output folder. */
-export async function runRescore(files: string[], folder: string, policy: ScoringPolicy, io: Output): Promise<number> {
-  return eachFile(files, folder, io, async (input, output) => {
-    const result = await rescoreXlsx(await readFileBytes(input), policy);
-    await writeAtomically(output, result.data);
-    const lines = result.tables.map((t) => `  [${t.sheet}!${t.range}] ${tableName(t)}：复核总分 ${t.total}，等级 ${t.grade}`);
-    if (result.tables.length === 0) lines.push('  未找到绩效自评表，副本未加标注 (no table found; the copy is unannotated)');
-    for (const p of result.problems) lines.push(`  ! ${p.message}`);
-    lines.push(`  → ${output}`);
-    return lines;
-  });
 }
 
 /** `selfeval clear`: copies with every annotation taken out again. */

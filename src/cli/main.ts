@@ -1,6 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PolicyId, isPolicyId, policyFor } from '../core/policy';
-import { runClear, runRescore } from './annotate-command';
+import { extname } from 'path';
+import { runClear } from './annotate-command';
+import { INTERRUPTED, SUMMARY_FORMATS, runBatchRescore } from './batch/batch-command';
 import { Output, runScore } from './score-command';
 
 const USAGE_ERROR = 2;
@@ -34,13 +36,22 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
     });
   program
     .command('rescore')
-    .description('write annotated copies: computed scores, grade, highlights, a 复核汇总 sheet')
-    .argument('<files...>', '.xlsx workbooks')
-    .requiredOption('--out <dir>', 'folder for the annotated copies (same file names)')
+    .description('write annotated copies of workbooks and folders of workbooks: computed scores, grade, highlights, a 复核汇总 sheet')
+    .argument('<inputs...>', '.xlsx workbooks or folders of them')
+    .requiredOption('--out <dir>', 'folder for the annotated copies (same names, folder structure kept)')
+    .option('--summary <file>', 'a summary across every file: .xlsx, .csv or .json', summaryPath)
+    .option('--report <file>', 'a review report as one self-contained .html page')
+    .option('--jobs <n>', 'worker threads (default: the number of cores)', jobCount)
     .addOption(policyOption())
     .addOption(weakRatioOption())
-    .action(async (files: string[], opts: { out: string; policy: PolicyId; weakRatio: number }) => {
-      setExitCode(await runRescore(files, opts.out, policyFor(opts.policy, { weakRatio: opts.weakRatio }), io));
+    .action(async (inputs: string[], opts: { out: string; summary?: string; report?: string; jobs?: number; policy: PolicyId; weakRatio: number }) => {
+      const policy = policyFor(opts.policy, { weakRatio: opts.weakRatio });
+      const code = await runBatchRescore(
+        inputs,
+        { out: opts.out, policy, summary: opts.summary, report: opts.report, workers: opts.jobs, tty: Boolean(process.stderr.isTTY), onInterrupt },
+        io,
+      );
+      setExitCode(code);
     });
   program
     .command('clear')
@@ -51,6 +62,29 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
       setExitCode(await runClear(files, opts.out, io));
     });
   return program;
+}
+
+function summaryPath(value: string): string {
+  if (!SUMMARY_FORMATS.includes(extname(value).toLowerCase())) throw new InvalidArgumentError('需为 .xlsx、.csv 或 .json (.xlsx, .csv or .json).');
+  return value;
+}
+
+function jobCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new InvalidArgumentError('需为 0 到 64 的整数 (an integer from 0 to 64).');
+  return n;
+}
+
+/** Ctrl-C once stops after the files in progress; twice stops at once (a copy is never half-written either way). */
+function onInterrupt(handler: () => void): () => void {
+  let pressed = 0;
+  const listener = () => {
+    pressed++;
+    if (pressed > 1) process.exit(INTERRUPTED);
+    handler();
+  };
+  process.on('SIGINT', listener);
+  return () => process.off('SIGINT', listener);
 }
 
 function policyOption(): Option {

@@ -119,3 +119,10 @@ export class NothingToRemarkError extends SelfEvalError {
     super('请先复核工作簿，再填写审核意见。', 'rescore the workbook before adding a remark');
   }
 }
+
+export class OutputWriteError extends SelfEvalError {
+  readonly code = 'output-write';
+  constructor(path: string) {
+    super(`无法写入 ${path}（文件可能正被其他程序打开，或没有写入权限）；原文件未受影响。`, `cannot write ${path} (open in another program, or no permission)`);
+  }
+}

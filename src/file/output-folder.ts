@@ -1,6 +1,6 @@
 import { constants, promises as fs } from 'fs';
 import { basename, join, resolve } from 'path';
-import { OutputFolderError, WouldOverwriteInputError } from '../core/errors';
+import { OutputFolderError, OutputWriteError, WouldOverwriteInputError } from '../core/errors';
 
 /** Checks once, before any work, that the folder exists and can be written. */
 export async function checkOutputFolder(folder: string): Promise<void> {
@@ -25,18 +25,27 @@ export async function checkOutputFolder(folder: string): Promise<void> {
 /** Where an input's copy goes: the same name in the output folder, never the input itself. */
 export function outputPath(input: string, folder: string): string {
   const target = join(folder, basename(input));
-  if (resolve(target) === resolve(input)) throw new WouldOverwriteInputError();
+  refuseOverwrite(input, target);
   return target;
+}
+
+export function refuseOverwrite(input: string, output: string): void {
+  if (resolve(output) === resolve(input)) throw new WouldOverwriteInputError();
+}
+
+/** The temporary file a write goes through, so that an interrupted run can remove it. */
+export function temporaryPath(path: string): string {
+  return `${path}.${process.pid}.tmp`;
 }
 
 /** Writes through a temporary file and a rename, so a reader never sees half a workbook. */
 export async function writeAtomically(path: string, data: Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
+  const temporary = temporaryPath(path);
   try {
     await fs.writeFile(temporary, data);
     await fs.rename(temporary, path);
-  } catch (error) {
+  } catch {
     await fs.rm(temporary, { force: true });
-    throw error;
+    throw new OutputWriteError(path);
   }
 }

@@ -147,7 +147,8 @@ describe('selfeval rescore and clear', () => {
     expect(code).toBe(1);
     expect(out).toContain('会覆盖原文件');
     expect(readFileSync(own).equals(before)).toBe(true);
-    expect(out).toContain(join(tempDir(), 'wuhan-jiuye.xlsx'));
+    expect(out).toContain('复核 2 个文件，1 张自评表');
+    expect(readFileSync(join(tempDir(), 'wuhan-jiuye.xlsx')).length).toBeGreaterThan(1000);
   });
 
   test('--out is required', async () => {

@@ -1,0 +1,116 @@
+import { promises as fs } from 'fs';
+import { extname } from 'path';
+import { ScoringPolicy } from '../../core/policy';
+import { checkOutputFolder, temporaryPath, writeAtomically } from '../../file/output-folder';
+import { summaryXlsx } from '../../file/summary-xlsx';
+import { reportHtml } from '../../report/report-html';
+import { Finding, SummaryRow, WeakTarget, sortForReview, summaryCsv } from '../../report/summary';
+import { Output, describe } from '../score-command';
+import { Job, collectJobs } from './inputs';
+import { defaultWorkers, runPool } from './pool';
+import { createProgress } from './progress';
+
+export type BatchOptions = {
+  out: string;
+  policy: ScoringPolicy;
+  summary?: string;
+  report?: string;
+  /** Worker threads; defaults to the machine's cores. */
+  workers?: number;
+  /** Whether stderr is a terminal (progress redrawn in place). */
+  tty?: boolean;
+  /** Registers the Ctrl-C handler; returns the function that removes it. */
+  onInterrupt?: (handler: () => void) => () => void;
+};
+
+export const SUMMARY_FORMATS = ['.xlsx', '.csv', '.json'];
+export const INTERRUPTED = 130;
+/** Up to this many files, each table gets its own line. */
+const LIST_LIMIT = 20;
+
+/**
+ * `selfeval rescore FILE|DIR... --out OUT`: annotated copies under OUT with the folder
+ * structure kept, a progress line, the broken files listed at the end, and optionally a
+ * summary and a review report across every file.
+ */
+export async function runBatchRescore(inputs: string[], options: BatchOptions, io: Output): Promise<number> {
+  try {
+    await checkOutputFolder(options.out);
+  } catch (error) {
+    io.err(`selfeval: ${describe(error)}\n`);
+    return 1;
+  }
+  const { jobs, skipped, notes } = await collectJobs(inputs, options.out);
+  for (const note of notes) io.err(`selfeval: ${note}\n`);
+
+  const rows: SummaryRow[] = [];
+  const findings: Finding[] = [];
+  const weakTargets: WeakTarget[] = [];
+  const failed: { file: string; error: string }[] = skipped.map((s) => ({ file: s.input, error: s.reason }));
+  const inFlight = new Set<string>(jobs.map((j) => j.output));
+  let done = 0;
+  let stopping = false;
+  const progress = createProgress(jobs.length, io.err, options.tty ?? false);
+  const removeHandler = options.onInterrupt?.(() => {
+    if (stopping) return;
+    stopping = true;
+    io.err('\nselfeval: 正在停止：等正在处理的文件写完，其余不再处理 (stopping)\n');
+  });
+
+  try {
+    const { interrupted } = await runPool(jobs, {
+      policy: options.policy,
+      workers: options.workers ?? defaultWorkers(jobs.length),
+      label: (job: Job) => job.input,
+      stopped: () => stopping,
+      onResult: (result) => {
+        done++;
+        inFlight.delete('output' in result ? result.output : '');
+        if ('error' in result) failed.push({ file: result.input, error: result.error });
+        else {
+          rows.push(...result.summary.rows);
+          findings.push(...result.summary.findings);
+          weakTargets.push(...result.summary.weakTargets);
+          for (const problem of result.problems) io.err(`selfeval: ${result.input}: ${problem}\n`);
+        }
+        progress.update(done, failed.length - skipped.length);
+      },
+    });
+    progress.finish();
+    if (interrupted) {
+      // Nothing half-written: a copy is only ever renamed into place whole.
+      await Promise.all([...inFlight].map((output) => fs.rm(temporaryPath(output), { force: true })));
+      io.err(`selfeval: 已停止，完成 ${done}/${jobs.length} 个文件；未写汇总和报告 (interrupted)\n`);
+      return INTERRUPTED;
+    }
+  } finally {
+    removeHandler?.();
+  }
+
+  const sorted = sortForReview(rows);
+  if (options.summary) await writeSummary(options.summary, sorted);
+  if (options.report) {
+    const html = reportHtml({ generated: new Date().toLocaleString('zh-CN', { hour12: false }), files: jobs.length + skipped.length, failed, rows: sorted, findings, weakTargets });
+    await writeAtomically(options.report, new TextEncoder().encode(html));
+  }
+  if (jobs.length <= LIST_LIMIT) {
+    for (const row of rows) io.out(`${row.file} [${row.sheet}!${row.range}] ${row.project}：复核总分 ${row.total}，等级 ${row.grade}\n`);
+  }
+  io.out(`复核 ${jobs.length} 个文件，${rows.length} 张自评表 → ${options.out}\n`);
+  if (options.summary) io.out(`汇总 summary: ${options.summary}\n`);
+  if (options.report) io.out(`报告 report: ${options.report}\n`);
+  if (failed.length) {
+    io.out(`未能处理 ${failed.length} 个文件 (failed):\n`);
+    for (const f of failed) io.out(`  ${f.file}: ${f.error}\n`);
+  }
+  return failed.length ? 1 : 0;
+}
+
+async function writeSummary(path: string, rows: SummaryRow[]): Promise<void> {
+  const ext = extname(path).toLowerCase();
+  const data =
+    ext === '.xlsx'
+      ? await summaryXlsx(rows)
+      : new TextEncoder().encode(ext === '.csv' ? summaryCsv(rows) : `${JSON.stringify({ tables: rows }, null, 1)}\n`);
+  await writeAtomically(path, data);
+}

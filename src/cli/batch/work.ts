@@ -1,0 +1,30 @@
+import { promises as fs } from 'fs';
+import { dirname } from 'path';
+import { ScoringPolicy } from '../../core/policy';
+import { readFileBytes } from '../../file/open-file';
+import { refuseOverwrite, writeAtomically } from '../../file/output-folder';
+import { rescoreXlsx } from '../../file/write-back';
+import { FileSummary, summarizeFile } from '../../report/summary';
+import { describe } from '../score-command';
+import { Job } from './inputs';
+
+export type JobResult = { input: string; output: string; summary: FileSummary; tables: number; problems: string[] } | { input: string; error: string };
+
+/** Rescores one workbook and writes its annotated copy; a failure is an answer, not an exception. */
+export async function processJob(job: Job, policy: ScoringPolicy, label: string): Promise<JobResult> {
+  try {
+    refuseOverwrite(job.input, job.output);
+    const result = await rescoreXlsx(await readFileBytes(job.input), policy);
+    await fs.mkdir(dirname(job.output), { recursive: true });
+    await writeAtomically(job.output, result.data);
+    return {
+      input: job.input,
+      output: job.output,
+      summary: summarizeFile(label, result.tables),
+      tables: result.tables.length,
+      problems: result.problems.map((p) => p.message),
+    };
+  } catch (error) {
+    return { input: job.input, error: describe(error) };
+  }
+}

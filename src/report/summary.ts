@@ -1,0 +1,124 @@
+import { cellAddress } from '../core/address';
+import { Flag, TableResult } from '../core/evaluate';
+import { Grade } from '../core/policy';
+import { FLAG_TITLES, countFlag, tableName } from '../core/plan';
+import { fromCents, toCents } from '../core/rounding';
+
+/** One table of one file, as the reviewers' summary lists it. */
+export type SummaryRow = {
+  file: string;
+  sheet: string;
+  range: string;
+  unit: string;
+  project: string;
+  total: number;
+  reportedTotal: number | null;
+  /** Reported minus computed, to the cent; null where no total was reported. */
+  difference: number | null;
+  grade: Grade;
+  flags: Record<Flag, number>;
+  /** How much the table needs a reviewer: higher first. */
+  attention: number;
+};
+
+/** One flagged row or table, with the cell a reviewer should look at. */
+export type Finding = { file: string; sheet: string; cell: string; name: string; flags: Flag[]; reason: string };
+
+export type WeakTarget = { file: string; sheet: string; cell: string; name: string; target: string; actual: string; ratio: number };
+
+/** What a file's rescore gives the summary and the report. */
+export type FileSummary = { rows: SummaryRow[]; findings: Finding[]; weakTargets: WeakTarget[] };
+
+/** The weight of each flag in the attention score: mismatched totals and unreadable rows first. */
+const ATTENTION: Record<Flag, number> = {
+  'total-mismatch': 100,
+  unreadable: 50,
+  'score-mismatch': 20,
+  'qualitative-tier': 10,
+  'weight-mismatch': 10,
+  'missing-reason': 8,
+  'missing-dimension': 8,
+  'too-few-indicators': 6,
+  'weak-target': 5,
+  'vague-target': 3,
+  unfinished: 2,
+};
+
+export function summarizeFile(file: string, tables: TableResult[]): FileSummary {
+  const rows = tables.map((table) => summaryRow(file, table));
+  const findings = tables.flatMap((table) => tableFindings(file, table));
+  const weakTargets = tables.flatMap((table) =>
+    table.indicators
+      .filter((i) => i.flags.includes('weak-target') && i.ratio !== null)
+      .map((i) => ({ file, sheet: table.sheet, cell: cellOf(i.cells.target ?? i.cells.name), name: i.name, target: i.target, actual: i.actual, ratio: i.ratio as number })),
+  );
+  return { rows, findings, weakTargets };
+}
+
+function summaryRow(file: string, table: TableResult): SummaryRow {
+  const flags = Object.fromEntries(FLAG_TITLES.map(([flag]) => [flag, countFlag(table, flag)])) as Record<Flag, number>;
+  const difference = table.reportedTotal === null ? null : fromCents(toCents(table.reportedTotal) - toCents(table.total));
+  const attention =
+    FLAG_TITLES.reduce((sum, [flag]) => sum + ATTENTION[flag] * flags[flag], 0) + Math.round(Math.abs(difference ?? 0) * 10);
+  return {
+    file,
+    sheet: table.sheet,
+    range: table.range,
+    unit: table.unitName ?? '',
+    project: tableName(table),
+    total: table.total,
+    reportedTotal: table.reportedTotal,
+    difference,
+    grade: table.grade,
+    flags,
+    attention,
+  };
+}
+
+function cellOf(cell: { row: number; col: number }): string {
+  return cellAddress(cell.row, cell.col);
+}
+
+function tableFindings(file: string, table: TableResult): Finding[] {
+  const findings: Finding[] = table.indicators
+    .filter((i) => i.flags.length > 0)
+    .map((i) => ({ file, sheet: table.sheet, cell: cellOf(i.cells.target ?? i.cells.name), name: i.name, flags: i.flags, reason: i.notes.join('；') }));
+  if (table.flags.length > 0) {
+    const at = table.detected.total?.row ?? table.detected.top;
+    findings.unshift({ file, sheet: table.sheet, cell: cellAddress(at, table.detected.left), name: tableName(table), flags: table.flags, reason: table.notes.join('；') });
+  }
+  return findings;
+}
+
+/** The tables that need a reviewer most come first; then by file and sheet, so the order is stable. */
+export function sortForReview(rows: SummaryRow[]): SummaryRow[] {
+  return [...rows].sort((a, b) => b.attention - a.attention || a.total - b.total || a.file.localeCompare(b.file) || a.sheet.localeCompare(b.sheet));
+}
+
+export const SUMMARY_COLUMNS = ['文件', '工作表', '表格位置', '单位', '项目或目标', '复核总分', '填报总分', '差额', '等级', ...FLAG_TITLES.map(([, title]) => title), '关注度'];
+
+export function summaryCells(row: SummaryRow): (string | number | null)[] {
+  return [
+    row.file,
+    row.sheet,
+    row.range,
+    row.unit,
+    row.project,
+    row.total,
+    row.reportedTotal,
+    row.difference,
+    row.grade,
+    ...FLAG_TITLES.map(([flag]) => row.flags[flag]),
+    row.attention,
+  ];
+}
+
+/** CSV with a byte-order mark, so that Excel opens the Chinese text as UTF-8. */
+export function summaryCsv(rows: SummaryRow[]): string {
+  const quote = (v: string | number | null) => {
+    const text = v === null ? '' : String(v);
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [SUMMARY_COLUMNS, ...rows.map(summaryCells)].map((cells) => cells.map(quote).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
