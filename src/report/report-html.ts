@@ -44,7 +44,9 @@ function barChart(id: string, title: string, bars: { label: string; value: numbe
 function totalsChart(rows: SummaryRow[]): string {
   const size = 360;
   const pad = 40;
-  const lo = Math.min(50, ...rows.map((r) => Math.min(r.total, r.reportedTotal ?? r.total)));
+  // The axes start a little below the lowest total, on a multiple of 5, so the points spread out.
+  const lowest = Math.min(100, ...rows.map((r) => Math.min(r.total, r.reportedTotal ?? r.total)));
+  const lo = Math.max(0, Math.min(90, Math.floor(lowest / 5) * 5 - 5));
   const scale = (v: number) => pad + ((v - lo) / (100 - lo)) * (size - 2 * pad);
   const points = rows
     .filter((r) => r.reportedTotal !== null)
