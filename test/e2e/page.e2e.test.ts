@@ -32,6 +32,10 @@ async function openPage(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // Anything the Content-Security-Policy refuses is an error here.
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/.test(message.text())) errors.push(message.text());
+  });
   // Office.js is served by Microsoft's CDN, which this machine cannot reach: the page must work without it.
   await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
   await page.goto(`${url}taskpane.html`);
@@ -79,4 +83,21 @@ test('the production build names its own address in the manifest, and every file
     expect(address.startsWith(base)).toBe(true);
     expect(existsSync(join(DIST, address.slice(base.length)))).toBe(true);
   }
+});
+
+test('the page’s Content-Security-Policy is in force: an injected inline script and a foreign fetch are refused', async () => {
+  const { page } = await openPage();
+  const result = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true';
+    document.head.append(script);
+    const fetched = await fetch('https://example.org/collect').then(() => 'sent', () => 'refused');
+    await new Promise((r) => setTimeout(r, 50));
+    return { injected: (window as unknown as { __injected?: boolean }).__injected ?? false, fetched, violations };
+  });
+  expect(result.injected).toBe(false);
+  expect(result.fetched).toBe('refused');
+  expect(result.violations).toEqual(expect.arrayContaining(['script-src-elem', 'connect-src']));
 });
