@@ -126,3 +126,11 @@ export class OutputWriteError extends SelfEvalError {
     super(`无法写入 ${path}（文件可能正被其他程序打开，或没有写入权限）；原文件未受影响。`, `cannot write ${path} (open in another program, or no permission)`);
   }
 }
+
+export class ZipTooLargeError extends SelfEvalError {
+  readonly code = 'zip-too-large';
+  constructor(limitBytes: number) {
+    const mb = Math.round(limitBytes / 1048576);
+    super(`工作簿解压后将超过 ${mb} MB 的上限，未读取（可能是异常或恶意文件）。`, `the workbook would unzip to more than ${mb} MB; not read`);
+  }
+}

@@ -10,6 +10,7 @@ import {
 } from '../core/errors';
 import { CellValue, SheetGrid, dateToSerial } from '../core/grid';
 import { STATE_SHEET } from '../core/state';
+import { checkZipSize } from './zip-guard';
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -31,7 +32,10 @@ function isEncryptedOoxml(data: Uint8Array): boolean {
 
 /** Checks the container before exceljs sees it, so each bad input gets its own answer. */
 export function checkContainer(data: Uint8Array): void {
-  if (startsWith(data, ZIP_SIGNATURE)) return;
+  if (startsWith(data, ZIP_SIGNATURE)) {
+    checkZipSize(data);
+    return;
+  }
   if (startsWith(data, OLE_SIGNATURE)) throw isEncryptedOoxml(data) ? new EncryptedWorkbookError() : new LegacyXlsError();
   throw new NotXlsxError();
 }
