@@ -3,16 +3,18 @@ import { roundHalfUp } from './rounding';
 /** Every sentence the engine says about a table, in one place. */
 
 const fmt = (n: number) => String(Number(n.toFixed(2)));
+/** Quoted cell text is kept short: a note is one sentence, not a copy of the cell. */
+const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
 const times = (n: number) => roundHalfUp(n, 2).toFixed(2);
 
 export const MESSAGES = {
   zh: {
-    unfinished: (actual: string, target: string) => `未完成：完成 ${actual}，目标 ${target}`,
-    unfinishedQualitative: (actual: string, target: string) => `未完全达成：完成情况“${actual}”，目标“${target}”`,
-    deadlineMissed: (actual: string, target: string) => `未按期完成：完成于 ${actual}，期限 ${target}`,
+    unfinished: (actual: string, target: string) => `未完成：完成 ${clip(actual)}，目标 ${clip(target)}`,
+    unfinishedQualitative: (actual: string, target: string) => `未完全达成：完成情况“${clip(actual)}”，目标“${clip(target)}”`,
+    deadlineMissed: (actual: string, target: string) => `未按期完成：完成于 ${clip(actual)}，期限 ${clip(target)}`,
     weakTarget: (ratio: number) => `完成值为目标值的 ${times(ratio)} 倍，目标值设置偏低`,
     weakReverseTarget: (ratio: number) => `目标值为完成值的 ${times(ratio)} 倍（反向指标），目标值设置偏松`,
-    vagueTarget: (target: string) => `目标值“${target}”无可衡量的水平，指标不明确`,
+    vagueTarget: (target: string) => `目标值“${clip(target)}”无可衡量的水平，指标不明确`,
     scoreMismatch: (reported: number, computed: number) => `填报得分 ${fmt(reported)} 与复核得分 ${fmt(computed)} 不符`,
     budgetScoreMismatch: (cell: string, reported: number, computed: number) =>
       `预算执行得分 ${fmt(reported)}（${cell}）与复核得分 ${fmt(computed)} 不符`,
@@ -21,11 +23,11 @@ export const MESSAGES = {
     qualitativeTier: (tier: string, reported: number, min: number, max: number) =>
       `完成情况属“${tier}”档（${fmt(min)}–${fmt(max)} 分），填报得分 ${fmt(reported)} 不在该档内`,
     missingReason: (cell: string) => `未完成但未填写偏差原因（${cell}）`,
-    unreadableTarget: (cell: string, text: string) => `目标值无法识别（${cell}：“${text}”），保留填报得分`,
+    unreadableTarget: (cell: string, text: string) => `目标值无法识别（${cell}：“${clip(text)}”），保留填报得分`,
     emptyTarget: (cell: string) => `目标值为空（${cell}），保留填报得分`,
-    unreadableActual: (cell: string, text: string) => `完成值无法识别（${cell}：“${text}”），保留填报得分`,
+    unreadableActual: (cell: string, text: string) => `完成值无法识别（${cell}：“${clip(text)}”），保留填报得分`,
     emptyActual: (cell: string) => `完成值为空（${cell}），保留填报得分`,
-    unreadableWeight: (cell: string, text: string) => `分值不是数字（${cell}：“${text}”），保留填报得分`,
+    unreadableWeight: (cell: string, text: string) => `分值不是有效的数字（${cell}：“${clip(text)}”），保留填报得分`,
     missingWeight: (cell: string) => `缺少分值（${cell}），保留填报得分`,
     unknownTier: (cell: string) => `无法从完成情况判断达成程度（${cell}），且未填报得分`,
     budgetUnreadable: (cell: string) => `预算数无法识别或为零（${cell}），预算执行得分按填报值计`,

@@ -6,7 +6,9 @@
 export function roundHalfUp(value: number, digits = 2): number {
   const factor = 10 ** digits;
   const scaled = Number((Math.abs(value) * factor).toPrecision(15));
-  return (Math.sign(value) * Math.round(scaled)) / factor;
+  const rounded = (Math.sign(value) * Math.round(scaled)) / factor;
+  return rounded === 0 ? 0 : rounded; // never -0
+
 }
 
 /** Whole cents, so that sums of rounded scores stay exact. */
