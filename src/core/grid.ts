@@ -30,6 +30,7 @@ export class GridView {
   readonly bottom: number;
   readonly right: number;
   private readonly masters = new Map<number, number>();
+  private readonly texts: string[][] = [];
   private readonly width: number;
 
   constructor(readonly grid: SheetGrid) {
@@ -82,8 +83,19 @@ export class GridView {
     return this.grid.numberFormats?.[at.row - this.top]?.[at.col - this.left] ?? 'General';
   }
 
-  /** Displayed text, trimmed. */
+  /** Displayed text, trimmed; detection asks for the same cells many times, so rows are cached. */
   text(row: number, col: number): string {
+    if (row < this.top || row > this.bottom || col < this.left || col > this.right) return '';
+    let line = this.texts[row - this.top];
+    if (!line) {
+      line = [];
+      for (let c = this.left; c <= this.right; c++) line.push(this.computeText(row, c));
+      this.texts[row - this.top] = line;
+    }
+    return line[col - this.left];
+  }
+
+  private computeText(row: number, col: number): string {
     const at = this.resolve(row, col);
     const hostText = this.grid.texts?.[at.row - this.top]?.[at.col - this.left];
     if (hostText !== undefined && hostText !== null) return String(hostText).trim();

@@ -43,7 +43,11 @@ const BUDGET_RULES: Rule<BudgetRole>[] = [
   ['score', /^(得分|自评得分)$/],
 ];
 
+/** Every header name holds one of these characters; data cells mostly hold none, and skip the rules. */
+const HEADER_CHARS = /[指目值分得权性单原偏改完实调预执率数]/;
+
 function match<R>(rules: Rule<R>[], text: string): R | null {
+  if (text === '' || text.length > 40 || !HEADER_CHARS.test(text)) return null;
   const key = headerKey(text);
   if (key === '' || key.length > 14) return null;
   for (const [role, pattern] of rules) if (pattern.test(key)) return role;

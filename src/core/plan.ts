@@ -122,9 +122,11 @@ function planTable(table: TableResult, view: GridView, options: PlanOptions): Ta
   const highlights: Highlight[] = [];
   const out = (row: number, col: number, value: string | number, extra: Partial<OutputCell> = {}) =>
     outputs.push({ sheet: table.sheet, row, col, value, ...extra });
+  const marked = new Set<string>();
   const mark = (row: number, col: number, kind: HighlightKind) => {
-    if (!options.highlight) return;
-    if (!highlights.some((h) => h.row === row && h.col === col)) highlights.push({ sheet: table.sheet, row, col, kind, fill: COLORS[kind] });
+    if (!options.highlight || marked.has(`${row},${col}`)) return;
+    marked.add(`${row},${col}`);
+    highlights.push({ sheet: table.sheet, row, col, kind, fill: COLORS[kind] });
   };
 
   for (const block of t.blocks) {
@@ -189,14 +191,15 @@ function findOutputColumns(
   from: number,
   writeRows: Set<number>,
 ): { scoreCol: number; remarkCol: number } | string {
+  // Only merges that cover a row written can block a column.
+  const rows = [...writeRows];
+  const merges = view.grid.merges.filter((m) => m.bottom >= top && m.top <= bottom && rows.some((r) => r >= m.top && r <= m.bottom));
   let blockedByMerge = false;
   const free = (col: number) => {
-    for (let r = top; r <= bottom; r++) {
-      if (view.rawValue(r, col) !== null) return false;
-      if (writeRows.has(r) && inMerge(view, r, col)) {
-        blockedByMerge = true;
-        return false;
-      }
+    for (let r = top; r <= bottom; r++) if (view.rawValue(r, col) !== null) return false;
+    if (merges.some((m) => col >= m.left && col <= m.right)) {
+      blockedByMerge = true;
+      return false;
     }
     return true;
   };
@@ -206,10 +209,6 @@ function findOutputColumns(
   return blockedByMerge
     ? '右侧各列被合并单元格或已填内容占满，无法写入复核列；请取消跨越表格右侧的合并单元格后重试。'
     : '右侧直到最后一列都已有内容，无法写入复核列。';
-}
-
-function inMerge(view: GridView, row: number, col: number): boolean {
-  return view.grid.merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
 }
 
 function summaryPlan(tables: TableResult[]): WritePlan['summary'] {

@@ -5,10 +5,11 @@
  */
 export function roundHalfUp(value: number, digits = 2): number {
   const factor = 10 ** digits;
-  const scaled = Number((Math.abs(value) * factor).toPrecision(15));
+  let scaled = Math.abs(value) * factor;
+  // Only a value within a hair of a half can round the wrong way; only those pay for toPrecision.
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) < 1e-6) scaled = Number(scaled.toPrecision(15));
   const rounded = (Math.sign(value) * Math.round(scaled)) / factor;
   return rounded === 0 ? 0 : rounded; // never -0
-
 }
 
 /** Whole cents, so that sums of rounded scores stay exact. */

@@ -20,8 +20,10 @@ export type OriginalStyle = {
   numberFormat?: string;
   bold?: boolean;
   wrapText?: boolean;
-  /** exceljs's style JSON, where the file host wrote the record. */
+  /** exceljs's whole style JSON for an output cell, where the file host wrote the record. */
   raw?: string;
+  /** exceljs's fill JSON for a highlighted cell, where the file host wrote the record. */
+  rawFill?: string;
 };
 
 export type StateRecord =

@@ -70,15 +70,26 @@ export function clearAnnotations(workbook: ExcelJS.Workbook): boolean {
     const cell = sheet.getCell(record.row + 1, record.col + 1);
     if (record.kind === 'output' && editedSince(record, cellValue(cell))) continue;
     if (record.kind === 'output') cell.value = null;
-    cell.style = restoreStyle(cell.style ?? {}, record.style);
+    cell.style = restoreStyle(cell.style ?? {}, record.style, record.kind);
   }
   const state = workbook.getWorksheet(STATE_SHEET);
   if (state) workbook.removeWorksheet(state.id);
   return true;
 }
 
-/** The file host's own record restores exactly; another host's record restores what it noted. */
-function restoreStyle(current: Partial<ExcelJS.Style>, style: OriginalStyle): Partial<ExcelJS.Style> {
+/**
+ * Puts a cell's look back. A highlight only changed the fill, so only the fill goes back;
+ * an output cell gets its whole style back: exactly where this host recorded it, else what
+ * the other host noted.
+ */
+function restoreStyle(current: Partial<ExcelJS.Style>, style: OriginalStyle, kind: 'output' | 'highlight'): Partial<ExcelJS.Style> {
+  if (kind === 'highlight') {
+    const restored: Partial<ExcelJS.Style> = { ...current };
+    const fill = style.rawFill ? (JSON.parse(style.rawFill) as ExcelJS.Fill) : style.fillColor ? solid(style.fillColor) : undefined;
+    if (fill) restored.fill = fill;
+    else delete restored.fill;
+    return restored;
+  }
   if (style.raw) return JSON.parse(style.raw) as Partial<ExcelJS.Style>;
   const plain = !style.fillColor && (style.numberFormat ?? 'General') === 'General' && !style.bold && !style.wrapText;
   if (plain) return {};
@@ -91,17 +102,19 @@ function restoreStyle(current: Partial<ExcelJS.Style>, style: OriginalStyle): Pa
   return restored;
 }
 
-function remember(cell: ExcelJS.Cell): OriginalStyle {
+/** What to keep of a cell's look: the neutral fields, and exceljs's own form only where it says more. */
+function remember(cell: ExcelJS.Cell, kind: 'output' | 'highlight'): OriginalStyle {
   const style = cell.style ?? {};
   const fill = style.fill;
   const fillColor = fill && fill.type === 'pattern' && fill.pattern === 'solid' ? (fill.fgColor?.argb ?? null) : null;
-  return {
+  const neutral: OriginalStyle = {
     fillColor,
     numberFormat: style.numFmt ?? 'General',
     bold: Boolean(style.font?.bold),
     wrapText: Boolean(style.alignment?.wrapText),
-    raw: JSON.stringify(style),
   };
+  if (kind === 'highlight') return fill ? { ...neutral, rawFill: JSON.stringify(fill) } : neutral;
+  return Object.keys(style).length > 0 ? { ...neutral, raw: JSON.stringify(style) } : neutral;
 }
 
 function solid(argb: string): ExcelJS.Fill {
@@ -116,13 +129,13 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
     if (!sheet) continue;
     for (const h of table.highlights) {
       const cell = sheet.getCell(h.row + 1, h.col + 1);
-      records.push({ kind: 'highlight', sheet: table.sheet, row: h.row, col: h.col, style: remember(cell) });
+      records.push({ kind: 'highlight', sheet: table.sheet, row: h.row, col: h.col, style: remember(cell, 'highlight') });
       // A new style object: exceljs shares style objects between cells.
       cell.style = { ...cell.style, fill: solid(h.fill) };
     }
     for (const output of table.outputs) {
       const cell = sheet.getCell(output.row + 1, output.col + 1);
-      records.push({ kind: 'output', sheet: table.sheet, row: output.row, col: output.col, style: remember(cell), written: output.value });
+      records.push({ kind: 'output', sheet: table.sheet, row: output.row, col: output.col, style: remember(cell, 'output'), written: output.value });
       writeOutput(cell, output);
     }
   }

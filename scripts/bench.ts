@@ -1,0 +1,116 @@
+/**
+ * `npm run bench`: prints what the engine and the hosts cost, as a table for the README.
+ * Benchmarks report; they never fail the build on a timing.
+ */
+import { execFileSync } from 'child_process';
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { evaluateWorkbook } from '../src/core/evaluate';
+import { policyFor } from '../src/core/policy';
+import { defaultSettings } from '../src/core/settings';
+import { rescoreOpenWorkbook } from '../src/excel/excel-host';
+import { readGrids } from '../src/file/read-workbook';
+import { rescoreXlsx } from '../src/file/write-back';
+import { FakeExcel } from '../test/helpers/fake-excel';
+import { fakeFromGrids } from '../test/helpers/fake-workbooks';
+import { layoutTable, toGrid, workbookBuffer } from '../test/helpers/layouts';
+import { referenceTable } from '../test/helpers/reference';
+import { writeHugeSheet } from './hostile-corpus';
+
+const policy = policyFor('wuhan');
+const rows: string[][] = [];
+const report = (what: string, value: string, goal = '') => {
+  rows.push([what, value, goal]);
+  process.stderr.write(`${what}: ${value}\n`);
+};
+
+async function median(runs: number, work: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const start = process.hrtime.bigint();
+    await work();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+async function engineThroughput(): Promise<void> {
+  const spec = referenceTable('jiuye');
+  const many = Array.from({ length: 5000 }, () => spec.blocks[0].rows).flat();
+  const grid = toGrid(layoutTable({ ...spec, blocks: [{ ...spec.blocks[0], rows: many }] }));
+  const ms = await median(5, async () => evaluateWorkbook([grid], { policy }));
+  report('engine: detect + score + review', `${Math.round((many.length / ms) * 1000).toLocaleString('en')} indicator rows/s (${many.length.toLocaleString('en')} rows in ${ms.toFixed(0)} ms)`);
+}
+
+async function rescoreAgainstExceljs(): Promise<void> {
+  const sheets = Array.from({ length: 200 }, (_, k) => layoutTable(referenceTable(['dept', 'jiguan', 'jiuye', 'buzhu'][k % 4]), { sheetName: `项目${k + 1}` }));
+  const data = await workbookBuffer(sheets);
+  const bare = await median(3, async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.writeBuffer();
+  });
+  const ours = await median(3, () => rescoreXlsx(data, policy));
+  report('rescore, 200-sheet workbook (in-process)', `${ours.toFixed(0)} ms`);
+  report('exceljs load + save of the same file', `${bare.toFixed(0)} ms`);
+  report('ratio rescore / bare exceljs', (ours / bare).toFixed(2), 'under 1.25');
+}
+
+async function addinSyncs(): Promise<void> {
+  const grid = toGrid(layoutTable(referenceTable('jiguan')));
+  for (const count of [1, 10, 100, 500]) {
+    const fake = new FakeExcel();
+    fakeFromGrids(fake, Array.from({ length: count }, (_, k) => ({ ...grid, name: `项目${k + 1}` })));
+    fake.install();
+    const ms = await median(1, () => rescoreOpenWorkbook(defaultSettings()));
+    const largest = Math.max(...fake.syncs.map((s) => Math.max(s.request, s.response)));
+    const total = fake.syncs.reduce((sum, s) => sum + s.request + s.response, 0);
+    report(
+      `add-in host (test double), ${count} sheet${count > 1 ? 's' : ''}`,
+      `${fake.syncCount} syncs, largest ${(largest / 1024).toFixed(0)} KB, total ${(total / 1024).toFixed(0)} KB, ${ms.toFixed(0)} ms`,
+      'constant syncs while under 4 MB a batch',
+    );
+    FakeExcel.uninstall();
+  }
+}
+
+/** The peak memory of rescoring a 100,000-row sheet, measured in a fresh process. */
+async function memoryPeak(dir: string): Promise<void> {
+  const file = join(dir, 'hundred-thousand-rows.xlsx');
+  await writeHugeSheet(file);
+  const child = `
+    const { readFileSync } = require('fs');
+    const { rescoreXlsx } = require('./src/file/write-back');
+    const { policyFor } = require('./src/core/policy');
+    const start = Date.now();
+    rescoreXlsx(readFileSync(process.argv[1]), policyFor('wuhan')).then((r) => {
+      process.stdout.write(JSON.stringify({ ms: Date.now() - start, tables: r.tables.length, rows: r.tables[0].indicators.length, maxRssKb: process.resourceUsage().maxRSS }));
+    });`;
+  const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', child, file], { cwd: join(__dirname, '..'), maxBuffer: 1 << 20 });
+  const result = JSON.parse(out.toString()) as { ms: number; rows: number; maxRssKb: number };
+  const grids = await readGrids(readFileSync(file));
+  report(
+    'rescore, 100,000-row sheet (fresh process)',
+    `peak RSS ${(result.maxRssKb / 1024).toFixed(0)} MB, ${(result.ms / 1000).toFixed(1)} s, ${result.rows.toLocaleString('en')} indicators; file ${(readFileSync(file).length / 1048576).toFixed(1)} MB, ${grids[0].values.length.toLocaleString('en')} rows`,
+  );
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'selfeval-bench-'));
+  try {
+    await engineThroughput();
+    await rescoreAgainstExceljs();
+    await addinSyncs();
+    await memoryPeak(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  process.stdout.write(
+    [`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`, '', line(['measure', 'result', 'goal']), line(['---', '---', '---']), ...rows.map(line), ''].join('\n'),
+  );
+}
+
+void main();
