@@ -83,7 +83,7 @@ export type DetectedTable = {
 
 type Header<R extends string> = { columns: Partial<Record<R, number>>; lastRow: number; labelWeight: number | null };
 
-const GROUP_CAPTION = /^(小计|合计)/;
+const GROUP_CAPTION = /^\s*(小计|合计)/;
 
 /** Finds every self-evaluation table in a sheet, wherever it starts. */
 export function detectTables(grid: SheetGrid): DetectedTable[] {
@@ -371,7 +371,7 @@ class SheetScanner {
         break;
       }
       if (this.indicatorHeader(r) || this.budgetHeader(r)) break;
-      if (own && GROUP_CAPTION.test(compact(own.text))) {
+      if (own && GROUP_CAPTION.test(own.text)) {
         lastRow = r;
         continue;
       }

@@ -46,12 +46,22 @@ const BUDGET_RULES: Rule<BudgetRole>[] = [
 /** Every header name holds one of these characters; data cells mostly hold none, and skip the rules. */
 const HEADER_CHARS = /[指目值分得权性单原偏改完实调预执率数]/;
 
+/** Detection asks about the same texts again and again (every row is checked for a header). */
+const CACHE_LIMIT = 50_000;
+const caches = new Map<Rule<unknown>[], Map<string, unknown>>();
+
 function match<R>(rules: Rule<R>[], text: string): R | null {
   if (text === '' || text.length > 40 || !HEADER_CHARS.test(text)) return null;
+  let cache = caches.get(rules) as Map<string, R | null> | undefined;
+  if (!cache) caches.set(rules, (cache = new Map()));
+  const known = cache.get(text);
+  if (known !== undefined) return known;
   const key = headerKey(text);
-  if (key === '' || key.length > 14) return null;
-  for (const [role, pattern] of rules) if (pattern.test(key)) return role;
-  return null;
+  let found: R | null = null;
+  if (key !== '' && key.length <= 14) found = rules.find(([, pattern]) => pattern.test(key))?.[0] ?? null;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, found);
+  return found;
 }
 
 export function indicatorRole(text: string): IndicatorRole | null {

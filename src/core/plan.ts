@@ -192,8 +192,18 @@ function findOutputColumns(
   writeRows: Set<number>,
 ): { scoreCol: number; remarkCol: number } | string {
   // Only merges that cover a row written can block a column.
-  const rows = [...writeRows];
-  const merges = view.grid.merges.filter((m) => m.bottom >= top && m.top <= bottom && rows.some((r) => r >= m.top && r <= m.bottom));
+  const rows = [...writeRows].sort((a, b) => a - b);
+  const coversWrittenRow = (m: { top: number; bottom: number }) => {
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid] < m.top) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < rows.length && rows[lo] <= m.bottom;
+  };
+  const merges = view.grid.merges.filter((m) => m.bottom >= top && m.top <= bottom && m.right >= from && coversWrittenRow(m));
   let blockedByMerge = false;
   const free = (col: number) => {
     for (let r = top; r <= bottom; r++) if (view.rawValue(r, col) !== null) return false;

@@ -1,4 +1,4 @@
-import { cellAddress, parseCell } from './address';
+import { parseRange, rangeAddress } from './address';
 import { CellValue, SheetGrid } from './grid';
 
 /**
@@ -7,8 +7,8 @@ import { CellValue, SheetGrid } from './grid';
  */
 export const STATE_SHEET = '_selfeval_state';
 const STATE_MAGIC = 'selfeval-state';
-const STATE_VERSION = 1;
-/** kind | sheet | cell or column | original style | what the tool wrote */
+const STATE_VERSION = 2;
+/** kind | sheet | cells (a run down one column) or column | original style | what the tool wrote */
 export const STATE_COLUMNS = 5;
 
 /**
@@ -71,14 +71,56 @@ export function editedSince(record: OutputRecord, current: CellValue): boolean {
   return (current ?? '') !== record.written;
 }
 
+type CellRecord = Extract<StateRecord, { kind: 'output' | 'highlight' }>;
+
+/** A cell holds at most 32,767 characters; a run's list of written values stays well under. */
+const MAX_RUN_TEXT = 30000;
+
+/**
+ * One row of the state sheet per run of alike cells (same kind, column and original style,
+ * consecutive rows): a table's output column is a handful of rows, not one per cell.
+ */
+function runsOf(records: CellRecord[]): CellRecord[][] {
+  const runs: CellRecord[][] = [];
+  let text = 0;
+  for (const record of records) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    const size = JSON.stringify(record.kind === 'output' ? (record.written ?? null) : null).length;
+    const joins =
+      last &&
+      last.kind === record.kind &&
+      last.sheet === record.sheet &&
+      last.col === record.col &&
+      last.row + 1 === record.row &&
+      JSON.stringify(last.style) === JSON.stringify(record.style) &&
+      text + size < MAX_RUN_TEXT;
+    if (joins) {
+      run.push(record);
+      text += size;
+    } else {
+      runs.push([record]);
+      text = size;
+    }
+  }
+  return runs;
+}
+
 export function stateToRows(records: StateRecord[]): CellValue[][] {
   const rows: CellValue[][] = [[STATE_MAGIC, STATE_VERSION, '本工作表由绩效自评复核助手维护，用于撤销复核标注，请勿修改。']];
+  const cells = records
+    .filter((r): r is CellRecord => r.kind === 'output' || r.kind === 'highlight')
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.sheet.localeCompare(b.sheet) || a.col - b.col || a.row - b.row);
+  for (const run of runsOf(cells)) {
+    const [first] = run;
+    const last = run[run.length - 1];
+    const where = rangeAddress({ top: first.row, left: first.col, bottom: last.row, right: last.col });
+    const written = first.kind === 'output' ? JSON.stringify(run.map((r) => (r.kind === 'output' ? (r.written ?? null) : null))) : null;
+    rows.push([first.kind, first.sheet, where, JSON.stringify(first.style), written]);
+  }
   for (const record of records) {
-    const { kind, sheet } = record;
-    if (kind === 'sheet') rows.push([kind, sheet, null, null]);
-    else if (kind === 'width') rows.push([kind, sheet, record.col, JSON.stringify({ width: record.width, points: record.points })]);
-    else if (kind === 'output') rows.push([kind, sheet, cellAddress(record.row, record.col), JSON.stringify(record.style), JSON.stringify(record.written ?? null)]);
-    else rows.push([kind, sheet, cellAddress(record.row, record.col), JSON.stringify(record.style)]);
+    if (record.kind === 'sheet') rows.push([record.kind, record.sheet, null, null]);
+    if (record.kind === 'width') rows.push([record.kind, record.sheet, record.col, JSON.stringify({ width: record.width, points: record.points })]);
   }
   return rows;
 }
@@ -89,7 +131,7 @@ export class StateError extends Error {}
 export function stateFromRows(rows: CellValue[][]): StateRecord[] {
   if (rows.length === 0 || rows[0][0] !== STATE_MAGIC) throw new StateError('not a selfeval state sheet');
   if (Number(rows[0][1]) > STATE_VERSION) throw new StateError('state written by a newer version');
-  return rows.slice(1).map((row, k) => {
+  return rows.slice(1).flatMap((row, k): StateRecord | StateRecord[] => {
     const [kind, sheet, where, data, written] = row;
     if (typeof sheet !== 'string') throw new StateError(`state row ${k + 2} has no sheet`);
     if (kind === 'sheet') return { kind, sheet };
@@ -98,11 +140,16 @@ export function stateFromRows(rows: CellValue[][]): StateRecord[] {
       return { kind, sheet, col: Number(where), width, ...(points !== undefined ? { points } : {}) };
     }
     if (kind === 'output' || kind === 'highlight') {
-      const { row: r, col } = parseCell(String(where));
+      const range = parseRange(String(where));
       const style = JSON.parse(String(data)) as OriginalStyle;
-      if (kind === 'highlight') return { kind, sheet, row: r, col, style };
-      const value = written === null || written === undefined || written === '' ? null : (JSON.parse(String(written)) as string | number | null);
-      return { kind, sheet, row: r, col, style, ...(value === null ? {} : { written: value }) };
+      const values = kind === 'output' && written ? (JSON.parse(String(written)) as (string | number | null)[]) : [];
+      const cells: StateRecord[] = [];
+      for (let r = range.top; r <= range.bottom; r++) {
+        const value = values[r - range.top];
+        if (kind === 'highlight') cells.push({ kind, sheet, row: r, col: range.left, style });
+        else cells.push({ kind, sheet, row: r, col: range.left, style, ...(value === null || value === undefined ? {} : { written: value }) });
+      }
+      return cells;
     }
     throw new StateError(`state row ${k + 2} has an unknown kind`);
   });

@@ -1,15 +1,12 @@
 /** Text normalisation shared by header matching and value parsing. */
 
 /** Full-width ASCII (！..～) and the ideographic space become their half-width forms. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
+const HAS_FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 export function toHalfWidth(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else out += ch;
-  }
-  return out;
+  if (!HAS_FULL_WIDTH.test(text)) return text;
+  return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 /** Half-width, no whitespace or line breaks, comparison signs in one spelling. */

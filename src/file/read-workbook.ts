@@ -77,20 +77,19 @@ export function worksheetToGrid(sheet: ExcelJS.Worksheet): SheetGrid {
   const merges = mergesOf(sheet);
   const base = { name: sheet.name, merges, hidden: sheet.state !== 'visible' };
   if (bottom < 0) return { ...base, origin: { row: 0, col: 0 }, values: [], numberFormats: [] };
-  const values: CellValue[][] = [];
-  const numberFormats: string[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row = sheet.getRow(r + 1);
-    const valueLine: CellValue[] = [];
-    const formatLine: string[] = [];
-    for (let c = left; c <= right; c++) {
-      const cell = row.getCell(c + 1);
-      valueLine.push(cellValue(cell));
-      formatLine.push(cell.numFmt || 'General');
-    }
-    values.push(valueLine);
-    numberFormats.push(formatLine);
-  }
+  const width = right - left + 1;
+  const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => new Array<CellValue>(width).fill(null));
+  const numberFormats: string[][] = Array.from({ length: bottom - top + 1 }, () => new Array<string>(width).fill('General'));
+  // Only the cells that exist are visited: asking exceljs for a missing cell would create it.
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const r = rowNumber - 1 - top;
+      const c = colNumber - 1 - left;
+      if (r < 0 || c < 0 || c >= width || r >= values.length) return;
+      values[r][c] = cellValue(cell);
+      if (cell.numFmt) numberFormats[r][c] = cell.numFmt;
+    });
+  });
   return { ...base, origin: { row: top, col: left }, values, numberFormats };
 }
 

@@ -78,3 +78,33 @@ test('without highlights there are no fills and no legend, only the two columns'
   expect(withHighlights.tables[0].highlights.length).toBeGreaterThan(5);
   expect(withHighlights.tables[0].outputs.some((o) => o.value === '未完成')).toBe(true);
 });
+
+describe('the annotation record', () => {
+  const { stateFromRows, stateToRows } = jest.requireActual('../../src/core/state') as typeof import('../../src/core/state');
+
+  test('keeps one row per run of alike cells and reads back every cell', () => {
+    const style = { fillColor: null, numberFormat: 'General', bold: false, wrapText: false };
+    const records = [
+      ...[10, 8, 9, 11].map((row) => ({ kind: 'output' as const, sheet: '表', row, col: 7, style, written: row * 1.5 })),
+      { kind: 'output' as const, sheet: '表', row: 9, col: 8, style, written: '未完成：完成 3人，目标 5人' },
+      { kind: 'highlight' as const, sheet: '表', row: 9, col: 4, style: { fillColor: 'FF00B0F0' } },
+      { kind: 'width' as const, sheet: '表', col: 7, width: null },
+      { kind: 'sheet' as const, sheet: '复核汇总' },
+    ];
+    const rows = stateToRows(records);
+    expect(rows.slice(1).map((r) => r[2])).toEqual(['E10', 'H9:H12', 'I10', 7, null]);
+    const back = stateFromRows(rows);
+    const key = (r: { kind: string; sheet: string }) => JSON.stringify(r);
+    expect(back.map(key).sort()).toEqual(records.map(key).sort());
+  });
+
+  test('splits a run whose written text would not fit in one cell', () => {
+    const style = { fillColor: null };
+    const long = 'x'.repeat(9000);
+    const records = [0, 1, 2, 3, 4].map((row) => ({ kind: 'output' as const, sheet: 'S', row, col: 1, style, written: long }));
+    const rows = stateToRows(records).slice(1);
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.every((r) => String(r[4]).length < 32767)).toBe(true);
+    expect(stateFromRows(stateToRows(records))).toHaveLength(5);
+  });
+});
