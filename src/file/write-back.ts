@@ -124,19 +124,20 @@ function solid(argb: string): ExcelJS.Fill {
 /** Applies a plan and records, for each change, what was there before. */
 export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
   const records: StateRecord[] = [];
+  const shared = styleCache();
   for (const table of plan.tables) {
     const sheet = workbook.getWorksheet(table.sheet);
     if (!sheet) continue;
     for (const h of table.highlights) {
       const cell = sheet.getCell(h.row + 1, h.col + 1);
       records.push({ kind: 'highlight', sheet: table.sheet, row: h.row, col: h.col, style: remember(cell, 'highlight') });
-      // A new style object: exceljs shares style objects between cells.
-      cell.style = { ...cell.style, fill: solid(h.fill) };
+      // Never mutate: exceljs shares style objects between cells.
+      cell.style = shared({ ...cell.style, fill: solid(h.fill) });
     }
     for (const output of table.outputs) {
       const cell = sheet.getCell(output.row + 1, output.col + 1);
       records.push({ kind: 'output', sheet: table.sheet, row: output.row, col: output.col, style: remember(cell, 'output'), written: output.value });
-      writeOutput(cell, output);
+      writeOutput(cell, output, shared);
     }
   }
   for (const w of plan.widths) {
@@ -149,7 +150,7 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
   const summaryName = freeName(workbook, plan.summary.name);
   const summary = workbook.addWorksheet(summaryName);
   records.push({ kind: 'sheet', sheet: summaryName });
-  for (const output of plan.summary.cells) writeOutput(summary.getCell(output.row + 1, output.col + 1), output);
+  for (const output of plan.summary.cells) writeOutput(summary.getCell(output.row + 1, output.col + 1), output, shared);
   plan.summary.widths.forEach((width, k) => (summary.getColumn(k + 1).width = width));
   summary.views = [{ state: 'frozen', ySplit: 1 }];
 
@@ -157,14 +158,31 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
   stateToRows(records).forEach((row) => state.addRow(row));
 }
 
-function writeOutput(cell: ExcelJS.Cell, output: OutputCell): void {
+type Shared = (style: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>;
+
+/**
+ * One style object per distinct look: exceljs renders a style's XML once per object when it
+ * saves, so thousands of cells that look alike should share one.
+ */
+function styleCache(): Shared {
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  return (style) => {
+    const key = JSON.stringify(style);
+    const known = styles.get(key);
+    if (known) return known;
+    styles.set(key, style);
+    return style;
+  };
+}
+
+function writeOutput(cell: ExcelJS.Cell, output: OutputCell, shared: Shared): void {
   cell.value = output.link ? { text: String(output.value), hyperlink: linkAddress(output.link) } : output.value;
   const style: Partial<ExcelJS.Style> = { ...cell.style };
   if (output.numberFormat) style.numFmt = output.numberFormat;
   if (output.bold || output.link) style.font = { ...(style.font ?? {}), bold: output.bold, ...(output.link ? { color: { argb: 'FF0563C1' }, underline: true } : {}) };
   if (output.fill) style.fill = solid(output.fill);
   if (output.wrap) style.alignment = { ...(style.alignment ?? {}), wrapText: true, vertical: 'top' };
-  cell.style = style;
+  cell.style = shared(style);
 }
 
 /** `复核汇总`, or `复核汇总 (2)` when the user already has a sheet by that name. */
