@@ -113,13 +113,6 @@ export class CellEditModeError extends SelfEvalError {
   }
 }
 
-export class NothingToRemarkError extends SelfEvalError {
-  readonly code = 'no-remark-place';
-  constructor() {
-    super('请先复核工作簿，再填写审核意见。', 'rescore the workbook before adding a remark');
-  }
-}
-
 export class OutputWriteError extends SelfEvalError {
   readonly code = 'output-write';
   constructor(path: string) {

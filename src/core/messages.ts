@@ -7,38 +7,35 @@ const fmt = (n: number) => String(Number(n.toFixed(2)));
 const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
 const times = (n: number) => roundHalfUp(n, 2).toFixed(2);
 
-export const MESSAGES = {
-  zh: {
-    unfinished: (actual: string, target: string) => `未完成：完成 ${clip(actual)}，目标 ${clip(target)}`,
-    unfinishedQualitative: (actual: string, target: string) => `未完全达成：完成情况“${clip(actual)}”，目标“${clip(target)}”`,
-    deadlineMissed: (actual: string, target: string) => `未按期完成：完成于 ${clip(actual)}，期限 ${clip(target)}`,
-    weakTarget: (ratio: number) => `完成值为目标值的 ${times(ratio)} 倍，目标值设置偏低`,
-    weakReverseTarget: (ratio: number) => `目标值为完成值的 ${times(ratio)} 倍（反向指标），目标值设置偏松`,
-    vagueTarget: (target: string) => `目标值“${clip(target)}”无可衡量的水平，指标不明确`,
-    scoreMismatch: (reported: number, computed: number) => `填报得分 ${fmt(reported)} 与复核得分 ${fmt(computed)} 不符`,
-    budgetScoreMismatch: (cell: string, reported: number, computed: number) =>
-      `预算执行得分 ${fmt(reported)}（${cell}）与复核得分 ${fmt(computed)} 不符`,
-    totalMismatch: (cell: string, reported: number, computed: number) =>
-      `填报总分 ${fmt(reported)}（${cell}）与复核总分 ${fmt(computed)} 不符`,
-    qualitativeTier: (tier: string, reported: number, min: number, max: number) =>
-      `完成情况属“${tier}”档（${fmt(min)}–${fmt(max)} 分），填报得分 ${fmt(reported)} 不在该档内`,
-    missingReason: (cell: string) => `未完成但未填写偏差原因（${cell}）`,
-    unreadableTarget: (cell: string, text: string) => `目标值无法识别（${cell}：“${clip(text)}”），保留填报得分`,
-    emptyTarget: (cell: string) => `目标值为空（${cell}），保留填报得分`,
-    unreadableActual: (cell: string, text: string) => `完成值无法识别（${cell}：“${clip(text)}”），保留填报得分`,
-    emptyActual: (cell: string) => `完成值为空（${cell}），保留填报得分`,
-    unreadableWeight: (cell: string, text: string) => `分值不是有效的数字（${cell}：“${clip(text)}”），保留填报得分`,
-    missingWeight: (cell: string) => `缺少分值（${cell}），保留填报得分`,
-    unknownTier: (cell: string) => `无法从完成情况判断达成程度（${cell}），且未填报得分`,
-    budgetUnreadable: (cell: string) => `预算数无法识别或为零（${cell}），预算执行得分按填报值计`,
-    budgetWeightInferred: (weight: number) => `表中未写明预算执行分值，按 100 减指标分值计为 ${fmt(weight)} 分`,
-    weightsNot100: (sum: number) => `预算执行与各指标分值合计 ${fmt(sum)} 分，不等于 100 分`,
-    groupWeightMismatch: (label: string, stated: number, sum: number) =>
-      `“${label}”标明 ${fmt(stated)} 分，其下指标分值合计 ${fmt(sum)} 分`,
-    tooFewIndicators: (count: number, minimum: number) => `个性指标只有 ${count} 个，少于 ${minimum} 个`,
-    missingDimension: (dimensions: string[]) => `缺少${dimensions.map((d) => `“${d}”`).join('、')}维度的指标`,
-    tiers: { achieved: '达成预期', partial: '部分达成', failed: '未达成' },
-  },
+/** Chinese, the language of the tables and of the notes written into them. */
+export const zh = {
+  unfinished: (actual: string, target: string) => `未完成：完成 ${clip(actual)}，目标 ${clip(target)}`,
+  unfinishedQualitative: (actual: string, target: string) => `未完全达成：完成情况“${clip(actual)}”，目标“${clip(target)}”`,
+  deadlineMissed: (actual: string, target: string) => `未按期完成：完成于 ${clip(actual)}，期限 ${clip(target)}`,
+  weakTarget: (ratio: number) => `完成值为目标值的 ${times(ratio)} 倍，目标值设置偏低`,
+  weakReverseTarget: (ratio: number) => `目标值为完成值的 ${times(ratio)} 倍（反向指标），目标值设置偏松`,
+  vagueTarget: (target: string) => `目标值“${clip(target)}”无可衡量的水平，指标不明确`,
+  scoreMismatch: (reported: number, computed: number) => `填报得分 ${fmt(reported)} 与复核得分 ${fmt(computed)} 不符`,
+  budgetScoreMismatch: (cell: string, reported: number, computed: number) =>
+    `预算执行得分 ${fmt(reported)}（${cell}）与复核得分 ${fmt(computed)} 不符`,
+  totalMismatch: (cell: string, reported: number, computed: number) =>
+    `填报总分 ${fmt(reported)}（${cell}）与复核总分 ${fmt(computed)} 不符`,
+  qualitativeTier: (tier: string, reported: number, min: number, max: number) =>
+    `完成情况属“${tier}”档（${fmt(min)}–${fmt(max)} 分），填报得分 ${fmt(reported)} 不在该档内`,
+  missingReason: (cell: string) => `未完成但未填写偏差原因（${cell}）`,
+  unreadableTarget: (cell: string, text: string) => `目标值无法识别（${cell}：“${clip(text)}”），保留填报得分`,
+  emptyTarget: (cell: string) => `目标值为空（${cell}），保留填报得分`,
+  unreadableActual: (cell: string, text: string) => `完成值无法识别（${cell}：“${clip(text)}”），保留填报得分`,
+  emptyActual: (cell: string) => `完成值为空（${cell}），保留填报得分`,
+  unreadableWeight: (cell: string, text: string) => `分值不是有效的数字（${cell}：“${clip(text)}”），保留填报得分`,
+  missingWeight: (cell: string) => `缺少分值（${cell}），保留填报得分`,
+  unknownTier: (cell: string) => `无法从完成情况判断达成程度（${cell}），且未填报得分`,
+  budgetUnreadable: (cell: string) => `预算数无法识别或为零（${cell}），预算执行得分按填报值计`,
+  budgetWeightInferred: (weight: number) => `表中未写明预算执行分值，按 100 减指标分值计为 ${fmt(weight)} 分`,
+  weightsNot100: (sum: number) => `预算执行与各指标分值合计 ${fmt(sum)} 分，不等于 100 分`,
+  groupWeightMismatch: (label: string, stated: number, sum: number) =>
+    `“${label}”标明 ${fmt(stated)} 分，其下指标分值合计 ${fmt(sum)} 分`,
+  tooFewIndicators: (count: number, minimum: number) => `个性指标只有 ${count} 个，少于 ${minimum} 个`,
+  missingDimension: (dimensions: string[]) => `缺少${dimensions.map((d) => `“${d}”`).join('、')}维度的指标`,
+  tiers: { achieved: '达成预期', partial: '部分达成', failed: '未达成' },
 } as const;
-
-export const zh = MESSAGES.zh;
