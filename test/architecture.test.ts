@@ -25,6 +25,13 @@ test('core imports nothing but core', () => {
   expect(offending).toEqual([]);
 });
 
+test('report/ imports nothing but core and itself', () => {
+  const offending = files
+    .filter((f) => f.path.startsWith('report'))
+    .flatMap((f) => imports(f.text).filter((i) => !i.startsWith('./') && !i.startsWith('../core/')).map((i) => `${f.path} → ${i}`));
+  expect(offending).toEqual([]);
+});
+
 test('only excel/ touches the Excel and Office globals', () => {
   const offending = files
     .filter((f) => !f.path.startsWith('excel'))
