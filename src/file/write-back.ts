@@ -176,7 +176,11 @@ function styleCache(): Shared {
 }
 
 function writeOutput(cell: ExcelJS.Cell, output: OutputCell, shared: Shared): void {
-  cell.value = output.link ? { text: String(output.value), hyperlink: linkAddress(output.link) } : output.value;
+  // A HYPERLINK formula, not an exceljs hyperlink: exceljs writes internal links as external
+  // relationships, which Excel would try to open as a file.
+  cell.value = output.link
+    ? { formula: `HYPERLINK("#${linkAddress(output.link).replace(/"/g, '""')}","${String(output.value).replace(/"/g, '""')}")`, result: String(output.value) }
+    : output.value;
   const style: Partial<ExcelJS.Style> = { ...cell.style };
   if (output.numberFormat) style.numFmt = output.numberFormat;
   if (output.bold || output.link) style.font = { ...(style.font ?? {}), bold: output.bold, ...(output.link ? { color: { argb: 'FF0563C1' }, underline: true } : {}) };

@@ -89,7 +89,7 @@ describe('rescore writes scores, grade, highlights and a summary beside each tab
     expect(at('总分不符')).toBe(1);
     expect(at('未完成')).toBe(1);
     expect(at('目标偏低')).toBe(2);
-    expect(summary.getCell('A2').value).toEqual({ text: '自评表', hyperlink: "'自评表'!A1" });
+    expect(summary.getCell('A2').value).toEqual({ formula: `HYPERLINK("#'自评表'!A1","自评表")`, result: '自评表' });
   });
 
   test('the summary lists every table of a workbook with many sheets', async () => {
