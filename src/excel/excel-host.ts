@@ -153,6 +153,8 @@ export function writeRemark(place: RemarkPlace, text: string): Promise<'note' | 
       }
     }
     worksheet.getRangeByIndexes(place.row, place.col, 1, 1).values = [[text]];
+    // The remark cell is written before looking for a comment thread, whose absence fails a sync.
+    await context.sync();
     const anchor = cellAddress(place.anchor.row, place.anchor.col);
     let kind: 'note' | 'comment' | 'cell' = 'cell';
     if (supports('1.18')) {
@@ -163,7 +165,19 @@ export function writeRemark(place: RemarkPlace, text: string): Promise<'note' | 
       else existing.content = text;
       kind = 'note';
     } else if (supports('1.10')) {
-      context.workbook.comments.add(`'${place.sheet.replace(/'/g, "''")}'!${anchor}`, text);
+      // A cell holds one comment thread: a second remark is a reply to it.
+      const address = `'${place.sheet.replace(/'/g, "''")}'!${anchor}`;
+      const thread = context.workbook.comments.getItemByCell(address);
+      thread.load('id');
+      const exists = await context.sync().then(
+        () => true,
+        (error: { code?: string }) => {
+          if (error.code === 'ItemNotFound') return false;
+          throw error;
+        },
+      );
+      if (exists) thread.replies.add(text);
+      else context.workbook.comments.add(address, text);
       kind = 'comment';
     }
     await context.sync();

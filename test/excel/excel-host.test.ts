@@ -243,7 +243,8 @@ describe('the reviewer’s remarks', () => {
     const { fake, place } = await annotated();
     (fake.options as { apiVersion: number }).apiVersion = 10;
     expect(await writeRemark(place, '目标值偏低')).toBe('comment');
-    expect(fake.workbook.comments.get("'自评表'!D10")).toBe('目标值偏低');
+    expect(await writeRemark(place, '已与单位核实')).toBe('comment');
+    expect(fake.workbook.comments.get("'自评表'!D10")).toEqual(['目标值偏低', '已与单位核实']);
     (fake.options as { apiVersion: number }).apiVersion = 9;
     expect(await writeRemark(place, '已核实')).toBe('cell');
     expect(fake.workbook.sheet('自评表').peek(place.row, place.col)?.value).toBe('已核实');

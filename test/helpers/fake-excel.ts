@@ -76,7 +76,8 @@ export class FakeSheet {
 
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
-  readonly comments = new Map<string, string>();
+  /** Comment threads by cell: the comment, then its replies. */
+  readonly comments = new Map<string, string[]>();
   selection: { sheet: string; address: string } | null = null;
   active: string | null = null;
   readonly changeHandlers: ((event: { worksheetId: string; address: string }) => Promise<void>)[] = [];
@@ -212,17 +213,19 @@ abstract class Proxy {
 
 class WorkbookProxy {
   readonly worksheets: WorksheetCollection;
-  readonly comments: { add: (address: string, content: string) => void };
+  readonly comments: { add: (address: string, content: string) => void; getItemByCell: (address: string) => CommentProxy };
   constructor(ctx: Context) {
     this.worksheets = new WorksheetCollection(ctx);
     this.comments = {
       add: (address, content) => {
         if (ctx.fake.apiVersion < 10) throw new Error('comments need ExcelApi 1.10');
         ctx.enqueue(bytesOf([address, content]), () => {
-          ctx.fake.workbook.comments.set(address, content);
+          if (ctx.fake.workbook.comments.has(address)) throw officeError('InvalidArgument', `a comment exists at ${address}`);
+          ctx.fake.workbook.comments.set(address, [content]);
           return 0;
         });
       },
+      getItemByCell: (address) => new CommentProxy(ctx, address),
     };
   }
 }
@@ -387,6 +390,31 @@ class NoteProxy extends Proxy {
   }
   set content(value: string) {
     this.set('content', value, () => this.model().notes.set(this.address, value));
+  }
+}
+
+class CommentProxy extends Proxy {
+  readonly replies: { add: (content: string) => void };
+  constructor(
+    ctx: Context,
+    private readonly address: string,
+  ) {
+    super(ctx);
+    this.replies = {
+      add: (content) =>
+        ctx.enqueue(bytesOf(content), () => {
+          const thread = ctx.fake.workbook.comments.get(address);
+          if (!thread) throw officeError('ItemNotFound', `no comment at ${address}`);
+          thread.push(content);
+          return 0;
+        }),
+    };
+  }
+  /** As Excel's getItemByCell: loading a comment that is not there fails the sync. */
+  protected snapshot(property: string): unknown {
+    if (!this.ctx.fake.workbook.comments.has(this.address)) throw officeError('ItemNotFound', `no comment at ${this.address}`);
+    if (property === 'id') return `comment-${this.address}`;
+    throw new Error(`no property ${property} on comment`);
   }
 }
 
