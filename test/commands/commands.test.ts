@@ -3,8 +3,7 @@ import { ProtectedSheetError } from '../../src/core/errors';
 import { defaultSettings } from '../../src/core/settings';
 import { SUMMARY_SHEET } from '../../src/core/plan';
 import { readGrids } from '../../src/file/read-workbook';
-import { FakeExcel } from '../helpers/fake-excel';
-import { fakeFromGrids } from '../helpers/fake-workbooks';
+import { FakeExcel, fakeFromGrids } from '../helpers/fake-excel';
 import { referenceWorkbook } from '../helpers/reference';
 
 afterEach(() => FakeExcel.uninstall());

@@ -119,7 +119,8 @@ type Op = { bytes: number; run: () => number };
 
 const STANDARD_WIDTH = 8.43;
 const STANDARD_POINTS = 48;
-const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
+const encoder = new TextEncoder();
+const bytesOf = (value: unknown) => encoder.encode(JSON.stringify(value ?? null)).length;
 const OP_OVERHEAD = 48;
 
 class Context {
@@ -703,6 +704,8 @@ export class FakeExcel {
         },
       },
       AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+      HostType: { Excel: 'Excel' },
+      onReady: async () => ({ host: 'Excel', platform: 'OfficeOnline' }),
       actions: { associate: (name: string, handler: (event: { completed: () => void }) => Promise<void>) => fake.commands.set(name, handler) },
       addin: { showAsTaskpane: async () => void fake.paneShown++ },
     };
@@ -715,3 +718,12 @@ export class FakeExcel {
   }
 }
 
+
+/** Puts engine grids into a fake Excel workbook, as a user's open workbook. */
+export function fakeFromGrids(fake: FakeExcel, grids: { name: string; origin: { row: number; col: number }; values: (string | number | boolean | null)[][]; numberFormats?: string[][]; merges: CellRange[] }[]): void {
+  for (const grid of grids) {
+    const sheet = fake.workbook.add(grid.name);
+    sheet.put(grid.origin.row, grid.origin.col, grid.values, grid.numberFormats);
+    sheet.merges = [...grid.merges];
+  }
+}

@@ -1,17 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parseRange } from '../../src/core/address';
-import { SheetGrid } from '../../src/core/grid';
 import { loadXlsx } from './workbook-dump';
 import { FakeExcel, FakeSheet } from './fake-excel';
-
-/** Puts engine grids into a fake Excel workbook, as a user's open workbook. */
-export function fakeFromGrids(fake: FakeExcel, grids: SheetGrid[]): void {
-  for (const grid of grids) {
-    const sheet = fake.workbook.add(grid.name);
-    sheet.put(grid.origin.row, grid.origin.col, grid.values, grid.numberFormats);
-    sheet.merges = [...grid.merges];
-  }
-}
 
 const hex = (argb: string) => `#${argb.slice(-6).toUpperCase()}`;
 
