@@ -3,7 +3,7 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { evaluateWorkbook } from '../../src/core/evaluate';
 import { ProtectedSheetError } from '../../src/core/errors';
 import { planWriteBack } from '../../src/core/plan';
@@ -12,6 +12,10 @@ import { readGrids } from '../../src/file/read-workbook';
 import { App, AppProps } from '../../src/taskpane/App';
 import { RescoreOutcome, SettingsStore, WorkbookGateway } from '../../src/taskpane/gateway';
 import { referenceWorkbook } from '../helpers/reference';
+
+// Fluent UI renders slowly in jsdom, slower still while other test files run beside this one.
+jest.setTimeout(30_000);
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no ResizeObserver; Fluent's MessageBar only needs it to exist.
 class NoopResizeObserver {
