@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PolicyId, isPolicyId, policyFor } from '../core/policy';
 import { extname } from 'path';
-import { runClear } from './annotate-command';
+import { runClear } from './clear-command';
 import { INTERRUPTED, SUMMARY_FORMATS, runBatchRescore } from './batch/batch-command';
 import { Output, runScore } from './score-command';
 
@@ -56,10 +56,10 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
   program
     .command('clear')
     .description('write copies with every annotation of rescore taken out again')
-    .argument('<files...>', '.xlsx workbooks')
-    .requiredOption('--out <dir>', 'folder for the cleared copies (same file names)')
-    .action(async (files: string[], opts: { out: string }) => {
-      setExitCode(await runClear(files, opts.out, io));
+    .argument('<inputs...>', '.xlsx workbooks or folders of them')
+    .requiredOption('--out <dir>', 'folder for the cleared copies (same names, folder structure kept)')
+    .action(async (inputs: string[], opts: { out: string }) => {
+      setExitCode(await runClear(inputs, opts.out, io));
     });
   return program;
 }

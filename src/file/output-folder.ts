@@ -1,5 +1,5 @@
 import { constants, promises as fs } from 'fs';
-import { basename, join, resolve } from 'path';
+import { join, resolve } from 'path';
 import { OutputFolderError, OutputWriteError, WouldOverwriteInputError } from '../core/errors';
 
 /** Checks once, before any work, that the folder exists and can be written. */
@@ -22,13 +22,7 @@ export async function checkOutputFolder(folder: string): Promise<void> {
   }
 }
 
-/** Where an input's copy goes: the same name in the output folder, never the input itself. */
-export function outputPath(input: string, folder: string): string {
-  const target = join(folder, basename(input));
-  refuseOverwrite(input, target);
-  return target;
-}
-
+/** An output never replaces its input. */
 export function refuseOverwrite(input: string, output: string): void {
   if (resolve(output) === resolve(input)) throw new WouldOverwriteInputError();
 }

@@ -9,7 +9,8 @@ import { SummaryRow } from '../../src/report/summary';
 import { CorpusFile, writeCorpus } from '../helpers/corpus';
 import { REFERENCE } from '../helpers/reference';
 import { useTempDir } from '../helpers/temp';
-import { loadXlsx } from '../helpers/workbook-dump';
+import { dumpXlsx, loadXlsx } from '../helpers/workbook-dump';
+import { main } from '../../src/cli/main';
 
 const tempDir = useTempDir();
 const policy = policyFor('wuhan');
@@ -93,6 +94,25 @@ describe('rescoring a folder of a few hundred workbooks', () => {
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
     expect(html).toContain('<svg');
     expect(html).toContain(`data-stat="自评表">${JSON.parse(readFileSync(join(tempDir(), 'summary.json'), 'utf8')).tables.length}<`);
+  });
+});
+
+describe('clearing a folder', () => {
+  test('gives back every workbook as it was, in the same layout', async () => {
+    const input = join(tempDir(), 'to-clear');
+    const annotated = join(tempDir(), 'annotated-folder');
+    const cleared = join(tempDir(), 'cleared-folder');
+    for (const d of [annotated, cleared]) mkdirSync(d);
+    await writeCorpus(input, 6, 1000);
+    expect(await runBatchRescore([input], { out: annotated, policy, workers: 0 }, capture().io)).toBe(1);
+    const printed = capture();
+    expect(await main(['node', 'selfeval', 'clear', annotated, '--out', cleared], printed.io)).toBe(0);
+    expect(printed.out()).toContain('已撤销全部复核标注');
+    for (const file of allFiles(cleared)) {
+      const original = join(input, relative(cleared, file));
+      expect(await dumpXlsx(readFileSync(file))).toEqual(await dumpXlsx(readFileSync(original)));
+    }
+    expect(allFiles(cleared)).toHaveLength(6);
   });
 });
 
