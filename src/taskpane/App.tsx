@@ -175,7 +175,7 @@ export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800,
             {t.clear}
           </Button>
         )}
-        {download && outcome && saveFile && (
+        {download && saveFile && (
           <Button onClick={() => saveFile(download.name, download.data)} disabled={stage !== null}>
             {t.download}
           </Button>
