@@ -1,4 +1,5 @@
 import { parseRange, rangeAddress } from './address';
+import { DamagedStateError } from './errors';
 import { CellValue, SheetGrid } from './grid';
 
 /**
@@ -125,15 +126,24 @@ export function stateToRows(records: StateRecord[]): CellValue[][] {
   return rows;
 }
 
-export class StateError extends Error {}
-
-/** Reads the records back; rows that do not parse are an error, since restoring half would lose data. */
+/**
+ * Reads the records back. Rows that do not parse are a DamagedStateError, never a partial
+ * list: restoring half of the annotations would leave the rest in the workbook for good.
+ */
 export function stateFromRows(rows: CellValue[][]): StateRecord[] {
-  if (rows.length === 0 || rows[0][0] !== STATE_MAGIC) throw new StateError('not a selfeval state sheet');
-  if (Number(rows[0][1]) > STATE_VERSION) throw new StateError('state written by a newer version');
+  try {
+    return parseRows(rows);
+  } catch {
+    throw new DamagedStateError();
+  }
+}
+
+function parseRows(rows: CellValue[][]): StateRecord[] {
+  if (rows.length === 0 || rows[0][0] !== STATE_MAGIC) throw new Error('not a selfeval state sheet');
+  if (Number(rows[0][1]) > STATE_VERSION) throw new Error('state written by a newer version');
   return rows.slice(1).flatMap((row, k): StateRecord | StateRecord[] => {
     const [kind, sheet, where, data, written] = row;
-    if (typeof sheet !== 'string') throw new StateError(`state row ${k + 2} has no sheet`);
+    if (typeof sheet !== 'string') throw new Error(`state row ${k + 2} has no sheet`);
     if (kind === 'sheet') return { kind, sheet };
     if (kind === 'width') {
       const { width, points } = JSON.parse(String(data)) as { width: number | null; points?: number };
@@ -151,6 +161,6 @@ export function stateFromRows(rows: CellValue[][]): StateRecord[] {
       }
       return cells;
     }
-    throw new StateError(`state row ${k + 2} has an unknown kind`);
+    throw new Error(`state row ${k + 2} has an unknown kind`);
   });
 }

@@ -1,7 +1,6 @@
 import { parseRange } from '../core/address';
-import { DamagedStateError } from '../core/errors';
 import { CellValue, SheetGrid } from '../core/grid';
-import { STATE_SHEET, StateError, StateRecord, stateFromRows } from '../core/state';
+import { STATE_SHEET, StateRecord, stateFromRows } from '../core/state';
 import { Piece, cutIntoPieces, isPayloadTooLarge, packBatches, pieceBytes, splitBatch } from './batches';
 import { supports } from './requirements';
 
@@ -49,7 +48,7 @@ export async function readWorkbook(context: Excel.RequestContext, only?: string[
   for (const range of ranges) {
     const data = loaded.get(range.sheet) ?? { values: [], formats: [], merges: new Set<string>() };
     if (range.sheet === STATE_SHEET) {
-      state = parseState(data.values);
+      state = stateFromRows(data.values);
       continue;
     }
     grids.push({
@@ -109,13 +108,4 @@ function cellValue(value: unknown): CellValue {
   if (value === '' || value === undefined || value === null) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return String(value);
-}
-
-function parseState(values: CellValue[][]): StateRecord[] {
-  try {
-    return stateFromRows(values);
-  } catch (error) {
-    if (error instanceof StateError || error instanceof SyntaxError || error instanceof RangeError) throw new DamagedStateError();
-    throw error;
-  }
 }

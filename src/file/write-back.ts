@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
 import { TableResult, evaluateWorkbook } from '../core/evaluate';
-import { DamagedStateError } from '../core/errors';
 import { CellValue } from '../core/grid';
 import { OutputCell, PlanOptions, PlanProblem, TablePlan, WritePlan, linkAddress, planWriteBack } from '../core/plan';
 import { ScoringPolicy } from '../core/policy';
-import { OriginalStyle, POINTS_PER_CHARACTER, STATE_COLUMNS, STATE_SHEET, StateError, StateRecord, editedSince, stateFromRows, stateToRows } from '../core/state';
+import { OriginalStyle, POINTS_PER_CHARACTER, STATE_COLUMNS, STATE_SHEET, StateRecord, editedSince, stateFromRows, stateToRows } from '../core/state';
 import { cellValue, loadWorkbook, worksheetToGrid } from './read-workbook';
 
 export type RescoreResult = { data: Uint8Array; tables: TableResult[]; plans: TablePlan[]; problems: PlanProblem[] };
@@ -43,12 +42,7 @@ export function readState(workbook: ExcelJS.Workbook): StateRecord[] | null {
     }
     rows[n - 1] = values;
   });
-  try {
-    return stateFromRows(rows.map((r) => r ?? []));
-  } catch (error) {
-    if (error instanceof StateError || error instanceof SyntaxError || error instanceof RangeError) throw new DamagedStateError();
-    throw error;
-  }
+  return stateFromRows(rows.map((r) => r ?? []));
 }
 
 /** Restores everything the state sheet records, newest first, then drops the state sheet. */

@@ -282,3 +282,13 @@ test('an output cell someone typed over in Excel is kept by clear and by rescore
   expect(fake.workbook.sheet('自评表').peek(9, 8)?.value).toBe('已电话核实');
   expect(fake.workbook.sheet('自评表').peek(9, 9)?.value ?? null).toBeNull();
 });
+
+test('a damaged annotation record: a clear message and no change', async () => {
+  const fake = await fakeWith('wuhan-jiguan.xlsx');
+  await rescoreOpenWorkbook(settings);
+  fake.workbook.sheet(STATE_SHEET).cell(1, 3).value = '{not json';
+  const before = snapshot(fake);
+  await expect(rescoreOpenWorkbook(settings)).rejects.toThrow('已损坏');
+  await expect(clearOpenWorkbook()).rejects.toThrow('已损坏');
+  expect(snapshot(fake)).toEqual(before);
+});
