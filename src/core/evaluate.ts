@@ -68,6 +68,8 @@ export type BudgetResult = {
   rate: number | null;
   score: number;
   reportedScore: number | null;
+  /** The notes about the budget row; they are also among the table's notes. */
+  notes: string[];
 };
 
 export type TableResult = {
@@ -105,7 +107,8 @@ export function evaluateTable(table: DetectedTable, policy: ScoringPolicy): Tabl
   const notes: string[] = [];
   const weights = indicators.map((i) => i.weight).filter((w): w is number => w !== null);
   const indicatorWeightCents = weights.reduce((sum, w) => sum + toCents(w), 0);
-  const budget = table.budget ? evaluateBudget(table.budget, indicatorWeightCents, policy, flags, notes) : null;
+  const budget = table.budget ? evaluateBudget(table.budget, indicatorWeightCents, policy, flags) : null;
+  if (budget) notes.push(...budget.notes);
 
   const totalCents = indicators.reduce((sum, i) => sum + toCents(i.score), budget ? toCents(budget.score) : 0);
   const total = fromCents(totalCents);
@@ -140,8 +143,8 @@ function evaluateBudget(
   indicatorWeightCents: number,
   policy: ScoringPolicy,
   flags: Set<TableFlag>,
-  notes: string[],
 ): BudgetResult {
+  const notes: string[] = [];
   let weight = block.weight;
   if (weight === null) {
     const rest = 10000 - indicatorWeightCents;
@@ -167,7 +170,7 @@ function evaluateBudget(
     flags.add('score-mismatch');
     notes.push(zh.budgetScoreMismatch(address(block.reported), reportedScore, score));
   }
-  return { row: block.row + 1, weight, planned, executed, rate, score, reportedScore };
+  return { row: block.row + 1, weight, planned, executed, rate, score, reportedScore, notes };
 }
 
 type RowContext = { hasReasonPlace: boolean; reasonGiven: boolean; table: DetectedTable };

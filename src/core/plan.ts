@@ -135,11 +135,9 @@ function planTable(table: TableResult, view: GridView, options: PlanOptions): Ta
   }
   if (table.budget && t.budget) {
     out(t.budget.row, scoreCol, table.budget.score, { numberFormat: SCORE_FORMAT });
-    const budgetNotes = table.notes.filter((n) => /预算/.test(n));
-    if (budgetNotes.length) out(t.budget.row, remarkCol, budgetNotes.join('；'), { wrap: true });
-    if (table.budget.reportedScore !== null && table.budget.reportedScore !== table.budget.score && t.budget.reported) {
-      mark(t.budget.reported.row, t.budget.reported.col, 'mismatch');
-    }
+    if (table.budget.notes.length) out(t.budget.row, remarkCol, table.budget.notes.join('；'), { wrap: true });
+    // The table's score-mismatch flag is the budget row's: indicators carry their own.
+    if (table.flags.includes('score-mismatch') && t.budget.reported) mark(t.budget.reported.row, t.budget.reported.col, 'mismatch');
   }
   for (const i of table.indicators) {
     const row = i.row - 1;
@@ -156,7 +154,8 @@ function planTable(table: TableResult, view: GridView, options: PlanOptions): Ta
   }
   if (t.total) {
     out(t.total.row, scoreCol, table.total, { numberFormat: SCORE_FORMAT, bold: true });
-    const rest = table.notes.filter((n) => !/预算/.test(n));
+    const onBudgetRow = new Set(t.budget ? table.budget?.notes : []);
+    const rest = table.notes.filter((n) => !onBudgetRow.has(n));
     out(t.total.row, remarkCol, [`等级：${table.grade}`, ...rest].join('；'), { bold: true, wrap: true });
     if (table.flags.includes('total-mismatch') && t.total.reported) mark(t.total.reported.row, t.total.reported.col, 'mismatch');
   }

@@ -108,3 +108,22 @@ describe('the annotation record', () => {
     expect(stateFromRows(stateToRows(records))).toHaveLength(5);
   });
 });
+
+describe('where table notes are written', () => {
+  test('budget notes on the budget row, the others beside the grade, none lost when the budget block is missing', () => {
+    const grid = toGrid(layoutTable(referenceTable('jiguan')));
+    grid.values = grid.values.map((line) => line.map((v) => (typeof v === 'string' ? v.replace('（20分）', '').replace('20分*', '') : v)));
+    const [table] = evaluateWorkbook([grid]);
+    const plan = planWriteBack([table], [grid]);
+    const remark = (row: number) => plan.tables[0].outputs.find((o) => o.row === row && o.col === plan.tables[0].remarkCol)?.value;
+    expect(remark(table.detected.budget!.row)).toBe('表中未写明预算执行分值，按 100 减指标分值计为 20 分');
+    expect(remark(table.detected.total!.row)).toBe('等级：优');
+
+    const budgetRows = new Set([table.detected.budget!.firstRow, table.detected.budget!.row]);
+    const noBudget = { ...grid, values: grid.values.map((line, r) => (budgetRows.has(r) ? line.map(() => null) : line)), merges: grid.merges.filter((m) => !budgetRows.has(m.top)) };
+    const [bare] = evaluateWorkbook([noBudget]);
+    const barePlan = planWriteBack([bare], [noBudget]);
+    const total = barePlan.tables[0].outputs.find((o) => o.row === bare.detected.total!.row && o.col === barePlan.tables[0].remarkCol)?.value;
+    expect(total).toContain('缺少“预算执行”维度的指标');
+  });
+});

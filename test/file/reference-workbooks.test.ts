@@ -36,7 +36,7 @@ describe('published workbooks score as published', () => {
 
   test('the national layout takes 全年预算数, not 年初预算数, and the 分值 column', async () => {
     const [table] = evaluateWorkbook(await readGrids(referenceWorkbook('national-buzhu.xlsx')));
-    expect(table.budget).toEqual({ row: 6, weight: 10, planned: 10493.86, executed: 10493.86, rate: 1, score: 10, reportedScore: 10 });
+    expect(table.budget).toEqual({ row: 6, weight: 10, planned: 10493.86, executed: 10493.86, rate: 1, score: 10, reportedScore: 10, notes: [] });
     expect(table.indicators[1]).toMatchObject({ row: 14, weight: 2.5, score: 2.24, method: 'positive' });
     expect(table.indicators[1].flags).toEqual(['unfinished', 'missing-reason']);
     expect(table.range).toBe('A1:I37');
