@@ -17,6 +17,7 @@ export function registerCommands(store: SettingsStore, report: (r: CommandReport
       report({ outcome: await rescoreOpenWorkbook(await store.load()) });
     } catch (error) {
       report({ error });
+      // The error is already on its way to the pane; a host that cannot show the pane has nowhere else to show it.
       await showPane().catch(() => undefined);
     }
   });

@@ -53,7 +53,10 @@ export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800,
 
   useEffect(() => {
     // Saved settings arrive asynchronously; a change the user made meanwhile wins.
-    settingsStore.load().then((loaded) => changed.current || setSettings(loaded), () => undefined);
+    settingsStore.load().then(
+      (loaded) => changed.current || setSettings(loaded),
+      () => setMessages([{ intent: 'warning', text: STRINGS.zh.settingsUnreadable }]),
+    );
   }, [settingsStore]);
 
   const describe = useCallback(

@@ -1,7 +1,7 @@
 import { Badge, Button, Caption1, Card, CardHeader, Switch, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { cellAddress } from '../core/address';
-import { IndicatorResult, TableResult } from '../core/evaluate';
+import { Flag, IndicatorResult, TableResult } from '../core/evaluate';
 import { TablePlan, tableName } from '../core/plan';
 import { RemarkPlace } from './gateway';
 import { Strings } from './i18n';
@@ -70,17 +70,9 @@ export function TableCard({ table, plan, strings: t, onSelect, onRemark }: Table
         <Text>
           {t.reported} {table.reportedTotal ?? t.notReported}
         </Text>
-        {table.flags.map((flag) => (
-          <Badge key={flag} appearance="tint" color="danger">
-            {t.flags[flag]}
-          </Badge>
-        ))}
+        <FlagBadges flags={table.flags} strings={t} />
       </div>
-      {table.notes.map((note) => (
-        <Caption1 key={note} className={styles.note}>
-          {note}
-        </Caption1>
-      ))}
+      <Notes notes={table.notes} />
       <div className={styles.totals}>
         <Caption1>{t.indicators(table.indicators.length, flagged.length)}</Caption1>
         <Switch label={t.onlyFlagged} checked={onlyFlagged} onChange={(_, data) => setOnlyFlagged(data.checked)} />
@@ -130,19 +122,37 @@ function IndicatorItem({
         <Text weight="semibold">
           {i.score}/{i.weight ?? '?'}
         </Text>
-        {i.flags.map((flag) => (
-          <Badge key={flag} appearance="tint" color={flag === 'weak-target' || flag === 'vague-target' ? 'warning' : 'danger'}>
-            {t.flags[flag]}
-          </Badge>
-        ))}
+        <FlagBadges flags={i.flags} strings={t} />
       </div>
-      {i.notes.map((note) => (
+      <Notes notes={i.notes} />
+      {onRemark && place && <RemarkEditor label={t.remark} strings={t} onSave={(text) => onRemark(place, text)} />}
+    </div>
+  );
+}
+
+/** Weak and vague targets are warnings; everything else is an error. */
+function FlagBadges({ flags, strings: t }: { flags: Flag[]; strings: Strings }) {
+  return (
+    <>
+      {flags.map((flag) => (
+        <Badge key={flag} appearance="tint" color={flag === 'weak-target' || flag === 'vague-target' ? 'warning' : 'danger'}>
+          {t.flags[flag]}
+        </Badge>
+      ))}
+    </>
+  );
+}
+
+function Notes({ notes }: { notes: string[] }) {
+  const styles = useStyles();
+  return (
+    <>
+      {notes.map((note) => (
         <Caption1 key={note} className={styles.note}>
           {note}
         </Caption1>
       ))}
-      {onRemark && place && <RemarkEditor label={t.remark} strings={t} onSave={(text) => onRemark(place, text)} />}
-    </div>
+    </>
   );
 }
 

@@ -1,3 +1,6 @@
+import { Flag } from '../core/evaluate';
+import { FLAG_TITLES } from '../core/plan';
+
 /** Every string the pane shows, Chinese first, English second. */
 export const STRINGS = {
   zh: {
@@ -35,20 +38,10 @@ export const STRINGS = {
     remarkSaved: { note: '已写入审核意见列和批注。', comment: '已写入审核意见列和批注。', cell: '已写入审核意见列（此版本 Excel 不支持批注）。' },
     cleared: '已撤销全部复核标注。',
     nothingToClear: '工作簿中没有复核标注。',
+    settingsUnreadable: '读取已保存的设置失败，本次使用默认设置。',
     unexpected: (detail: string) => `操作未完成：${detail}`,
-    flags: {
-      unfinished: '未完成',
-      'weak-target': '目标偏低',
-      'vague-target': '目标不明确',
-      'score-mismatch': '得分不符',
-      'total-mismatch': '总分不符',
-      'weight-mismatch': '分值不符',
-      'qualitative-tier': '定性档次不符',
-      'missing-reason': '缺偏差原因',
-      unreadable: '无法识别',
-      'too-few-indicators': '个性指标不足',
-      'missing-dimension': '缺少维度',
-    },
+    /** The same titles as the workbook's 复核汇总 sheet. */
+    flags: Object.fromEntries(FLAG_TITLES) as Record<Flag, string>,
   },
   en: {
     title: 'Self-Evaluation Scorer',
@@ -85,6 +78,7 @@ export const STRINGS = {
     remarkSaved: { note: 'Saved in the remark column and as a note.', comment: 'Saved in the remark column and as a comment.', cell: 'Saved in the remark column (this Excel has no notes or comments).' },
     cleared: 'All annotations removed.',
     nothingToClear: 'The workbook has no annotations.',
+    settingsUnreadable: 'The saved settings could not be read; the defaults are used.',
     unexpected: (detail: string) => `Not completed: ${detail}`,
     flags: {
       unfinished: 'unfinished',
@@ -98,7 +92,7 @@ export const STRINGS = {
       unreadable: 'unreadable',
       'too-few-indicators': 'too few indicators',
       'missing-dimension': 'missing dimension',
-    },
+    } as Record<Flag, string>,
   },
 } as const;
 

@@ -139,6 +139,13 @@ describe('the task pane in Excel', () => {
     expect(await screen.findByRole('button', { name: 'Rescore' })).toBeTruthy();
   });
 
+  test('settings that cannot be read fall back to the defaults, and the pane says so', async () => {
+    const store = { load: jest.fn(async () => Promise.reject(new Error('storage unavailable'))), save: jest.fn(async () => undefined) };
+    renderApp({ excel: fakeGateway(), settingsStore: store });
+    expect(await screen.findByText('读取已保存的设置失败，本次使用默认设置。')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '一键复核' })).toBeTruthy();
+  });
+
   test('the language switch turns the pane into English and back', async () => {
     renderApp({ excel: fakeGateway() });
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
