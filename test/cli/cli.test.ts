@@ -1,8 +1,10 @@
-import { writeFileSync } from 'fs';
+import ExcelJS from 'exceljs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { REFERENCE } from '../helpers/reference';
 import { useTempDir } from '../helpers/temp';
+import { dumpXlsx } from '../helpers/workbook-dump';
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -80,7 +82,6 @@ describe('selfeval score', () => {
   });
 
   test('a workbook without any table is a failure with a clear sentence', async () => {
-    const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('封面').getCell('A1').value = '2023 年度自评材料';
     const file = join(tempDir(), 'cover.xlsx');
@@ -107,7 +108,6 @@ describe('selfeval rescore and clear', () => {
   const sample = join(REFERENCE, 'wuhan-jiuye.xlsx');
 
   test('rescore writes an annotated copy under the same name; clear takes it all out again', async () => {
-    const { mkdirSync } = await import('fs');
     const annotated = join(tempDir(), 'annotated');
     const cleared = join(tempDir(), 'cleared');
     mkdirSync(annotated);
@@ -115,8 +115,6 @@ describe('selfeval rescore and clear', () => {
     const rescored = await run('rescore', sample, '--out', annotated);
     expect(rescored.code).toBe(0);
     expect(rescored.out).toContain('复核总分 96.79，等级 优');
-    const { dumpXlsx } = await import('../helpers/workbook-dump');
-    const { readFileSync } = await import('fs');
     const annotatedFile = join(annotated, 'wuhan-jiuye.xlsx');
     expect((await dumpXlsx(readFileSync(annotatedFile))).sheets.map((s) => s.name)).toContain('复核汇总');
     const clearedRun = await run('clear', annotatedFile, '--out', cleared);
@@ -139,7 +137,6 @@ describe('selfeval rescore and clear', () => {
   });
 
   test('an output that would overwrite its input is refused; the other files go on', async () => {
-    const { copyFileSync, readFileSync } = await import('fs');
     const own = join(tempDir(), 'own.xlsx');
     copyFileSync(sample, own);
     const before = readFileSync(own);
