@@ -6,7 +6,7 @@ import { summaryXlsx } from '../../file/summary-xlsx';
 import { reportHtml } from '../../report/report-html';
 import { Finding, SummaryRow, WeakTarget, sortForReview, summaryCsv } from '../../report/summary';
 import { Output, describe } from '../score-command';
-import { Job, collectJobs } from './inputs';
+import { collectJobs } from './inputs';
 import { defaultWorkers, runPool } from './pool';
 import { createProgress } from './progress';
 
@@ -47,7 +47,8 @@ export async function runBatchRescore(inputs: string[], options: BatchOptions, i
   const findings: Finding[] = [];
   const weakTargets: WeakTarget[] = [];
   const failed: { file: string; error: string }[] = skipped.map((s) => ({ file: s.input, error: s.reason }));
-  const inFlight = new Set<string>(jobs.map((j) => j.output));
+  // Outputs of the jobs not yet answered: their temporary files are removed if the run is stopped.
+  const unfinished = new Map(jobs.map((j) => [j.input, j.output]));
   let done = 0;
   let stopping = false;
   const progress = createProgress(jobs.length, io.err, options.tty ?? false);
@@ -61,11 +62,10 @@ export async function runBatchRescore(inputs: string[], options: BatchOptions, i
     const { interrupted } = await runPool(jobs, {
       policy: options.policy,
       workers: options.workers ?? defaultWorkers(jobs.length),
-      label: (job: Job) => job.input,
       stopped: () => stopping,
       onResult: (result) => {
         done++;
-        inFlight.delete('output' in result ? result.output : '');
+        unfinished.delete(result.input);
         if ('error' in result) failed.push({ file: result.input, error: result.error });
         else {
           rows.push(...result.summary.rows);
@@ -79,7 +79,7 @@ export async function runBatchRescore(inputs: string[], options: BatchOptions, i
     progress.finish();
     if (interrupted) {
       // Nothing half-written: a copy is only ever renamed into place whole.
-      await Promise.all([...inFlight].map((output) => fs.rm(temporaryPath(output), { force: true })));
+      await Promise.all([...unfinished.values()].map((output) => fs.rm(temporaryPath(output), { force: true })));
       io.err(`selfeval: 已停止，完成 ${done}/${jobs.length} 个文件；未写汇总和报告 (interrupted)\n`);
       return INTERRUPTED;
     }

@@ -11,7 +11,6 @@ export type PoolOptions = {
   policy: ScoringPolicy;
   /** Worker threads; 0 works in this thread. */
   workers: number;
-  label: (job: Job) => string;
   onResult: (result: JobResult) => void;
   /** Set when the user pressed Ctrl-C: no new job starts. */
   stopped: () => boolean;
@@ -34,7 +33,7 @@ export async function runPool(jobs: Job[], options: PoolOptions): Promise<{ inte
   if (options.workers === 0) {
     while (queue.length && !options.stopped()) {
       const job = queue.shift() as Job;
-      options.onResult(await processJob(job, options.policy, options.label(job)));
+      options.onResult(await processJob(job, options.policy));
     }
     return { interrupted: queue.length > 0 };
   }
@@ -50,7 +49,7 @@ export async function runPool(jobs: Job[], options: PoolOptions): Promise<{ inte
               void worker.terminate().then(() => resolve());
               return;
             }
-            const request: WorkerRequest = { job, policy: options.policy, label: options.label(job) };
+            const request: WorkerRequest = { job, policy: options.policy };
             worker.once('message', (result: JobResult) => {
               options.onResult(result);
               next();

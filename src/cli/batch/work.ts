@@ -8,10 +8,10 @@ import { FileSummary, summarizeFile } from '../../report/summary';
 import { describe } from '../score-command';
 import { Job } from './inputs';
 
-export type JobResult = { input: string; output: string; summary: FileSummary; tables: number; problems: string[] } | { input: string; error: string };
+export type JobResult = { input: string; output: string; summary: FileSummary; problems: string[] } | { input: string; error: string };
 
 /** Rescores one workbook and writes its annotated copy; a failure is an answer, not an exception. */
-export async function processJob(job: Job, policy: ScoringPolicy, label: string): Promise<JobResult> {
+export async function processJob(job: Job, policy: ScoringPolicy): Promise<JobResult> {
   try {
     refuseOverwrite(job.input, job.output);
     const result = await rescoreXlsx(await readFileBytes(job.input), policy);
@@ -20,8 +20,7 @@ export async function processJob(job: Job, policy: ScoringPolicy, label: string)
     return {
       input: job.input,
       output: job.output,
-      summary: summarizeFile(label, result.tables),
-      tables: result.tables.length,
+      summary: summarizeFile(job.input, result.tables),
       problems: result.problems.map((p) => p.message),
     };
   } catch (error) {

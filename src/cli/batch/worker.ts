@@ -4,8 +4,8 @@ import { ScoringPolicy } from '../../core/policy';
 import { Job } from './inputs';
 import { processJob } from './work';
 
-export type WorkerRequest = { job: Job; policy: ScoringPolicy; label: string };
+export type WorkerRequest = { job: Job; policy: ScoringPolicy };
 
 parentPort?.on('message', async (request: WorkerRequest) => {
-  parentPort?.postMessage(await processJob(request.job, request.policy, request.label));
+  parentPort?.postMessage(await processJob(request.job, request.policy));
 });
