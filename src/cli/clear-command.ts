@@ -4,7 +4,7 @@ import { readFileBytes } from '../file/open-file';
 import { checkOutputFolder, refuseOverwrite, writeAtomically } from '../file/output-folder';
 import { clearXlsx } from '../file/write-back';
 import { collectJobs } from './batch/inputs';
-import { Output, describe } from './score-command';
+import { Output, describe } from './output';
 
 /**
  * `selfeval clear FILE|DIR... --out OUT`: copies with every annotation taken out again, laid

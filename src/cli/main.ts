@@ -3,7 +3,8 @@ import { PolicyId, isPolicyId, policyFor } from '../core/policy';
 import { extname } from 'path';
 import { runClear } from './clear-command';
 import { INTERRUPTED, SUMMARY_FORMATS, runBatchRescore } from './batch/batch-command';
-import { Output, runScore } from './score-command';
+import { Output } from './output';
+import { runScore } from './score-command';
 
 const USAGE_ERROR = 2;
 

@@ -1,4 +1,5 @@
 import { IndicatorResult, TableResult } from '../core/evaluate';
+import { tableName } from '../core/plan';
 
 /** One file's outcome as `selfeval score --json` prints it. */
 export type FileReport = { file: string; error: string | null; tables: TableResult[] };
@@ -14,7 +15,7 @@ function tableJson(t: TableResult) {
     sheet: t.sheet,
     range: t.range,
     kind: t.kind,
-    project: t.projectName ?? t.title,
+    project: tableName(t),
     budget: t.budget && {
       row: t.budget.row,
       weight: t.budget.weight,

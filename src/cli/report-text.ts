@@ -1,4 +1,5 @@
 import { TableResult } from '../core/evaluate';
+import { tableName } from '../core/plan';
 import { FileReport } from './report-json';
 
 const KIND = { project: '项目支出', department: '部门整体' } as const;
@@ -19,8 +20,7 @@ export function toText(files: FileReport[]): string {
 }
 
 function tableLines(t: TableResult): string[] {
-  const name = t.projectName ?? t.title ?? '';
-  const lines = [`  [${t.sheet}!${t.range}] ${KIND[t.kind]}${name ? `「${name}」` : ''}`];
+  const lines = [`  [${t.sheet}!${t.range}] ${KIND[t.kind]}「${tableName(t)}」`];
   const reported = t.reportedTotal === null ? '未填' : String(t.reportedTotal);
   lines.push(`    复核总分 ${t.total}（填报 ${reported}），等级 ${t.grade}；指标 ${t.indicators.length} 个`);
   if (t.budget) {

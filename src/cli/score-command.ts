@@ -1,13 +1,12 @@
 import { evaluateWorkbook } from '../core/evaluate';
-import { NoTableError, SelfEvalError } from '../core/errors';
+import { NoTableError } from '../core/errors';
 import { ScoringPolicy } from '../core/policy';
 import { readWorkbookFile } from '../file/open-file';
+import { Output, describe } from './output';
 import { FileReport, toJson } from './report-json';
 import { toText } from './report-text';
 
 export type ScoreOptions = { json: boolean; policy: ScoringPolicy };
-
-export type Output = { out: (text: string) => void; err: (text: string) => void };
 
 /** Scores each file; one file's failure is reported and the others go on. Returns the exit code. */
 export async function runScore(files: string[], options: ScoreOptions, io: Output): Promise<number> {
@@ -27,11 +26,4 @@ export async function scoreFile(file: string, policy: ScoringPolicy): Promise<Fi
   } catch (error) {
     return { file, error: describe(error), tables: [] };
   }
-}
-
-/** One sentence for the user, Chinese then English; never a stack trace. */
-export function describe(error: unknown): string {
-  if (error instanceof SelfEvalError) return `${error.message} (${error.english})`;
-  const detail = error instanceof Error ? error.message : String(error);
-  return `读取或评分时出错：${detail} (unexpected error)`;
 }

@@ -5,7 +5,7 @@ import { checkOutputFolder, temporaryPath, writeAtomically } from '../../file/ou
 import { summaryXlsx } from '../../file/summary-xlsx';
 import { reportHtml } from '../../report/report-html';
 import { Finding, SummaryRow, WeakTarget, sortForReview, summaryCsv } from '../../report/summary';
-import { Output, describe } from '../score-command';
+import { Output, describe } from '../output';
 import { collectJobs } from './inputs';
 import { defaultWorkers, runPool } from './pool';
 import { createProgress } from './progress';

@@ -5,7 +5,7 @@ import { readFileBytes } from '../../file/open-file';
 import { refuseOverwrite, writeAtomically } from '../../file/output-folder';
 import { rescoreXlsx } from '../../file/write-back';
 import { FileSummary, summarizeFile } from '../../report/summary';
-import { describe } from '../score-command';
+import { describe } from '../output';
 import { Job } from './inputs';
 
 export type JobResult = { input: string; output: string; summary: FileSummary; problems: string[] } | { input: string; error: string };
