@@ -1,5 +1,4 @@
 import { cellAddress } from './address';
-import { numberOf } from './detect';
 import { Flag, IndicatorFlag, TableResult } from './evaluate';
 import { GridView, SheetGrid } from './grid';
 
@@ -228,14 +227,13 @@ function summaryPlan(tables: TableResult[]): WritePlan['summary'] {
   tables.forEach((table, k) => {
     const row = k + 1;
     const counts = FLAG_TITLES.map(([flag]) => countFlag(table, flag));
-    const reported = numberOf(table.detected.total?.reported ?? null);
     const link = { sheet: table.sheet, row: table.detected.top, col: table.detected.left };
     const values: (string | number)[] = [
       table.sheet,
       tableName(table),
       table.range,
       table.total,
-      reported ?? '未填',
+      table.reportedTotal ?? '未填',
       table.grade,
       ...counts,
     ];

@@ -50,7 +50,7 @@ export function summarizeFile(file: string, tables: TableResult[]): FileSummary 
   const weakTargets = tables.flatMap((table) =>
     table.indicators
       .filter((i) => i.flags.includes('weak-target') && i.ratio !== null)
-      .map((i) => ({ file, sheet: table.sheet, cell: cellOf(i.cells.target ?? i.cells.name), name: i.name, target: i.target, actual: i.actual, ratio: i.ratio as number })),
+      .map((i) => ({ file, sheet: table.sheet, cell: cellAt(i.cells.target ?? i.cells.name), name: i.name, target: i.target, actual: i.actual, ratio: i.ratio as number })),
   );
   return { rows, findings, weakTargets };
 }
@@ -75,14 +75,12 @@ function summaryRow(file: string, table: TableResult): SummaryRow {
   };
 }
 
-function cellOf(cell: { row: number; col: number }): string {
-  return cellAddress(cell.row, cell.col);
-}
+const cellAt = (cell: { row: number; col: number }) => cellAddress(cell.row, cell.col);
 
 function tableFindings(file: string, table: TableResult): Finding[] {
   const findings: Finding[] = table.indicators
     .filter((i) => i.flags.length > 0)
-    .map((i) => ({ file, sheet: table.sheet, cell: cellOf(i.cells.target ?? i.cells.name), name: i.name, flags: i.flags, reason: i.notes.join('；') }));
+    .map((i) => ({ file, sheet: table.sheet, cell: cellAt(i.cells.target ?? i.cells.name), name: i.name, flags: i.flags, reason: i.notes.join('；') }));
   if (table.flags.length > 0) {
     const at = table.detected.total?.row ?? table.detected.top;
     findings.unshift({ file, sheet: table.sheet, cell: cellAddress(at, table.detected.left), name: tableName(table), flags: table.flags, reason: table.notes.join('；') });
