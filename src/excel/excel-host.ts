@@ -7,7 +7,7 @@ import { RemarkPlace, RescoreOutcome, Stage } from '../taskpane/gateway';
 import { Settings, policyFromSettings } from '../core/settings';
 import { OriginalStyle, POINTS_PER_CHARACTER, StateRecord, withoutAnnotations } from '../core/state';
 import { BYTES_PER_WRITE, PAYLOAD_BUDGET, packBatches } from './batches';
-import { WorkbookRead, readWorkbook } from './read-workbook';
+import { readWorkbook } from './read-workbook';
 import { supports } from './requirements';
 import { planWrites, queueStyleLoad, restoreWrites, runWrites, stateWrites, styleOf } from './write-workbook';
 
@@ -100,11 +100,6 @@ async function loadWidths(context: Excel.RequestContext, widths: { sheet: string
     }
   }
   return (sheet: string, col: number) => known.get(`${sheet}!${col}`) ?? null;
-}
-
-/** Reads the open workbook without changing it. */
-export function readOpenWorkbook(): Promise<WorkbookRead> {
-  return run((context) => readWorkbook(context));
 }
 
 /** Takes every annotation out again; returns false when there was none. */

@@ -2,7 +2,8 @@ import { CellEditModeError, NoTableError, ProtectedSheetError } from '../../src/
 import { COLORS, SUMMARY_SHEET } from '../../src/core/plan';
 import { defaultSettings, policyFromSettings } from '../../src/core/settings';
 import { STATE_SHEET } from '../../src/core/state';
-import { clearOpenWorkbook, readOpenWorkbook, rescoreOpenWorkbook, selectCells, watchEdits, writeRemark } from '../../src/excel/excel-host';
+import { clearOpenWorkbook, rescoreOpenWorkbook, selectCells, watchEdits, writeRemark } from '../../src/excel/excel-host';
+import { readWorkbook } from '../../src/excel/read-workbook';
 import { readGrids } from '../../src/file/read-workbook';
 import { clearXlsx, rescoreXlsx } from '../../src/file/write-back';
 import { FakeExcel, fakeFromGrids } from '../helpers/fake-excel';
@@ -121,7 +122,7 @@ describe('rescore in Excel', () => {
 
   test('a batch Excel refuses for its size is split and tried again', async () => {
     const fake = await fakeWith('wuhan-dept.xlsx', { payloadLimit: 6000 });
-    const read = await readOpenWorkbook();
+    const read = await Excel.run((context) => readWorkbook(context));
     expect(fake.refused.length).toBeGreaterThan(0);
     expect(fake.syncs.every((s) => s.response <= 6000)).toBe(true);
     const [table] = (await import('../../src/core/evaluate')).evaluateWorkbook(read.grids);
