@@ -108,13 +108,17 @@ export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800,
     }
   };
 
+  // Subscribed once: the channel replays its last report to a new subscriber, which must not
+  // bring an old command result back over a newer rescore when the language changes.
+  const describeLatest = useRef(describe);
+  describeLatest.current = describe;
   useEffect(
     () =>
       commandReports?.subscribe((report) => {
         if ('outcome' in report) setOutcome(report.outcome);
-        else setMessages([{ intent: 'error', text: describe(report.error) }]);
+        else setMessages([{ intent: 'error', text: describeLatest.current(report.error) }]);
       }),
-    [commandReports, describe],
+    [commandReports],
   );
 
   const changeSettings = (next: Settings) => {

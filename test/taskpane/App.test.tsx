@@ -9,7 +9,9 @@ import { ProtectedSheetError } from '../../src/core/errors';
 import { planWriteBack } from '../../src/core/plan';
 import { Settings, defaultSettings, policyFromSettings } from '../../src/core/settings';
 import { readGrids } from '../../src/file/read-workbook';
+import { CommandReport } from '../../src/commands/commands';
 import { App, AppProps } from '../../src/taskpane/App';
+import { createChannel } from '../../src/taskpane/channel';
 import { RescoreOutcome, SettingsStore, WorkbookGateway } from '../../src/taskpane/gateway';
 import { referenceWorkbook } from '../helpers/reference';
 
@@ -190,6 +192,23 @@ describe('the task pane in Excel', () => {
     expect(gateway.rescore.mock.calls[1][2]).toBe('自评表');
     await new Promise((r) => setTimeout(r, 50));
     expect(gateway.rescore).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('the ribbon command', () => {
+  test('its result shows in the pane, and a later rescore is not replaced by it when the language changes', async () => {
+    const channel = createChannel<CommandReport>();
+    const gateway = fakeGateway({ rescore: jest.fn(async () => outcomeFor('wuhan-jiguan.xlsx')) });
+    renderApp({ excel: gateway, commandReports: channel });
+    const fromCommand = await outcomeFor('wuhan-jiuye.xlsx');
+    act(() => channel.publish({ outcome: fromCommand }));
+    expect(await screen.findByRole('group', { name: '就业和劳动保障工作经费' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '一键复核' }));
+    expect(await screen.findByRole('group', { name: '2023年机关业务工作经费项目' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    await screen.findByRole('button', { name: 'Rescore' });
+    expect(screen.queryByRole('group', { name: '就业和劳动保障工作经费' })).toBeNull();
+    expect(screen.getByRole('group', { name: '2023年机关业务工作经费项目' })).toBeTruthy();
   });
 });
 
