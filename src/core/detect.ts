@@ -276,16 +276,7 @@ class SheetScanner {
       return null;
     }
     if (columns.planned === undefined) columns.planned = columns.initialBudget;
-    let labelWeight: number | null = null;
-    for (let c = this.view.left; c <= this.view.right; c++) {
-      const text = this.view.text(row, c);
-      const weight = isBudgetLabel(text) ? splitWeight(text).weight : /^得分/.test(headerKey(text)) ? scoreHeaderWeight(text) : null;
-      if (weight !== null) {
-        labelWeight = weight;
-        break;
-      }
-    }
-    return { columns, lastRow: row, labelWeight };
+    return { columns, lastRow: row, labelWeight: null };
   }
 
   private readBudget(headerRow: number, header: Header<BudgetRole>): BudgetBlock {
@@ -314,7 +305,7 @@ class SheetScanner {
       row,
       columns: Object.values(columns).filter((c): c is number => c !== undefined),
       label: chosen?.label ?? '',
-      weight: weightCell ?? header.labelWeight ?? this.budgetLabelWeight(headerRow, lastRow),
+      weight: weightCell ?? this.statedBudgetWeight(headerRow, lastRow, columns.score),
       planned: chosen ? this.read(row, planned) : null,
       executed: chosen && columns.executed !== undefined ? this.read(row, columns.executed) : null,
       reported: chosen && columns.score !== undefined ? this.read(row, columns.score) : null,
@@ -323,14 +314,16 @@ class SheetScanner {
     };
   }
 
-  private budgetLabelWeight(first: number, last: number): number | null {
+  /** The weight the block states: `预算执行情况（万元）（20分）`, else `得分（20分*执行率）`. */
+  private statedBudgetWeight(first: number, last: number, scoreCol: number | undefined): number | null {
     for (let r = first; r <= last; r++) {
       for (let c = this.view.left; c <= this.view.right; c++) {
         const text = this.view.text(r, c);
-        if (isBudgetLabel(text)) return splitWeight(text).weight;
+        const weight = isBudgetLabel(text) ? splitWeight(text).weight : null;
+        if (weight !== null) return weight;
       }
     }
-    return null;
+    return scoreCol === undefined ? null : scoreHeaderWeight(this.view.text(first, scoreCol));
   }
 
   /** The rightmost text left of a column, skipping a block label merged down from above. */

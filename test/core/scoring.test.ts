@@ -45,6 +45,14 @@ describe('budget execution', () => {
   test('never above the weight', () => {
     expect(withBudget(100, 120).budget).toMatchObject({ rate: 1.2, score: 20 });
   });
+  test('the weight stated only in 得分（N分*执行率） counts', () => {
+    const grid = toGrid(layoutTable(referenceTable('jiguan')));
+    grid.values = grid.values.map((line) => line.map((v) => (typeof v === 'string' ? v.replace('（20分）', '').replace('20分*', '15分*') : v)));
+    const [table] = evaluateWorkbook([grid]);
+    expect(table.budget).toMatchObject({ weight: 15, score: 14.88 });
+    expect(table.notes).not.toContain('表中未写明预算执行分值，按 100 减指标分值计为 20 分');
+  });
+
   test('where the table does not state it, the weight is 100 minus the indicator weights', () => {
     const grid = toGrid(layoutTable(referenceTable('jiguan')));
     grid.values = grid.values.map((line) => line.map((v) => (typeof v === 'string' ? v.replace('（20分）', '').replace('20分*', '') : v)));
