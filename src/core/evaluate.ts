@@ -1,5 +1,7 @@
 import { cellAddress, rangeAddress } from './address';
-import { BudgetBlock, DetectedTable, IndicatorBlock, IndicatorRow, ReadCell, TableKind, detectTables, numberOf } from './detect';
+import { BudgetBlock, DetectedTable, IndicatorBlock, IndicatorRow, TableKind, detectTables } from './detect';
+import { ReadCell, numberOf } from './read-cell';
+import { COMMON_INDICATOR, DIMENSIONS } from './vocabulary/headers';
 import { SheetGrid } from './grid';
 import { zh } from './messages';
 import { ParsedValue } from './parse';
@@ -26,6 +28,7 @@ export type IndicatorFlag =
   | 'score-mismatch'
   | 'qualitative-tier'
   | 'missing-reason'
+  | 'unit-mismatch'
   | 'unreadable';
 
 export type TableFlag =
@@ -34,7 +37,8 @@ export type TableFlag =
   | 'score-mismatch'
   | 'unreadable'
   | 'too-few-indicators'
-  | 'missing-dimension';
+  | 'missing-dimension'
+  | 'unfilled';
 
 export type Flag = IndicatorFlag | TableFlag;
 
@@ -56,6 +60,8 @@ export type IndicatorResult = {
   ratio: number | null;
   flags: IndicatorFlag[];
   notes: string[];
+  /** Rows that break this indicator down (`其中…`): shown, not scored. */
+  breakdown: { row: number; name: string; target: string; actual: string }[];
   /** 0-based cells of the row, for hosts that write or highlight. */
   cells: { name: CellRef; target: CellRef | null; actual: CellRef | null; score: CellRef | null };
 };
@@ -81,9 +87,12 @@ export type TableResult = {
   unitName: string | null;
   budget: BudgetResult | null;
   indicators: IndicatorResult[];
-  total: number;
+  /** Null when the table could not be scored: not filled in, or no indicators found. */
+  total: number | null;
   reportedTotal: number | null;
-  grade: Grade;
+  grade: Grade | null;
+  /** Why a table found in the sheet could not be scored at all, in one sentence. */
+  error: string | null;
   flags: TableFlag[];
   notes: string[];
   detected: DetectedTable;
@@ -98,10 +107,29 @@ export function evaluateWorkbook(sheets: SheetGrid[], options: EvaluateOptions =
 }
 
 export function evaluateTable(table: DetectedTable, policy: ScoringPolicy): TableResult {
+  const base = {
+    sheet: table.sheet,
+    range: rangeAddress(table),
+    kind: table.kind,
+    title: table.title,
+    projectName: table.projectName,
+    unitName: table.unitName,
+    detected: table,
+  };
+  const reportedTotal = numberOf(table.total?.reported ?? null);
+  if (table.blocks.every((b) => b.rows.length === 0)) {
+    const error = zh.noIndicators(table.sheet, rangeAddress(table));
+    return { ...base, budget: null, indicators: [], total: null, reportedTotal, grade: null, error, flags: [], notes: [error] };
+  }
   const hasReasonPlace = table.narrativeReason !== null || table.blocks.some((b) => b.columns.reason !== undefined);
   const reasonGiven = (table.narrativeReason?.text ?? '').trim() !== '';
+  const unfilled = isUnfilled(table);
   const indicators = table.blocks.flatMap((block) =>
-    block.rows.map((row) => evaluateIndicator(row, block, policy, { hasReasonPlace, reasonGiven, table })),
+    block.rows.map((row) => {
+      const result = evaluateIndicator(row, block, policy, { hasReasonPlace, reasonGiven, table });
+      // An unfilled table has nothing to find fault with row by row.
+      return unfilled ? { ...result, score: 0, ratio: null, flags: [], notes: [] } : result;
+    }),
   );
   const flags = new Set<TableFlag>();
   const notes: string[] = [];
@@ -110,32 +138,38 @@ export function evaluateTable(table: DetectedTable, policy: ScoringPolicy): Tabl
   const budget = table.budget ? evaluateBudget(table.budget, indicatorWeightCents, policy, flags) : null;
   if (budget) notes.push(...budget.notes);
 
-  const totalCents = indicators.reduce((sum, i) => sum + toCents(i.score), budget ? toCents(budget.score) : 0);
-  const total = fromCents(totalCents);
-  const reportedTotal = numberOf(table.total?.reported ?? null);
-  if (reportedTotal !== null && table.total?.reported && !sameToTheCent(reportedTotal, total)) {
-    flags.add('total-mismatch');
-    notes.push(zh.totalMismatch(address(table.total.reported), reportedTotal, total));
+  let total: number | null = null;
+  if (unfilled) {
+    flags.add('unfilled');
+    notes.push(zh.unfilled);
+  } else {
+    total = fromCents(indicators.reduce((sum, i) => sum + toCents(i.score), budget ? toCents(budget.score) : 0));
+    if (reportedTotal !== null && table.total?.reported && !sameToTheCent(reportedTotal, total)) {
+      flags.add('total-mismatch');
+      notes.push(zh.totalMismatch(address(table.total.reported), reportedTotal, total));
+    }
   }
   checkWeights(table, indicators, budget, indicatorWeightCents, flags, notes);
   checkStructure(indicators, budget, flags, notes);
 
   return {
-    sheet: table.sheet,
-    range: rangeAddress(table),
-    kind: table.kind,
-    title: table.title,
-    projectName: table.projectName,
-    unitName: table.unitName,
+    ...base,
     budget,
     indicators,
     total,
     reportedTotal,
-    grade: gradeOf(total, policy),
+    grade: total === null ? null : gradeOf(total, policy),
+    error: null,
     flags: [...flags],
     notes,
-    detected: table,
   };
+}
+
+/** A table whose indicators have neither an actual nor a score: a form not filled in yet. */
+function isUnfilled(table: DetectedTable): boolean {
+  const rows = table.blocks.flatMap((b) => b.rows);
+  const blank = (cell: ReadCell | null) => cell === null || cell.parsed.kind === 'empty';
+  return rows.every((row) => blank(row.actual) && blank(row.reported)) && blank(table.total?.reported ?? null);
 }
 
 function evaluateBudget(
@@ -278,6 +312,7 @@ function evaluateIndicator(row: IndicatorRow, block: IndicatorBlock, policy: Sco
     ratio: ratio === null ? null : roundHalfUp(ratio, 2),
     flags: ORDER.filter((f) => flags.has(f)),
     notes,
+    breakdown: row.breakdown.map((b) => ({ row: b.row + 1, name: b.name, target: b.target?.text ?? '', actual: b.actual?.text ?? '' })),
     cells: {
       name: { row: row.row, col: row.nameCol },
       target: row.target ? { row: row.target.row, col: row.target.col } : null,
@@ -358,8 +393,6 @@ function checkWeights(
   }
 }
 
-/** 共性指标: satisfaction and budget-execution indicators every project shares. */
-const COMMON_INDICATOR = /预算执行|执行率|资金(到位|使用|下达|拨付|支付)/;
 const MIN_OWN_INDICATORS = 5;
 
 /** The finance bureau's checklist: at least five 个性指标, and all four dimensions present. */
@@ -369,13 +402,8 @@ function checkStructure(indicators: IndicatorResult[], budget: BudgetResult | nu
     flags.add('too-few-indicators');
     notes.push(zh.tooFewIndicators(own, MIN_OWN_INDICATORS));
   }
-  const has = (pattern: RegExp) => indicators.some((i) => pattern.test(i.level1) || pattern.test(i.level2));
-  const missing = [
-    budget ? null : '预算执行',
-    has(/产出|成本/) ? null : '产出',
-    has(/效益/) ? null : '效益',
-    has(/满意/) ? null : '满意度',
-  ].filter((d): d is string => d !== null);
+  const covered = (pattern: RegExp) => indicators.some((i) => pattern.test(i.level1) || pattern.test(i.level2));
+  const missing = [...(budget ? [] : ['预算执行']), ...DIMENSIONS.filter((d) => !covered(d.pattern)).map((d) => d.name)];
   if (missing.length) {
     flags.add('missing-dimension');
     notes.push(zh.missingDimension(missing));

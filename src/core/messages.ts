@@ -37,5 +37,8 @@ export const zh = {
     `“${label}”标明 ${fmt(stated)} 分，其下指标分值合计 ${fmt(sum)} 分`,
   tooFewIndicators: (count: number, minimum: number) => `个性指标只有 ${count} 个，少于 ${minimum} 个`,
   missingDimension: (dimensions: string[]) => `缺少${dimensions.map((d) => `“${d}”`).join('、')}维度的指标`,
-  tiers: { achieved: '达成预期', partial: '部分达成', failed: '未达成' },
+  noIndicators: (sheet: string, range: string) =>
+    `“${sheet}”${range} 像是一张绩效自评表，但未找到指标表头（需有目标值、完成值和指标名称列），未评分`,
+  unfilled: '表中指标既无完成值也无得分，尚未填报，未评分',
+    tiers: { achieved: '达成预期', partial: '部分达成', failed: '未达成' },
 } as const;

@@ -74,7 +74,15 @@ export const FLAG_TITLES: [Flag, string][] = [
   ['unreadable', '无法识别'],
   ['too-few-indicators', '个性指标不足'],
   ['missing-dimension', '缺少维度'],
+  ['unit-mismatch', '单位不可比'],
+  ['unfilled', '未填报'],
 ];
+
+/** What the summary shows in place of a grade for a table that could not be scored. */
+export function gradeText(table: TableResult): string {
+  if (table.grade !== null) return table.grade;
+  return table.flags.includes('unfilled') ? '未填报' : '未评分';
+}
 
 const SCORE_FORMAT = '0.00';
 
@@ -152,10 +160,11 @@ function planTable(table: TableResult, view: GridView, options: PlanOptions): Ta
     }
   }
   if (t.total) {
-    out(t.total.row, scoreCol, table.total, { numberFormat: SCORE_FORMAT, bold: true });
+    if (table.total !== null) out(t.total.row, scoreCol, table.total, { numberFormat: SCORE_FORMAT, bold: true });
     const onBudgetRow = new Set(t.budget ? table.budget?.notes : []);
     const rest = table.notes.filter((n) => !onBudgetRow.has(n));
-    out(t.total.row, remarkCol, [`等级：${table.grade}`, ...rest].join('；'), { bold: true, wrap: true });
+    const grade = table.grade === null ? [] : [`等级：${table.grade}`];
+    out(t.total.row, remarkCol, [...grade, ...rest].join('；'), { bold: true, wrap: true });
     if (table.flags.includes('total-mismatch') && t.total.reported) mark(t.total.reported.row, t.total.reported.col, 'mismatch');
   }
   legendRows.forEach((row, k) => {
@@ -232,9 +241,9 @@ function summaryPlan(tables: TableResult[]): WritePlan['summary'] {
       table.sheet,
       tableName(table),
       table.range,
-      table.total,
+      table.total ?? '',
       table.reportedTotal ?? '未填',
-      table.grade,
+      gradeText(table),
       ...counts,
     ];
     values.forEach((value, col) =>

@@ -45,10 +45,11 @@ function totalsChart(rows: SummaryRow[]): string {
   const size = 360;
   const pad = 40;
   // The axes start a little below the lowest total, on a multiple of 5, so the points spread out.
-  const lowest = Math.min(100, ...rows.map((r) => Math.min(r.total, r.reportedTotal ?? r.total)));
+  const scored = rows.filter((r): r is SummaryRow & { total: number } => r.total !== null);
+  const lowest = Math.min(100, ...scored.map((r) => Math.min(r.total, r.reportedTotal ?? r.total)));
   const lo = Math.max(0, Math.min(90, Math.floor(lowest / 5) * 5 - 5));
   const scale = (v: number) => pad + ((v - lo) / (100 - lo)) * (size - 2 * pad);
-  const points = rows
+  const points = scored
     .filter((r) => r.reportedTotal !== null)
     .map((r) => {
       const off = r.difference !== null && r.difference !== 0;

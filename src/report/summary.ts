@@ -1,7 +1,7 @@
 import { cellAddress } from '../core/address';
 import { Flag, TableResult } from '../core/evaluate';
 import { Grade } from '../core/policy';
-import { FLAG_TITLES, countFlag, tableName } from '../core/plan';
+import { FLAG_TITLES, countFlag, gradeText, tableName } from '../core/plan';
 import { fromCents, toCents } from '../core/rounding';
 
 /** One table of one file, as the reviewers' summary lists it. */
@@ -11,11 +11,13 @@ export type SummaryRow = {
   range: string;
   unit: string;
   project: string;
-  total: number;
+  /** Null for a table that could not be scored (not filled in, or no indicators). */
+  total: number | null;
   reportedTotal: number | null;
   /** Reported minus computed, to the cent; null where no total was reported. */
   difference: number | null;
-  grade: Grade;
+  /** The grade, or what stands for it: 未填报, 未评分. */
+  grade: Grade | '未填报' | '未评分';
   flags: Record<Flag, number>;
   /** How much the table needs a reviewer: higher first. */
   attention: number;
@@ -42,6 +44,8 @@ const ATTENTION: Record<Flag, number> = {
   'weak-target': 5,
   'vague-target': 3,
   unfinished: 2,
+  'unit-mismatch': 10,
+  unfilled: 30,
 };
 
 export function summarizeFile(file: string, tables: TableResult[]): FileSummary {
@@ -57,7 +61,8 @@ export function summarizeFile(file: string, tables: TableResult[]): FileSummary 
 
 function summaryRow(file: string, table: TableResult): SummaryRow {
   const flags = Object.fromEntries(FLAG_TITLES.map(([flag]) => [flag, countFlag(table, flag)])) as Record<Flag, number>;
-  const difference = table.reportedTotal === null ? null : fromCents(toCents(table.reportedTotal) - toCents(table.total));
+  const difference =
+    table.reportedTotal === null || table.total === null ? null : fromCents(toCents(table.reportedTotal) - toCents(table.total));
   const attention =
     FLAG_TITLES.reduce((sum, [flag]) => sum + ATTENTION[flag] * flags[flag], 0) + Math.round(Math.abs(difference ?? 0) * 10);
   return {
@@ -69,7 +74,7 @@ function summaryRow(file: string, table: TableResult): SummaryRow {
     total: table.total,
     reportedTotal: table.reportedTotal,
     difference,
-    grade: table.grade,
+    grade: gradeText(table) as SummaryRow['grade'],
     flags,
     attention,
   };
@@ -90,7 +95,7 @@ function tableFindings(file: string, table: TableResult): Finding[] {
 
 /** The tables that need a reviewer most come first; then by file and sheet, so the order is stable. */
 export function sortForReview(rows: SummaryRow[]): SummaryRow[] {
-  return [...rows].sort((a, b) => b.attention - a.attention || a.total - b.total || a.file.localeCompare(b.file) || a.sheet.localeCompare(b.sheet));
+  return [...rows].sort((a, b) => b.attention - a.attention || (a.total ?? -1) - (b.total ?? -1) || a.file.localeCompare(b.file) || a.sheet.localeCompare(b.sheet));
 }
 
 export const SUMMARY_COLUMNS = ['文件', '工作表', '表格位置', '单位', '项目或目标', '复核总分', '填报总分', '差额', '等级', ...FLAG_TITLES.map(([, title]) => title), '关注度'];

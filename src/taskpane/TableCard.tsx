@@ -2,7 +2,7 @@ import { Badge, Button, Caption1, Card, CardHeader, Switch, Text, Textarea, make
 import { useState } from 'react';
 import { cellAddress } from '../core/address';
 import { Flag, IndicatorResult, TableResult } from '../core/evaluate';
-import { TablePlan, tableName } from '../core/plan';
+import { TablePlan, gradeText, tableName } from '../core/plan';
 import { RemarkPlace } from './gateway';
 import { Strings } from './i18n';
 
@@ -61,11 +61,15 @@ export function TableCard({ table, plan, strings: t, onSelect, onRemark }: Table
             {table.sheet}!{table.range}
           </Caption1>
         }
-        action={<Badge color={GRADE_COLOR[table.grade]} aria-label={`${t.grade} ${table.grade}`}>{table.grade}</Badge>}
+        action={
+          <Badge color={table.grade ? GRADE_COLOR[table.grade] : 'informative'} aria-label={`${t.grade} ${gradeText(table)}`}>
+            {gradeText(table)}
+          </Badge>
+        }
       />
       <div className={styles.totals}>
         <Text>
-          {t.computed} <Text weight="semibold">{table.total}</Text>
+          {t.computed} <Text weight="semibold">{table.total ?? '—'}</Text>
         </Text>
         <Text>
           {t.reported} {table.reportedTotal ?? t.notReported}

@@ -92,6 +92,8 @@ export const STRINGS = {
       unreadable: 'unreadable',
       'too-few-indicators': 'too few indicators',
       'missing-dimension': 'missing dimension',
+      'unit-mismatch': 'units differ',
+      unfilled: 'not filled in',
     } as Record<Flag, string>,
   },
 } as const;

@@ -74,7 +74,7 @@ describe('scores', () => {
       fc.property(fc.array(fc.record({ target: fc.tuple(op, amount).map(([o, a]) => `${o}${a}`), actual: amount.map(String), weight }), { minLength: 1, maxLength: 30 }), (rows) => {
         const table = scoreTable(rows);
         const cents = table.indicators.reduce((sum, i) => sum + Math.round(roundHalfUp(i.score) * 100), 0);
-        expect(Math.round(table.total * 100)).toBe(cents);
+        expect(Math.round((table.total ?? NaN) * 100)).toBe(cents);
         expect(table.indicators.every((i) => roundHalfUp(i.score) === i.score)).toBe(true);
       }),
       { numRuns: 300 },

@@ -1,0 +1,111 @@
+import {
+  BUDGET_HEADER_RULES,
+  BudgetRole,
+  HEADER_MAX_LENGTH,
+  INDICATOR_HEADER_RULES,
+  IndicatorRole,
+  RoleRule,
+} from '../vocabulary/headers';
+import { headerKey, splitWeight } from '../text';
+import { SheetRows } from './sheet-rows';
+import { IndicatorColumns } from './types';
+
+export type IndicatorHeader = { columns: IndicatorColumns; lastRow: number; labelWeight: number | null };
+export type BudgetHeader = { columns: Partial<Record<BudgetRole, number>>; planned: number; executed: number };
+
+/** Header names hold none of these; data cells often do. */
+const NOT_A_HEADER = /[0-9%‰≥≤<>=]/;
+
+const CACHE_LIMIT = 50_000;
+const caches = new Map<RoleRule<unknown>[], Map<string, unknown>>();
+
+/** The role a header cell names, on its header key; null for data and notes. */
+function roleOf<R>(rules: RoleRule<R>[], text: string): R | null {
+  if (text === '' || text.length > 40) return null;
+  let cache = caches.get(rules) as Map<string, R | null> | undefined;
+  if (!cache) caches.set(rules, (cache = new Map()));
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  // `2023年度指标值` names the same column as `年度指标值`.
+  const key = headerKey(text).replace(/^\d{4}年/, '');
+  let found: R | null = null;
+  if (key !== '' && key.length <= HEADER_MAX_LENGTH && !NOT_A_HEADER.test(key)) {
+    found = rules.find((rule) => rule.pattern.test(key) && !rule.unless?.test(key))?.role ?? null;
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, found);
+  return found;
+}
+
+export function indicatorRole(text: string): IndicatorRole | null {
+  return roleOf(INDICATOR_HEADER_RULES, text);
+}
+
+export function budgetRole(text: string): BudgetRole | null {
+  return roleOf(BUDGET_HEADER_RULES, text);
+}
+
+function rolesOf<R extends string>(rows: SheetRows, row: number, role: (text: string) => R | null): Partial<Record<R, number>> {
+  const columns: Partial<Record<R, number>> = {};
+  for (const own of rows.ownTexts(row)) {
+    const found = role(own.text);
+    if (found !== null && columns[found] === undefined) columns[found] = own.col;
+  }
+  return columns;
+}
+
+/** An indicator header: a target, an actual and a label column (一级, 二级 or the name). */
+export function indicatorHeaderAt(rows: SheetRows, row: number): IndicatorHeader | null {
+  const columns = rolesOf(rows, row, indicatorRole);
+  const hasTarget = columns.target !== undefined || columns.adjustedTarget !== undefined;
+  const hasLabel = columns.name !== undefined || columns.level1 !== undefined || columns.level2 !== undefined;
+  if (!hasTarget || columns.actual === undefined || !hasLabel) return null;
+  let lastRow = row;
+  // Two-row headers: 年度指标值 over 指标性质 | 指标值 | 度量单位.
+  const below = row + 1;
+  if (below <= rows.bottom && isHeaderContinuation(rows, row, below)) {
+    const lower = rolesOf(rows, below, indicatorRole);
+    for (const [role, col] of Object.entries(lower) as [IndicatorRole, number][]) {
+      for (const [r, c] of Object.entries(columns) as [IndicatorRole, number][]) if (c === col) delete columns[r];
+      columns[role] = col;
+    }
+    lastRow = below;
+  }
+  if (columns.name === undefined) columns.name = guessNameColumn(rows, columns);
+  return { columns, lastRow, labelWeight: blockLabelWeight(rows, row, columns) };
+}
+
+/** A lower header row: every own cell is a header name, and there are at least two. */
+function isHeaderContinuation(rows: SheetRows, row: number, below: number): boolean {
+  const own = rows.ownTexts(below);
+  return own.length >= 2 && own.every((cell) => indicatorRole(cell.text) !== null) && !rows.rowIsEmpty(row);
+}
+
+/** Without a 三级指标 header, the name is the column just left of the target. */
+function guessNameColumn(rows: SheetRows, columns: IndicatorColumns): number {
+  const used = new Set(Object.values(columns));
+  const target = columns.direction ?? columns.target ?? columns.adjustedTarget ?? rows.left;
+  for (let c = target - 1; c >= rows.left; c--) if (!used.has(c)) return c;
+  return columns.level2 ?? columns.level1 ?? target;
+}
+
+/** `年度绩效目标（80分）` left of the header names states the block's weight. */
+function blockLabelWeight(rows: SheetRows, row: number, columns: IndicatorColumns): number | null {
+  const first = Math.min(...Object.values(columns).filter((c): c is number => c !== undefined));
+  for (let c = rows.left; c < first; c++) {
+    const weight = splitWeight(rows.text(row, c)).weight;
+    if (weight !== null) return weight;
+  }
+  return null;
+}
+
+/**
+ * A budget header: the executed amount and the amount it is scored against — the adjusted
+ * budget where the form has one (Sichuan), else the full-year budget, else the initial one.
+ */
+export function budgetHeaderAt(rows: SheetRows, row: number): BudgetHeader | null {
+  const columns = rolesOf(rows, row, budgetRole);
+  const planned = columns.adjustedBudget ?? columns.planned ?? columns.initialBudget;
+  if (columns.executed === undefined || planned === undefined) return null;
+  return { columns, planned, executed: columns.executed };
+}

@@ -1,0 +1,203 @@
+import {
+  BREAKDOWN_NAME,
+  GOAL_LABEL,
+  GROUP_CAPTION,
+  NARRATIVE_LABEL,
+  NO_WEIGHT,
+  TOTAL_LABELS,
+} from '../vocabulary/headers';
+import { parseText } from '../parse';
+import { ReadCell, pointsOf } from '../read-cell';
+import { compact, headerKey, splitWeight } from '../text';
+import { IndicatorHeader, budgetHeaderAt, indicatorHeaderAt } from './headers';
+import { SheetRows } from './sheet-rows';
+import { BreakdownRow, IndicatorBlock, IndicatorColumns, IndicatorRow, LevelGroup, TextCell } from './types';
+
+/** A label's words without the spaces printed forms put between characters (`产 出 指 标`). */
+function levelName(label: string): string {
+  return splitWeight(label).label.replace(/\s+/g, '');
+}
+
+/** Whether a row ends the indicator block: a total, a narrative or goal label, or the next header. */
+function endsBlock(rows: SheetRows, row: number, nameCol: number): boolean {
+  if (rows.hasLabel(row, TOTAL_LABELS.strong) || rows.hasLabel(row, TOTAL_LABELS.weak)) return true;
+  if (rows.hasLabel(row, NARRATIVE_LABEL, nameCol) || rows.hasLabel(row, GOAL_LABEL, nameCol)) return true;
+  return indicatorHeaderAt(rows, row) !== null || budgetHeaderAt(rows, row) !== null;
+}
+
+/** Reads the indicator rows under a header, up to the block's end. */
+export function readIndicatorBlock(
+  rows: SheetRows,
+  headerRow: number,
+  header: IndicatorHeader,
+  goal: { text: string; weight: number | null } | null,
+): IndicatorBlock {
+  const { columns } = header;
+  const nameCol = columns.name as number;
+  const indicators: IndicatorRow[] = [];
+  let lastRow = header.lastRow;
+  let level1 = '';
+  let level2 = '';
+  const labelCols = new Set([columns.level1, columns.level2, nameCol].filter((c) => c !== undefined));
+  const valueCols = [columns.target, columns.adjustedTarget, columns.actual, columns.weight, columns.score];
+  for (let r = header.lastRow + 1; r <= rows.bottom; r++) {
+    if (rows.rowIsEmpty(r)) continue;
+    if (endsBlock(rows, r, nameCol)) break;
+    const own = rows.firstOwnText(r);
+    if (own && GROUP_CAPTION.test(headerKey(own.text))) {
+      lastRow = r;
+      continue;
+    }
+    // 一级/二级 cells may be merged, repeated, or written once and left blank below.
+    const l1 = columns.level1 !== undefined ? rows.text(r, columns.level1) : '';
+    const l2 = columns.level2 !== undefined ? rows.text(r, columns.level2) : '';
+    if (l1 !== '' && l1 !== level1) level2 = '';
+    if (l1 !== '') level1 = l1;
+    if (l2 !== '') level2 = l2;
+    const hasValues = valueCols.some((c) => c !== undefined && !rows.isEmpty(r, c));
+    const name = rows.text(r, nameCol);
+    if (!hasValues && splitWeight(name).weight === null) {
+      // A row with labels only (a 一级 caption on its own row) keeps the block going;
+      // text anywhere else (a contact block, a note) ends it.
+      if (rows.onlyIn(r, labelCols)) {
+        lastRow = r;
+        continue;
+      }
+      break;
+    }
+    const previous = indicators[indicators.length - 1];
+    if (previous && isBreakdown(rows, r, columns, nameCol, previous)) {
+      previous.breakdown.push(readBreakdown(rows, r, columns, nameCol));
+    } else {
+      indicators.push(readIndicator(rows, r, columns, nameCol, level1, level2));
+    }
+    lastRow = r;
+  }
+  return {
+    goal: goal?.text ?? null,
+    weight: goal?.weight ?? header.labelWeight,
+    headerRow,
+    columns,
+    rows: indicators,
+    groups: levelGroups(indicators),
+    lastRow,
+  };
+}
+
+/**
+ * A row that breaks the indicator above it down: `其中：…`, or a row whose 分值 is `/`, or
+ * empty with no score, under a weighted row. It has no points of its own.
+ */
+function isBreakdown(rows: SheetRows, r: number, columns: IndicatorColumns, nameCol: number, previous: IndicatorRow): boolean {
+  const { label, weight: labelWeight } = splitWeight(rows.text(r, nameCol));
+  if (BREAKDOWN_NAME.test(compact(label))) return true;
+  if (columns.weight === undefined || labelWeight !== null) return false;
+  const weightText = compact(rows.text(r, columns.weight));
+  if (NO_WEIGHT.test(weightText)) return true;
+  const scoreText = columns.score !== undefined ? compact(rows.text(r, columns.score)) : '';
+  return weightText === '' && (scoreText === '' || NO_WEIGHT.test(scoreText)) && previous.weight !== null;
+}
+
+function readBreakdown(rows: SheetRows, r: number, columns: IndicatorColumns, nameCol: number): BreakdownRow {
+  const targetCol = columns.adjustedTarget !== undefined && !rows.isEmpty(r, columns.adjustedTarget) ? columns.adjustedTarget : columns.target;
+  return {
+    row: r,
+    name: splitWeight(rows.text(r, nameCol)).label,
+    target: targetCol !== undefined ? rows.read(r, targetCol) : null,
+    actual: columns.actual !== undefined ? rows.read(r, columns.actual) : null,
+  };
+}
+
+function readIndicator(
+  rows: SheetRows,
+  r: number,
+  columns: IndicatorColumns,
+  nameCol: number,
+  level1: string,
+  level2: string,
+): IndicatorRow {
+  const rawName = rows.text(r, nameCol);
+  const { label: name, weight: labelWeight } = splitWeight(rawName);
+  let weight: number | null = null;
+  let weightCell: TextCell | null = null;
+  if (columns.weight !== undefined && !rows.isEmpty(r, columns.weight)) {
+    const cell = rows.read(r, columns.weight);
+    weight = pointsOf(cell);
+    weightCell = { row: r, col: columns.weight, text: cell.text };
+  } else if (labelWeight !== null) {
+    weight = labelWeight;
+    weightCell = { row: r, col: nameCol, text: rawName };
+  }
+  const adjusted = columns.adjustedTarget !== undefined && !rows.isEmpty(r, columns.adjustedTarget);
+  const targetCol = adjusted ? columns.adjustedTarget : columns.target ?? columns.adjustedTarget;
+  const unit = columns.unit !== undefined ? rows.text(r, columns.unit) : '';
+  const direction = columns.direction !== undefined ? rows.text(r, columns.direction) : '';
+  return {
+    row: r,
+    level1: levelName(level1),
+    level2: levelName(level2),
+    level1Label: level1,
+    level2Label: level2,
+    name,
+    weight,
+    weightCell,
+    target: targetCol !== undefined ? readTarget(rows.read(r, targetCol), direction, unit) : null,
+    actual: columns.actual !== undefined ? readActual(rows.read(r, columns.actual), unit) : null,
+    reported: columns.score !== undefined ? rows.read(r, columns.score) : null,
+    reason: columns.reason !== undefined ? { row: r, col: columns.reason, text: rows.text(r, columns.reason) } : null,
+    nameCol,
+    breakdown: [],
+  };
+}
+
+/** 指标性质 words that are not signs. */
+const DIRECTION_WORDS: Record<string, string> = { 正向: '≥', 正向指标: '≥', 反向: '≤', 反向指标: '≤' };
+const QUALITATIVE_DIRECTION = /^定性/;
+
+/** The target, joined from 指标性质 | 指标值 | 度量单位 where the table splits it. */
+function readTarget(cell: ReadCell, direction: string, unit: string): ReadCell {
+  if (direction === '' && unit === '') return cell;
+  const d = compact(direction);
+  if (QUALITATIVE_DIRECTION.test(d)) return { ...cell, parsed: { kind: 'text', text: compact(cell.text) } };
+  const sign = DIRECTION_WORDS[d] ?? d;
+  const text = `${sign}${cell.text}${unitSuffix(cell.text, unit)}`;
+  const parsed = parseText(text);
+  if (parsed.kind === 'number' || parsed.kind === 'range' || parsed.kind === 'date') return { ...cell, text, parsed };
+  // A sign the parser does not know: the value as written, with its unit.
+  const plain = `${cell.text}${unitSuffix(cell.text, unit)}`;
+  return { ...cell, text: plain, parsed: parseText(plain) };
+}
+
+/** The actual; a bare number is in the 度量单位 of the row. */
+function readActual(cell: ReadCell, unit: string): ReadCell {
+  if (unit === '' || cell.parsed.kind !== 'number' || cell.parsed.unit !== '') return cell;
+  const text = `${cell.text}${unit}`;
+  return { ...cell, text, parsed: parseText(text) };
+}
+
+/** Appends the 度量单位 unless the value already ends with it. */
+function unitSuffix(value: string, unit: string): string {
+  return unit === '' || compact(value).endsWith(compact(unit)) ? '' : unit;
+}
+
+function levelGroups(rows: IndicatorRow[]): LevelGroup[] {
+  const groups: LevelGroup[] = [];
+  const byKey = new Map<string, LevelGroup>();
+  for (const row of rows) {
+    for (const level of [1, 2] as const) {
+      const { weight } = splitWeight(level === 1 ? row.level1Label : row.level2Label);
+      if (weight === null) continue;
+      const label = level === 1 ? row.level1 : row.level2;
+      const key = level === 1 ? `1|${label}|${weight}` : `2|${row.level1}|${label}|${weight}`;
+      let group = byKey.get(key);
+      if (!group) {
+        group = { level, label, weight, rows: [] };
+        byKey.set(key, group);
+        groups.push(group);
+      }
+      group.rows.push(row.row);
+    }
+  }
+  return groups;
+}
+

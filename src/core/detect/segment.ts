@@ -1,0 +1,125 @@
+import { GOAL_LABEL, NARRATIVE_LABEL } from '../vocabulary/headers';
+import { headerKey, splitWeight } from '../text';
+import { readBudgetBlock } from './budget-block';
+import { budgetHeaderAt, indicatorHeaderAt } from './headers';
+import { readIndicatorBlock } from './indicator-block';
+import { SheetRows } from './sheet-rows';
+import { isTotalRow, readTotals } from './total-row';
+import { DetectedTable } from './types';
+
+/**
+ * Where the scan stands. A table exists only once a header (budget or indicator) has been
+ * read: `open` tables take more blocks, `closed` ones (after a total, a narrative row or
+ * other text) only narrative rows; a goal label waits for the block it names.
+ */
+type State = { phase: 'outside' } | { phase: 'open'; table: DetectedTable } | { phase: 'closed'; table: DetectedTable };
+
+type Goal = { text: string; weight: number | null };
+
+/**
+ * Cuts a sheet into tables, row by row. Every step moves past at least the row it looked at,
+ * so the scan ends on every input.
+ */
+export function segmentTables(rows: SheetRows): DetectedTable[] {
+  const tables: DetectedTable[] = [];
+  let state: State = { phase: 'outside' };
+  let goal: Goal | null = null;
+  let lastEnd = rows.top - 1;
+
+  const open = (at: number): DetectedTable => {
+    if (state.phase !== 'outside') lastEnd = Math.max(lastEnd, state.table.bottom);
+    let top = lastEnd + 1;
+    while (top < at && rows.rowIsEmpty(top)) top++;
+    const table = emptyTable(rows, top, at);
+    tables.push(table);
+    state = { phase: 'open', table };
+    return table;
+  };
+
+  let r = rows.top;
+  while (r <= rows.bottom) {
+    const next = step(r);
+    r = Math.max(r + 1, next);
+  }
+  return tables;
+
+  /** Handles the row at `r` and returns the first row not yet handled. */
+  function step(r: number): number {
+    if (rows.rowIsEmpty(r)) return r + 1;
+    const indicatorHeader = indicatorHeaderAt(rows, r);
+    if (indicatorHeader) {
+      const table = state.phase === 'open' ? state.table : open(r);
+      const block = readIndicatorBlock(rows, r, indicatorHeader, goal);
+      goal = null;
+      table.blocks.push(block);
+      table.bottom = Math.max(table.bottom, block.lastRow);
+      return block.lastRow + 1;
+    }
+    const budgetHeader = budgetHeaderAt(rows, r);
+    if (budgetHeader) {
+      const table = state.phase === 'open' && !state.table.budget && state.table.blocks.length === 0 ? state.table : open(r);
+      const budget = readBudgetBlock(rows, r, budgetHeader);
+      table.budget = budget;
+      table.bottom = Math.max(table.bottom, budget.lastRow);
+      return budget.lastRow + 1;
+    }
+    const first = rows.firstOwnText(r);
+    if (first && GOAL_LABEL.test(headerKey(first.text))) {
+      const { weight } = splitWeight(first.text);
+      goal = { text: rows.nextText(r, first.col) ?? first.text, weight };
+      if (state.phase === 'closed') state = { phase: 'outside' };
+      return r + 1;
+    }
+    if (state.phase === 'outside' || (state.phase === 'open' && state.table.blocks.length === 0)) return r + 1;
+    const table: DetectedTable = state.table;
+    if (state.phase === 'open' && isTotalRow(rows, r)) {
+      const totals = readTotals(rows, r, table.blocks, table.budget !== null);
+      table.total = totals.total;
+      table.subtotal = totals.subtotal;
+      table.bottom = totals.lastRow;
+      state = { phase: 'closed', table };
+      return readNarratives(table, totals.lastRow + 1);
+    }
+    if (first && NARRATIVE_LABEL.test(headerKey(first.text)) && first.col <= table.left + 1) {
+      state = { phase: 'closed', table };
+      return readNarratives(table, r);
+    }
+    // A table without a total row ends where the next table's title or name rows begin.
+    lastEnd = Math.max(lastEnd, table.bottom);
+    state = { phase: 'outside' };
+    return r + 1;
+  }
+
+  function readNarratives(table: DetectedTable, from: number): number {
+    let r = from;
+    while (r <= rows.bottom) {
+      const first = rows.firstOwnText(r);
+      if (!first || !NARRATIVE_LABEL.test(headerKey(first.text))) break;
+      if (/原因/.test(first.text) && !table.narrativeReason) {
+        table.narrativeReason = { row: r, text: rows.nextText(r, first.col) ?? '' };
+      }
+      table.bottom = r;
+      r++;
+    }
+    return r;
+  }
+}
+
+function emptyTable(rows: SheetRows, top: number, at: number): DetectedTable {
+  return {
+    sheet: rows.view.name,
+    kind: 'project',
+    title: null,
+    projectName: null,
+    unitName: null,
+    top,
+    left: rows.left,
+    bottom: at,
+    right: rows.right,
+    budget: null,
+    blocks: [],
+    total: null,
+    subtotal: null,
+    narrativeReason: null,
+  };
+}
