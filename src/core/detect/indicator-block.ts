@@ -3,6 +3,7 @@ import {
   GOAL_LABEL,
   GROUP_CAPTION,
   NARRATIVE_LABEL,
+  TITLE_WORDS,
   NO_WEIGHT,
   TOTAL_LABELS,
 } from '../vocabulary/headers';
@@ -18,9 +19,10 @@ function levelName(label: string): string {
   return splitWeight(label).label.replace(/\s+/g, '');
 }
 
-/** Whether a row ends the indicator block: a total, a narrative or goal label, or the next header. */
+/** Whether a row ends the indicator block: a total, a narrative, goal or title label, or the next header. */
 function endsBlock(rows: SheetRows, row: number, nameCol: number): boolean {
   if (rows.hasLabel(row, TOTAL_LABELS.strong) || rows.hasLabel(row, TOTAL_LABELS.weak)) return true;
+  if (rows.hasLabel(row, TITLE_WORDS, nameCol)) return true;
   if (rows.hasLabel(row, NARRATIVE_LABEL, nameCol) || rows.hasLabel(row, GOAL_LABEL, nameCol)) return true;
   return indicatorHeaderAt(rows, row) !== null || budgetHeaderAt(rows, row) !== null;
 }

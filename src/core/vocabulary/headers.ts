@@ -72,7 +72,7 @@ export const NARRATIVE_LABEL = /原因|改进措施|结果应用|整改|存在�
 export const GOAL_LABEL = /^(年度)?(绩效)?目标[0-9一二三四五六七八九十]+$/;
 
 /** The budget execution block's label (预算执行情况（万元）（20分）, 项目资金（万元）). */
-export const BUDGET_BLOCK_LABEL = /^(预算执行情况|项目资金|资金情况|预算执行|部门预算执行情况|项目资金情况|年度资金|资金投入|预算资金)/;
+export const BUDGET_BLOCK_LABEL = /^(预算执行情况|项目资金|资金情况|预算执行|部门预算执行情况|项目资金情况|资金投入)/;
 
 /** Row labels inside a budget block: the total row, and its parts (`其中：当年财政拨款`). */
 export const BUDGET_ROW_LABELS = {

@@ -1,0 +1,210 @@
+import { TableResult, evaluateWorkbook } from '../../src/core/evaluate';
+import { CellValue, SheetGrid } from '../../src/core/grid';
+import { policyFor } from '../../src/core/policy';
+
+/** One sheet from rows of cells; short rows are padded. */
+function sheet(rows: CellValue[][], merges: SheetGrid['merges'] = []): SheetGrid {
+  const width = Math.max(...rows.map((r) => r.length));
+  const values = rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill(null)]);
+  return { name: '自评表', origin: { row: 0, col: 0 }, values, merges };
+}
+
+function score(rows: CellValue[][], merges: SheetGrid['merges'] = []): TableResult[] {
+  return evaluateWorkbook([sheet(rows, merges)], { policy: policyFor('national') });
+}
+
+const BUDGET: CellValue[][] = [
+  ['项目资金（万元）', null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+  [null, '年度资金总额', 100, 100, 100, 10, 1, 10],
+];
+const HEADER: CellValue[] = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'];
+/** Nine indicators of 10 points each, all met, across the four dimensions. */
+const ROWS: CellValue[][] = [
+  ['产出指标', '数量指标', '培训人数', '≥100人', '120人', 10, 10],
+  ['产出指标', '数量指标', '场次', '≥10场', '10场', 10, 10],
+  ['产出指标', '质量指标', '合格率', '≥95%', '96%', 10, 10],
+  ['产出指标', '时效指标', '完成时间', '2023年12月', '2023年11月', 10, 10],
+  ['产出指标', '成本指标', '人均成本', '≤500元', '480元', 10, 10],
+  ['效益指标', '社会效益', '就业人数', '≥50人', '60人', 10, 10],
+  ['效益指标', '社会效益', '示范基地', '达标', '达标', 10, 10],
+  ['效益指标', '可持续影响', '长效机制', '建立', '建立', 10, 10],
+  ['满意度指标', '服务对象满意度', '学员满意度', '≥90%', '95%', 10, 10],
+];
+
+function table(rows: CellValue[][], header = HEADER, budget = BUDGET): TableResult {
+  const tables = score([['2023年度项目支出绩效自评表'], ...budget, header, ...rows, ['总分', null, null, null, null, 100, 100]]);
+  expect(tables).toHaveLength(1);
+  return tables[0];
+}
+
+describe('header spellings are matched on the words that carry the meaning', () => {
+  test.each([
+    ['年度实际完成值', '年度指标值'],
+    ['实际完成指标值', '年度指标值'],
+    ['实际完成值', '指标目标值'],
+    ['实际完成值', '绩效目标值'],
+    ['完成值（B）', '年初目标值（A）'],
+    ['全年实际值', '2023年度指标值'],
+  ])('actual %s, target %s', (actual, target) => {
+    const t = table(ROWS, ['一级指标', '二级指标', '三级指标', target, actual, '分值', '得分']);
+    expect(t.indicators).toHaveLength(9);
+    expect(t.total).toBe(100);
+    expect(t.flags).toEqual([]);
+  });
+
+  test('年度预算数 and 预算执行数 head the budget block', () => {
+    const budget = [
+      ['预算执行情况', null, '年度预算数', '预算执行数', '预算执行率', '分值', '得分'],
+      [null, '年度资金总额', 200, 150, 0.75, 10, 7.5],
+    ];
+    const t = table(ROWS, HEADER, budget);
+    expect(t.budget).toMatchObject({ planned: 200, executed: 150, weight: 10, score: 7.5 });
+  });
+
+  test('调整后预算数 is what the budget is scored against where the form has it', () => {
+    const budget = [
+      ['项目资金（万元）', null, '年初预算数', '调整后预算数', '全年执行数', '分值', '执行率', '得分'],
+      [null, '年度资金总额', 80, 100, 100, 10, 1, 10],
+    ];
+    expect(table(ROWS, HEADER, budget).budget).toMatchObject({ planned: 100, score: 10 });
+  });
+
+  test('a spaced 一级 label (产 出 指 标 (50分)) is the 产出 dimension and states its subtotal', () => {
+    const rows = ROWS.map((r, i) => (i < 5 ? ['产 出 指 标 (50分)', ...r.slice(1)] : r));
+    const t = table(rows);
+    expect(t.flags).toEqual([]);
+    expect(t.indicators[0].level1).toBe('产出指标');
+  });
+
+  test('a table whose indicator header is not found is an error for that table, not a grade', () => {
+    const tables = score([...BUDGET, ['一级', '二级', '名目', '甲', '乙'], ['产出指标', '数量指标', '培训人数', '≥100人', '120人']]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].grade).toBeNull();
+    expect(tables[0].total).toBeNull();
+    expect(tables[0].error).toMatch(/未找到指标表头/);
+  });
+});
+
+describe('totals', () => {
+  test('a 合计 row of the indicators before 自评总分 is a subtotal, not the table total', () => {
+    const tables = score([
+      ...BUDGET,
+      HEADER,
+      ...ROWS,
+      ['合计', null, null, null, null, 90, 90],
+      ['自评总分', null, null, null, null, 100, 100],
+    ]);
+    expect(tables[0].total).toBe(100);
+    expect(tables[0].reportedTotal).toBe(100);
+    expect(tables[0].detected.subtotal?.label).toBe('合计');
+    expect(tables[0].flags).toEqual([]);
+  });
+
+  test('a lone 合计 holding the indicators’ 分值 is not taken as the table total', () => {
+    const [t] = score([...BUDGET, HEADER, ...ROWS, ['合计', null, null, null, null, 90, 90]]);
+    expect(t.reportedTotal).toBeNull();
+    expect(t.flags).not.toContain('total-mismatch');
+  });
+
+  test('a total label that is not in the first column (其他需要说明事项 | 无 | 总分 | 100 | 96 | 优)', () => {
+    const [t] = score([...BUDGET, HEADER, ...ROWS, ['其他需要说明事项', '无', '总分', null, null, 100, 96, '优']]);
+    expect(t.detected.total).toMatchObject({ row: 12, reportedGrade: '优' });
+    expect(t.reportedTotal).toBe(96);
+    expect(t.flags).toEqual(['total-mismatch']);
+  });
+
+  test.each(['总分值', '合计得分', '得分合计', '自评总分'])('%s is the total, never an indicator', (label) => {
+    const [t] = score([...BUDGET, HEADER, ...ROWS, [label, null, null, null, null, 100, 100]]);
+    expect(t.indicators).toHaveLength(9);
+    expect(t.total).toBe(100);
+    expect(t.reportedTotal).toBe(100);
+    expect(t.flags).toEqual([]);
+  });
+
+  test('no total exceeds 100: the 分值 beside the total is not taken for it', () => {
+    const header = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '得分', '分值'];
+    const rows = ROWS.map((r) => [...r.slice(0, 5), r[6], r[5]]);
+    const [t] = score([...BUDGET, header, ...rows, ['总分', null, null, null, null, null, 100]]);
+    expect(t.reportedTotal).toBeNull();
+  });
+});
+
+describe('breakdown rows belong to the row above', () => {
+  test('其中 rows and rows whose 分值 is / are shown, not scored, not findings', () => {
+    const rows = [
+      ROWS[0],
+      ['产出指标', '数量指标', '其中：女性学员', '≥40人', '45人', null, null],
+      ['产出指标', '数量指标', '青年学员', '≥30人', '20人', '/', '/'],
+      ...ROWS.slice(1),
+    ];
+    const t = table(rows);
+    expect(t.indicators).toHaveLength(9);
+    expect(t.indicators[0].breakdown).toEqual([
+      { row: 6, name: '其中：女性学员', target: '≥40人', actual: '45人' },
+      { row: 7, name: '青年学员', target: '≥30人', actual: '20人' },
+    ]);
+    expect(t.total).toBe(100);
+    expect(t.flags).toEqual([]);
+    expect(t.indicators.flatMap((i) => i.flags)).toEqual([]);
+  });
+});
+
+describe('weights', () => {
+  test('weights written as percentages of a 100-point table are points', () => {
+    const rows = ROWS.map((r) => [...r.slice(0, 5), '10%', r[6]]);
+    const t = table(rows, ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '权重', '得分']);
+    expect(t.indicators.map((i) => i.weight)).toEqual(Array(9).fill(10));
+    expect(t.total).toBe(100);
+    expect(t.flags).toEqual([]);
+  });
+
+  test('a weight held as 0.1 with a percent format is 10 points', () => {
+    const rows = [...BUDGET, HEADER, ...ROWS.map((r) => [...r.slice(0, 5), 0.1, r[6]]), ['总分', null, null, null, null, 1, 100]];
+    const grid = sheet(rows);
+    grid.numberFormats = rows.map((r, i) => r.map((_, j) => (j === 5 && i > 2 && i < 12 ? '0%' : 'General')));
+    const [t] = evaluateWorkbook([grid], { policy: policyFor('national') });
+    expect(t.indicators.map((i) => i.weight)).toEqual(Array(9).fill(10));
+    expect(t.flags).toEqual([]);
+  });
+});
+
+describe('budget blocks', () => {
+  test('a 年度资金总额 row left at 0 takes the money of its 其中 rows', () => {
+    const budget = [
+      ['项目资金（万元）', null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      [null, '年度资金总额', 0, 0, 0, 10, null, 9],
+      [null, '其中：本年财政拨款', 100, 100, 90, null, null, null],
+      [null, '上年结转资金', null, null, null, null, null, null],
+    ];
+    expect(table(ROWS, HEADER, budget).budget).toMatchObject({ planned: 100, executed: 90, score: 9, reportedScore: 9 });
+  });
+});
+
+describe('unfilled tables', () => {
+  test('targets without actuals or scores are reported as not filled in, with no grade', () => {
+    const rows = ROWS.map((r) => [...r.slice(0, 4), null, r[5], null]);
+    const [t] = score([...BUDGET, HEADER, ...rows, ['总分', null, null, null, null, 100, null]]);
+    expect(t.flags).toEqual(['unfilled']);
+    expect(t.grade).toBeNull();
+    expect(t.total).toBeNull();
+    expect(t.indicators.flatMap((i) => i.flags)).toEqual([]);
+  });
+});
+
+describe('segmentation', () => {
+  test('a goal label after a closed table opens nothing by itself', () => {
+    const rows = [HEADER, ...ROWS, ['总分', null, null, null, null, 90, 90], ['目标1'], ['年度目标2：']];
+    const tables = score(rows);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].indicators).toHaveLength(9);
+  });
+
+  test('two tables stacked without total rows are two tables', () => {
+    const rows = [['甲项目绩效自评表'], HEADER, ...ROWS, [], ['乙项目绩效自评表'], HEADER, ...ROWS];
+    const tables = score(rows);
+    expect(tables.map((t) => [t.title, t.indicators.length])).toEqual([
+      ['甲项目绩效自评表', 9],
+      ['乙项目绩效自评表', 9],
+    ]);
+  });
+});
