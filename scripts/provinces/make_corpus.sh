@@ -1,0 +1,5 @@
+#!/bin/sh
+# Regenerates test/fixtures/provinces (the .xlsx files, expected.json, README.md).
+# Needs Debian's python3-openpyxl, python3-xlsxwriter and libreoffice-calc-nogui (soffice).
+set -eu
+exec /usr/bin/python3 "$(dirname "$0")/make_corpus.py" "$@"
