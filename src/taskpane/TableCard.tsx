@@ -129,6 +129,11 @@ function IndicatorItem({
         <FlagBadges flags={i.flags} strings={t} />
       </div>
       <Notes notes={i.notes} />
+      {i.breakdown.map((b) => (
+        <Caption1 key={b.row} className={styles.note}>
+          {t.breakdown(b.row, b.name, b.target, b.actual)}
+        </Caption1>
+      ))}
       {onRemark && place && <RemarkEditor label={t.remark} strings={t} onSave={(text) => onRemark(place, text)} />}
     </div>
   );

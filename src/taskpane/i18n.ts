@@ -30,6 +30,8 @@ export const STRINGS = {
     grade: '等级',
     indicators: (n: number, flagged: number) => `指标 ${n} 个，需关注 ${flagged} 个`,
     onlyFlagged: '只看需关注的指标',
+    breakdown: (row: number, name: string, target: string, actual: string) =>
+      `第 ${row} 行 ${name}：目标 ${target || '—'}，完成 ${actual || '—'}（分项，不单独计分）`,
     score: '得分',
     remark: '审核意见',
     remarkTable: '对整张表的审核意见',
@@ -70,6 +72,8 @@ export const STRINGS = {
     grade: 'Grade',
     indicators: (n: number, flagged: number) => `${n} indicators, ${flagged} to check`,
     onlyFlagged: 'Only indicators to check',
+    breakdown: (row: number, name: string, target: string, actual: string) =>
+      `row ${row} ${name}: target ${target || '—'}, actual ${actual || '—'} (a part, not scored on its own)`,
     score: 'Score',
     remark: 'Reviewer remark',
     remarkTable: 'Remark on the whole table',
