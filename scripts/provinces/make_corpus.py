@@ -1328,8 +1328,22 @@ def write_readme():
              '`expected.json` is computed by hand in `scripts/provinces/make_corpus.py` from DOMAIN.md\'s rules',
              '(national preset), never by the engine; `test/core/provinces.test.ts` compares the engine with it.', '',
              '| workbook | producer | habit modelled | classes covered |', '|---|---|---|---|']
+    cell = lambda text: text.replace('|', '\\|')  # a pipe inside a cell would split the Markdown row
     for item in CORPUS:
-        lines.append(f"| `{item['file']}` | {item['producer']} | {item['province']} | {item['classes']} |")
+        lines.append(f"| `{item['file']}` | {item['producer']} | {cell(item['province'])} | {cell(item['classes'])} |")
+    lines += ['', 'Readings taken where DOMAIN.md leaves room (the expectations follow them):', '',
+              '- `≥90分` against `95%`: flag `unit-mismatch` only; the entered score (here the full weight) is kept, method',
+              '  `positive`, no `unfinished` and no `score-mismatch` (as for an unreadable row).',
+              '- An unfilled table: `total`, `grade`, `reportedTotal` and `budgetScore` null, table flags exactly `["unfilled"]`',
+              '  (the missing 执行数 is not also `unreadable`); its rows are listed with their method and no flags, scores not compared.',
+              '- `满意` → `不满意` is the failed tier (entered 2 of 5 is inside it); `健全` → `基本健全` and `显著提升` → `一定程度提升`',
+              '  are partial; `建立` → `已建立`, `建立长效运营机制` → `已建立长效运营机制` are achieved.',
+              '- `提高10%` → `提高12%` is positive with A = 10, B = 12, and not vague; `=`, `＝`, `═`, `﹦` and a bare number are',
+              '  positive; `<1起` → `0起` is reverse; `以上` / `以下` include the bound.',
+              '- A 年度资金总额 row of zeros with the money in `其中：本年财政拨款`: A and B come from that row; the entered score',
+              '  stands on the 年度资金总额 row. 调整后预算数 is A where present, never 年初预算数.',
+              '- Weak target follows the README literally: `≤10‰` → `5` (ratio 2) and `0.9‰以下` → `0.3‰` (ratio 3) are weak.',
+              '- Breakdown rows (`其中：…`, 分值 `/` or empty) are not in the indicator list at all.']
     with open(os.path.join(OUT, 'README.md'), 'w', encoding='utf-8') as f:
         f.write('\n'.join(lines) + '\n')
 
