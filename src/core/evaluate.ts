@@ -124,12 +124,15 @@ export function evaluateTable(table: DetectedTable, policy: ScoringPolicy): Tabl
   const hasReasonPlace = table.narrativeReason !== null || table.blocks.some((b) => b.columns.reason !== undefined);
   const reasonGiven = (table.narrativeReason?.text ?? '').trim() !== '';
   const unfilled = isUnfilled(table);
+  if (unfilled) {
+    // Nothing to find fault with yet: the rows are listed, the form is reported as not filled in.
+    const indicators = table.blocks.flatMap((block) =>
+      block.rows.map((row) => ({ ...evaluateIndicator(row, block, policy, { hasReasonPlace, reasonGiven, table }), score: 0, ratio: null, flags: [], notes: [] })),
+    );
+    return { ...base, budget: null, indicators, total: null, reportedTotal, grade: null, error: null, flags: ['unfilled'], notes: [zh.unfilled] };
+  }
   const indicators = table.blocks.flatMap((block) =>
-    block.rows.map((row) => {
-      const result = evaluateIndicator(row, block, policy, { hasReasonPlace, reasonGiven, table });
-      // An unfilled table has nothing to find fault with row by row.
-      return unfilled ? { ...result, score: 0, ratio: null, flags: [], notes: [] } : result;
-    }),
+    block.rows.map((row) => evaluateIndicator(row, block, policy, { hasReasonPlace, reasonGiven, table })),
   );
   const flags = new Set<TableFlag>();
   const notes: string[] = [];
@@ -138,16 +141,10 @@ export function evaluateTable(table: DetectedTable, policy: ScoringPolicy): Tabl
   const budget = table.budget ? evaluateBudget(table.budget, indicatorWeightCents, policy, flags) : null;
   if (budget) notes.push(...budget.notes);
 
-  let total: number | null = null;
-  if (unfilled) {
-    flags.add('unfilled');
-    notes.push(zh.unfilled);
-  } else {
-    total = fromCents(indicators.reduce((sum, i) => sum + toCents(i.score), budget ? toCents(budget.score) : 0));
-    if (reportedTotal !== null && table.total?.reported && !sameToTheCent(reportedTotal, total)) {
-      flags.add('total-mismatch');
-      notes.push(zh.totalMismatch(address(table.total.reported), reportedTotal, total));
-    }
+  const total = fromCents(indicators.reduce((sum, i) => sum + toCents(i.score), budget ? toCents(budget.score) : 0));
+  if (reportedTotal !== null && table.total?.reported && !sameToTheCent(reportedTotal, total)) {
+    flags.add('total-mismatch');
+    notes.push(zh.totalMismatch(address(table.total.reported), reportedTotal, total));
   }
   checkWeights(table, indicators, budget, indicatorWeightCents, flags, notes);
   checkStructure(indicators, budget, flags, notes);
@@ -158,7 +155,7 @@ export function evaluateTable(table: DetectedTable, policy: ScoringPolicy): Tabl
     indicators,
     total,
     reportedTotal,
-    grade: total === null ? null : gradeOf(total, policy),
+    grade: gradeOf(total, policy),
     error: null,
     flags: [...flags],
     notes,
