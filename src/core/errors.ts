@@ -74,10 +74,46 @@ export class FileNotFoundError extends SelfEvalError {
 
 export class DamagedStateError extends SelfEvalError {
   readonly code = 'damaged-state';
-  constructor() {
+  /** `at`: the record's row (1-based, as the sheet shows it) and what is wrong with it. */
+  constructor(at?: { row: number; zh: string; en: string }) {
     super(
-      '工作簿中记录复核标注的隐藏工作表已损坏，无法撤销以前的标注；未做任何修改。',
-      "the workbook's hidden annotation record is damaged; nothing was changed",
+      `工作簿中记录复核标注的隐藏工作表已损坏${at ? `（第 ${at.row} 行${at.zh}）` : ''}，无法撤销以前的标注；未做任何修改。`,
+      `the workbook's hidden annotation record is damaged${at ? ` (row ${at.row}: ${at.en})` : ''}; nothing was changed`,
+    );
+  }
+}
+
+export class NewerStateVersionError extends SelfEvalError {
+  readonly code = 'newer-state';
+  constructor(version: number) {
+    super(
+      `工作簿中的复核标注由更新版本的复核助手写入（记录版本 ${version}），本版本无法撤销；请用新版本撤销或复核，未做任何修改。`,
+      `the annotations were written by a newer version of this tool (record version ${version}); use that version — nothing was changed`,
+    );
+  }
+}
+
+const quoted = (names: string[]) => names.map((s) => `“${s}”`).join('、');
+
+export class MissingAnnotatedSheetError extends SelfEvalError {
+  readonly code = 'missing-annotated-sheet';
+  constructor(readonly sheets: string[]) {
+    super(
+      `复核标注所在的工作表 ${quoted(sheets)} 已不存在，也没有哪张工作表仍保留其中的复核结果，无法撤销这些标注；未做任何修改（若已改名，请改回原名；若已删除，可新建同名空白工作表后再试）。`,
+      `the annotated sheet ${sheets.join(', ')} no longer exists and no sheet still holds its results; nothing was changed (rename it back, or add an empty sheet by that name if it was deleted)`,
+    );
+  }
+}
+
+export class AmbiguousAnnotatedSheetError extends SelfEvalError {
+  readonly code = 'ambiguous-annotated-sheet';
+  constructor(
+    readonly sheets: string[],
+    readonly matches: string[],
+  ) {
+    super(
+      `复核标注所在的工作表 ${quoted(sheets)} 已不存在，而工作表 ${quoted(matches)} 都与其中的复核结果相符，无法确定是哪一张；未做任何修改（请把改名的那张改回原名后再试）。`,
+      `the annotated sheet ${sheets.join(', ')} no longer exists and ${matches.join(', ')} all hold its results; nothing was changed (rename the right one back)`,
     );
   }
 }

@@ -1,5 +1,5 @@
-import { parseRange, rangeAddress } from './address';
-import { DamagedStateError } from './errors';
+import { CellRange, parseCell, rangeAddress } from './address';
+import { AmbiguousAnnotatedSheetError, DamagedStateError, MissingAnnotatedSheetError, NewerStateVersionError, SelfEvalError } from './errors';
 import { CellValue, SheetGrid } from './grid';
 
 /**
@@ -8,7 +8,14 @@ import { CellValue, SheetGrid } from './grid';
  */
 export const STATE_SHEET = '_selfeval_state';
 const STATE_MAGIC = 'selfeval-state';
+/**
+ * The record's layout. Version 1 (before runs): one row per cell, its A1 address in column C,
+ * column E the JSON of the one value written (or empty), a width's column D the JSON of the
+ * width or of `{width, points}`. Version 2: one row per run of alike cells down one column,
+ * column E the JSON array of the values written, one per cell of the run.
+ */
 const STATE_VERSION = 2;
+const OLDEST_STATE_VERSION = 1;
 /** kind | sheet | cells (a run down one column) or column | original style | what the tool wrote */
 export const STATE_COLUMNS = 5;
 
@@ -127,40 +134,228 @@ export function stateToRows(records: StateRecord[]): CellValue[][] {
 }
 
 /**
- * Reads the records back. Rows that do not parse are a DamagedStateError, never a partial
+ * Reads the records back, by the rules of the version that wrote them. Every field of every
+ * row is checked; anything out of shape is a DamagedStateError naming the row, never a partial
  * list: restoring half of the annotations would leave the rest in the workbook for good.
  */
-export function stateFromRows(rows: CellValue[][]): StateRecord[] {
+export function stateFromRows(rows: readonly (readonly unknown[])[]): StateRecord[] {
   try {
-    return parseRows(rows);
-  } catch {
+    const version = versionOf(rows);
+    const parse = version === 1 ? parseRowV1 : parseRowV2;
+    return rows.slice(1).flatMap((row, k) => parse(row ?? [], k + 2));
+  } catch (error) {
+    if (error instanceof SelfEvalError) throw error;
     throw new DamagedStateError();
   }
 }
 
-function parseRows(rows: CellValue[][]): StateRecord[] {
-  if (rows.length === 0 || rows[0][0] !== STATE_MAGIC) throw new Error('not a selfeval state sheet');
-  if (Number(rows[0][1]) > STATE_VERSION) throw new Error('state written by a newer version');
-  return rows.slice(1).flatMap((row, k): StateRecord | StateRecord[] => {
-    const [kind, sheet, where, data, written] = row;
-    if (typeof sheet !== 'string') throw new Error(`state row ${k + 2} has no sheet`);
-    if (kind === 'sheet') return { kind, sheet };
-    if (kind === 'width') {
-      const { width, points } = JSON.parse(String(data)) as { width: number | null; points?: number };
-      return { kind, sheet, col: Number(where), width, ...(points !== undefined ? { points } : {}) };
-    }
-    if (kind === 'output' || kind === 'highlight') {
-      const range = parseRange(String(where));
-      const style = JSON.parse(String(data)) as OriginalStyle;
-      const values = kind === 'output' && written ? (JSON.parse(String(written)) as (string | number | null)[]) : [];
-      const cells: StateRecord[] = [];
-      for (let r = range.top; r <= range.bottom; r++) {
-        const value = values[r - range.top];
-        if (kind === 'highlight') cells.push({ kind, sheet, row: r, col: range.left, style });
-        else cells.push({ kind, sheet, row: r, col: range.left, style, ...(value === null || value === undefined ? {} : { written: value }) });
-      }
-      return cells;
-    }
-    throw new Error(`state row ${k + 2} has an unknown kind`);
-  });
+function versionOf(rows: readonly (readonly unknown[])[]): number {
+  const [magic, version] = rows[0] ?? [];
+  if (magic !== STATE_MAGIC) damaged(1, '不是复核助手的记录', 'not a record of this tool');
+  // A host may have stored the number as text.
+  const n = typeof version === 'number' ? version : typeof version === 'string' && /^\d+$/.test(version.trim()) ? Number(version) : NaN;
+  if (!Number.isInteger(n) || n < OLDEST_STATE_VERSION) damaged(1, '版本号无法识别', 'unreadable version');
+  if (n > STATE_VERSION) throw new NewerStateVersionError(n);
+  return n;
+}
+
+function damaged(row: number, zh: string, en: string): never {
+  throw new DamagedStateError({ row, zh, en });
+}
+
+type Field = { zh: string; en: string };
+const FIELD = {
+  kind: { zh: '类别无法识别', en: 'unknown kind' },
+  sheet: { zh: '工作表名称无法读取', en: 'no readable sheet name' },
+  cells: { zh: '单元格地址无法读取', en: 'unreadable cell address' },
+  style: { zh: '原有格式无法读取', en: 'unreadable original style' },
+  written: { zh: '写入值与单元格不符', en: 'written values do not fit the cells' },
+  column: { zh: '列号无法读取', en: 'unreadable column' },
+  width: { zh: '列宽无法读取', en: 'unreadable column width' },
+  extra: { zh: '有多余的内容', en: 'unexpected content' },
+} satisfies Record<string, Field>;
+
+function fail(row: number, field: Field): never {
+  return damaged(row, field.zh, field.en);
+}
+
+/** Excel's limits: 16,384 columns, 1,048,576 rows. */
+const MAX_COL = 16383;
+const MAX_ROW = 1048575;
+
+/** Empty as either host reads an empty cell back. */
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
+
+function kindOf(value: unknown, row: number): StateRecord['kind'] {
+  if (value === 'output' || value === 'highlight' || value === 'width' || value === 'sheet') return value;
+  return fail(row, FIELD.kind);
+}
+
+/**
+ * A sheet name. Excel may have turned a name such as `2023` into a number when an older
+ * version of the add-in wrote it, so a number reads as its text.
+ */
+function sheetOf(value: unknown, row: number): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string' || value.trim() === '' || value === STATE_SHEET) return fail(row, FIELD.sheet);
+  return value;
+}
+
+function cellOf(text: string): { row: number; col: number } | null {
+  const match = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(text);
+  if (!match) return null;
+  const { row, col } = parseCell(text);
+  return row <= MAX_ROW && col <= MAX_COL ? { row, col } : null;
+}
+
+/** Version 2: `H9` or `H9:H12`, one column, top to bottom. */
+function runOf(value: unknown, row: number): CellRange {
+  if (typeof value !== 'string') return fail(row, FIELD.cells);
+  const [a, b, ...rest] = value.split(':');
+  const start = cellOf(a);
+  const end = b === undefined ? start : cellOf(b);
+  if (!start || !end || rest.length || start.col !== end.col || start.row > end.row) return fail(row, FIELD.cells);
+  return { top: start.row, left: start.col, bottom: end.row, right: end.col };
+}
+
+function jsonOf(value: unknown, row: number, field: Field): unknown {
+  if (typeof value !== 'string') return fail(row, field);
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return fail(row, field);
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** JSON text of an object, as `raw` and `rawFill` hold exceljs's own style and fill. */
+function isObjectJson(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    return isObject(JSON.parse(value));
+  } catch {
+    return false;
+  }
+}
+
+function styleOf(value: unknown, row: number): OriginalStyle {
+  const style = jsonOf(value, row, FIELD.style);
+  if (!isObject(style)) return fail(row, FIELD.style);
+  const ok =
+    'fillColor' in style &&
+    (style.fillColor === null || typeof style.fillColor === 'string') &&
+    (style.numberFormat === undefined || typeof style.numberFormat === 'string') &&
+    (style.bold === undefined || typeof style.bold === 'boolean') &&
+    (style.wrapText === undefined || typeof style.wrapText === 'boolean') &&
+    (style.raw === undefined || isObjectJson(style.raw)) &&
+    (style.rawFill === undefined || isObjectJson(style.rawFill));
+  if (!ok) return fail(row, FIELD.style);
+  return style as OriginalStyle;
+}
+
+const isWrittenValue = (value: unknown): value is string | number | null =>
+  value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+
+function columnOf(value: unknown, row: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_COL) return fail(row, FIELD.column);
+  return value;
+}
+
+const isWidth = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+function widthOf(value: unknown, row: number, bare: boolean): { width: number | null; points?: number } {
+  const data = jsonOf(value, row, FIELD.width);
+  // Version 1 first kept the width alone.
+  if (bare && (data === null || isWidth(data))) return { width: data };
+  if (!isObject(data) || !(data.width === null || isWidth(data.width)) || !(data.points === undefined || isWidth(data.points))) return fail(row, FIELD.width);
+  return { width: data.width, ...(data.points !== undefined ? { points: data.points } : {}) };
+}
+
+function emptyFrom(row: readonly unknown[], from: number, at: number): void {
+  for (let c = from; c < Math.max(row.length, STATE_COLUMNS); c++) if (!isEmpty(row[c])) fail(at, FIELD.extra);
+}
+
+function parseRowV2(row: readonly unknown[], at: number): StateRecord[] {
+  const [kindCell, sheetCell, where, data, written] = row;
+  const kind = kindOf(kindCell, at);
+  const sheet = sheetOf(sheetCell, at);
+  if (kind === 'sheet') {
+    emptyFrom(row, 2, at);
+    return [{ kind, sheet }];
+  }
+  if (kind === 'width') {
+    const col = columnOf(where, at);
+    const width = widthOf(data, at, false);
+    emptyFrom(row, 4, at);
+    return [{ kind, sheet, col, ...width }];
+  }
+  const range = runOf(where, at);
+  const style = styleOf(data, at);
+  const length = range.bottom - range.top + 1;
+  emptyFrom(row, 5, at);
+  if (kind === 'highlight') {
+    if (!isEmpty(written)) fail(at, FIELD.written);
+    return Array.from({ length }, (_, k) => ({ kind, sheet, row: range.top + k, col: range.left, style }));
+  }
+  const values = jsonOf(written, at, FIELD.written);
+  if (!Array.isArray(values) || values.length !== length || !values.every(isWrittenValue)) return fail(at, FIELD.written);
+  return values.map((value, k) => ({ kind, sheet, row: range.top + k, col: range.left, style, ...(value === null ? {} : { written: value }) }));
+}
+
+function parseRowV1(row: readonly unknown[], at: number): StateRecord[] {
+  const [kindCell, sheetCell, where, data, written] = row;
+  const kind = kindOf(kindCell, at);
+  const sheet = sheetOf(sheetCell, at);
+  if (kind === 'sheet') {
+    emptyFrom(row, 2, at);
+    return [{ kind, sheet }];
+  }
+  if (kind === 'width') {
+    const col = columnOf(where, at);
+    const width = widthOf(data, at, true);
+    emptyFrom(row, 4, at);
+    return [{ kind, sheet, col, ...width }];
+  }
+  const cell = typeof where === 'string' ? cellOf(where) : null;
+  if (!cell) return fail(at, FIELD.cells);
+  const style = styleOf(data, at);
+  emptyFrom(row, 5, at);
+  if (kind === 'highlight') {
+    if (!isEmpty(written)) fail(at, FIELD.written);
+    return [{ kind, sheet, ...cell, style }];
+  }
+  // The first version-1 writers kept no written value at all.
+  const value = isEmpty(written) ? null : jsonOf(written, at, FIELD.written);
+  if (!isWrittenValue(value)) return fail(at, FIELD.written);
+  return [{ kind, sheet, ...cell, style, ...(value === null ? {} : { written: value }) }];
+}
+
+/**
+ * The records with each sheet as it is named now. A recorded sheet that no longer exists by
+ * its name was renamed (or deleted): it is the one sheet, among those the record does not
+ * name, whose cells at the recorded output positions still hold exactly what the tool wrote.
+ * This needs no host's sheet id, so a workbook annotated by one host is found by the other.
+ * No such sheet, or more than one, is an error, and nothing is restored.
+ */
+export function locateSheets(records: StateRecord[], sheets: readonly string[], valueAt: (sheet: string, row: number, col: number) => CellValue): StateRecord[] {
+  const present = new Set(sheets);
+  const named = new Set(records.map((r) => r.sheet));
+  const missing = [...new Set(records.filter((r) => r.kind !== 'sheet' && !present.has(r.sheet)).map((r) => r.sheet))];
+  if (missing.length === 0) return records;
+  const candidates = sheets.filter((s) => !named.has(s) && s !== STATE_SHEET);
+  const renamed = new Map<string, string>();
+  const lost: string[] = [];
+  for (const name of missing) {
+    const outputs = records.filter((r): r is OutputRecord => r.kind === 'output' && r.sheet === name && r.written !== undefined);
+    const matches = outputs.length === 0 ? [] : candidates.filter((s) => outputs.every((o) => valueAt(s, o.row, o.col) === o.written));
+    if (matches.length > 1) throw new AmbiguousAnnotatedSheetError([name], matches);
+    if (matches.length === 0) lost.push(name);
+    else renamed.set(name, matches[0]);
+  }
+  if (lost.length) throw new MissingAnnotatedSheetError(lost);
+  const claimed = new Map<string, string[]>();
+  for (const [from, to] of renamed) claimed.set(to, [...(claimed.get(to) ?? []), from]);
+  for (const [to, from] of claimed) if (from.length > 1) throw new AmbiguousAnnotatedSheetError(from, [to]);
+  return records.map((r) => (renamed.has(r.sheet) ? { ...r, sheet: renamed.get(r.sheet)! } : r));
 }

@@ -5,7 +5,7 @@ import { CellEditModeError, NoTableError, ProtectedSheetError, SelfEvalError } f
 import { TablePlan, planWriteBack } from '../core/plan';
 import { RemarkPlace, RescoreOutcome, Stage } from '../taskpane/gateway';
 import { Settings, policyFromSettings } from '../core/settings';
-import { OriginalStyle, POINTS_PER_CHARACTER, StateRecord, withoutAnnotations } from '../core/state';
+import { OriginalStyle, POINTS_PER_CHARACTER, StateRecord, locateSheets, withoutAnnotations } from '../core/state';
 import { BYTES_PER_WRITE, PAYLOAD_BUDGET, packBatches } from './batches';
 import { readWorkbook } from './read-workbook';
 import { supports } from './requirements';
@@ -26,35 +26,49 @@ async function run<T>(action: (context: Excel.RequestContext) => Promise<T>): Pr
 
 /**
  * Rescores the open workbook, or only the named sheet (live mode): takes out the earlier
- * annotations, scores, and writes the plan with a record of every original.
+ * annotations, scores, and writes the plan with a record of every original. When the record
+ * names a sheet renamed since, a live rescore becomes a whole one, so that the renamed sheet
+ * is found (or its absence reported) before anything is written.
  */
 export function rescoreOpenWorkbook(settings: Settings, progress: Progress = () => undefined, sheet?: string): Promise<RescoreOutcome> {
-  return run(async (context) => {
-    progress('read');
-    const read = await readWorkbook(context, sheet ? [sheet] : undefined);
-    const records = read.state ?? [];
-    const inScope = (r: StateRecord) => !sheet || r.sheet === sheet;
-    const grids = withoutAnnotations(read.grids, records);
-    progress('score');
-    const tables = evaluateWorkbook(grids, { policy: policyFromSettings(settings) });
-    if (tables.length === 0 && !sheet) throw new NoTableError(grids.map((g) => g.name));
-    const plan = planWriteBack(tables, grids, { highlight: settings.highlight });
+  return run((context) => rescoreIn(context, settings, progress, sheet));
+}
 
-    const touched = new Set([...plan.tables.map((t) => t.sheet), ...records.filter(inScope).filter((r) => r.kind !== 'sheet').map((r) => r.sheet)]);
-    const locked = read.sheets.filter((s) => s.protected && touched.has(s.name)).map((s) => s.name);
-    if (locked.length) throw new ProtectedSheetError(locked);
+async function rescoreIn(context: Excel.RequestContext, settings: Settings, progress: Progress, sheet?: string): Promise<RescoreOutcome> {
+  progress('read');
+  const read = await readWorkbook(context, sheet ? [sheet] : undefined);
+  // A recorded sheet renamed since is found among all the sheets: one sheet read is not enough.
+  if (sheet && read.state && hasMissingSheet(read.state, read.sheets)) return rescoreIn(context, settings, progress);
+  const records = read.state ? locateSheets(read.state, names(read.sheets), valueIn(read.grids)) : [];
+  const inScope = (r: StateRecord) => !sheet || r.sheet === sheet;
+  const grids = withoutAnnotations(read.grids, records);
+  progress('score');
+  const tables = evaluateWorkbook(grids, { policy: policyFromSettings(settings) });
+  if (tables.length === 0 && !sheet) throw new NoTableError(grids.map((g) => g.name));
+  const plan = planWriteBack(tables, grids, { highlight: settings.highlight });
 
-    progress('write');
-    const originals = await loadOriginals(context, plan.tables, records);
-    const widths = await loadWidths(context, plan.widths, records);
-    const kept = records.filter((r) => !inScope(r));
-    const planned = planWrites(plan, originals, widths, !sheet);
-    const existing = new Set(read.sheets.map((s) => s.name));
-    // The new record goes in first: an interrupted run can still be cleared.
-    const restore = restoreWrites(records.filter(inScope), existing, valueIn(read.grids));
-    await runWrites(context, [...restore, ...stateWrites([...kept, ...planned.records]), ...planned.writes]);
-    return { tables, plans: plan.tables, problems: plan.problems };
-  });
+  const touched = new Set([...plan.tables.map((t) => t.sheet), ...records.filter(inScope).filter((r) => r.kind !== 'sheet').map((r) => r.sheet)]);
+  const locked = read.sheets.filter((s) => s.protected && touched.has(s.name)).map((s) => s.name);
+  if (locked.length) throw new ProtectedSheetError(locked);
+
+  progress('write');
+  const originals = await loadOriginals(context, plan.tables, records);
+  const widths = await loadWidths(context, plan.widths, records);
+  const kept = records.filter((r) => !inScope(r));
+  const planned = planWrites(plan, originals, widths, !sheet);
+  const existing = new Set(names(read.sheets));
+  // The new record goes in first: an interrupted run can still be cleared.
+  const restore = restoreWrites(records.filter(inScope), existing, valueIn(read.grids));
+  await runWrites(context, [...restore, ...stateWrites([...kept, ...planned.records]), ...planned.writes]);
+  return { tables, plans: plan.tables, problems: plan.problems };
+}
+
+const names = (sheets: { name: string }[]) => sheets.map((s) => s.name);
+
+/** Whether the record names a sheet (other than one the tool added) that is not there by that name. */
+function hasMissingSheet(records: StateRecord[], sheets: { name: string }[]): boolean {
+  const present = new Set(names(sheets));
+  return records.some((r) => r.kind !== 'sheet' && !present.has(r.sheet));
 }
 
 /** The value a cell holds in the grids as read. */
@@ -107,10 +121,12 @@ export function clearOpenWorkbook(): Promise<boolean> {
   return run(async (context) => {
     const read = await readWorkbook(context);
     if (!read.state) return false;
-    const touched = new Set(read.state.filter((r) => r.kind !== 'sheet').map((r) => r.sheet));
+    // A renamed sheet is found by what the tool wrote in it, or the clear stops here, unchanged.
+    const records = locateSheets(read.state, names(read.sheets), valueIn(read.grids));
+    const touched = new Set(records.filter((r) => r.kind !== 'sheet').map((r) => r.sheet));
     const locked = read.sheets.filter((s) => s.protected && touched.has(s.name)).map((s) => s.name);
     if (locked.length) throw new ProtectedSheetError(locked);
-    await runWrites(context, restoreWrites(read.state, new Set(read.sheets.map((s) => s.name)), valueIn(read.grids)));
+    await runWrites(context, restoreWrites(records, new Set(names(read.sheets)), valueIn(read.grids)));
     return true;
   });
 }

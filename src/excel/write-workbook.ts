@@ -143,7 +143,16 @@ export function stateWrites(records: StateRecord[]): Write[] {
   const chunk = 2000;
   for (let start = 0; start < rows.length; start += chunk) {
     const part = rows.slice(start, start + chunk);
-    writes.push(write((c) => (sheetOf(c, STATE_SHEET).getRangeByIndexes(start, 0, part.length, STATE_COLUMNS).values = part), part));
+    writes.push(
+      write((c) => {
+        const sheet = sheetOf(c, STATE_SHEET);
+        // Sheet names as text: Excel would turn a sheet called 2023 into a number, or 1-2 into a
+        // date. The header row's version number stays a number.
+        const from = start === 0 ? 1 : 0;
+        if (part.length > from) sheet.getRangeByIndexes(start + from, 1, part.length - from, 1).numberFormat = part.slice(from).map(() => ['@']);
+        sheet.getRangeByIndexes(start, 0, part.length, STATE_COLUMNS).values = part;
+      }, part),
+    );
   }
   writes.push(write((c) => (sheetOf(c, STATE_SHEET).visibility = Excel.SheetVisibility.veryHidden)));
   return writes;

@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import { TableResult, evaluateWorkbook } from '../core/evaluate';
-import { CellValue } from '../core/grid';
 import { OutputCell, PlanOptions, PlanProblem, TablePlan, WritePlan, linkAddress, planWriteBack } from '../core/plan';
 import { ScoringPolicy } from '../core/policy';
-import { OriginalStyle, POINTS_PER_CHARACTER, STATE_COLUMNS, STATE_SHEET, StateRecord, editedSince, stateFromRows, stateToRows } from '../core/state';
+import { OriginalStyle, POINTS_PER_CHARACTER, STATE_COLUMNS, STATE_SHEET, StateRecord, editedSince, locateSheets, stateFromRows, stateToRows } from '../core/state';
 import { cellValue, loadWorkbook, worksheetToGrid } from './read-workbook';
 
 export type RescoreResult = { data: Uint8Array; tables: TableResult[]; plans: TablePlan[]; problems: PlanProblem[] };
@@ -33,22 +32,32 @@ async function save(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
 export function readState(workbook: ExcelJS.Workbook): StateRecord[] | null {
   const sheet = workbook.getWorksheet(STATE_SHEET);
   if (!sheet) return null;
-  const rows: CellValue[][] = [];
+  // The cells as exceljs holds them: anything but text and numbers is damage the record's check finds.
+  const rows: unknown[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    const values: CellValue[] = [];
-    for (let c = 1; c <= STATE_COLUMNS; c++) {
-      const v = row.getCell(c).value;
-      values.push(v === undefined || v === null ? null : (v as CellValue));
-    }
+    const values: unknown[] = [];
+    for (let c = 1; c <= STATE_COLUMNS; c++) values.push(row.getCell(c).value ?? null);
     rows[n - 1] = values;
   });
-  return stateFromRows(rows.map((r) => r ?? []));
+  return stateFromRows(Array.from(rows, (r) => r ?? []));
 }
 
-/** Restores everything the state sheet records, newest first, then drops the state sheet. */
+/**
+ * Restores everything the state sheet records, newest first, then drops the state sheet. The
+ * record is checked whole first, and a renamed sheet found by what the tool wrote in it:
+ * when either fails, the workbook is left as it was.
+ */
 export function clearAnnotations(workbook: ExcelJS.Workbook): boolean {
-  const records = readState(workbook);
-  if (!records) return false;
+  const recorded = readState(workbook);
+  if (!recorded) return false;
+  const records = locateSheets(
+    recorded,
+    workbook.worksheets.map((s) => s.name),
+    (name, row, col) => {
+      const cell = workbook.getWorksheet(name)?.findCell(row + 1, col + 1);
+      return cell ? cellValue(cell) : null;
+    },
+  );
   for (const record of [...records].reverse()) {
     if (record.kind === 'sheet') {
       const sheet = workbook.getWorksheet(record.sheet);

@@ -1,4 +1,4 @@
-import { CellEditModeError, NoTableError, ProtectedSheetError } from '../../src/core/errors';
+import { CellEditModeError, DamagedStateError, MissingAnnotatedSheetError, NewerStateVersionError, NoTableError, ProtectedSheetError } from '../../src/core/errors';
 import { COLORS, SUMMARY_SHEET } from '../../src/core/plan';
 import { defaultSettings, policyFromSettings } from '../../src/core/settings';
 import { STATE_SHEET } from '../../src/core/state';
@@ -10,7 +10,7 @@ import { FakeExcel, fakeFromGrids } from '../helpers/fake-excel';
 import { fakeFromXlsx, snapshot, xlsxFromFake } from '../helpers/fake-workbooks';
 import { layoutTable, toGrid } from '../helpers/layouts';
 import { referenceTable, referenceWorkbook } from '../helpers/reference';
-import { dumpXlsx } from '../helpers/workbook-dump';
+import { dumpXlsx, loadXlsx } from '../helpers/workbook-dump';
 
 const settings = defaultSettings();
 const hex = (argb: string) => `#${argb.slice(-6)}`;
@@ -292,4 +292,117 @@ test('a damaged annotation record: a clear message and no change', async () => {
   await expect(rescoreOpenWorkbook(settings)).rejects.toThrow('已损坏');
   await expect(clearOpenWorkbook()).rejects.toThrow('已损坏');
   expect(snapshot(fake)).toEqual(before);
+});
+
+describe('the annotation record does not trust itself', () => {
+  test('a highlight row whose style is empty: refused as damaged (no TypeError), nothing changed', async () => {
+    const fake = await fakeWith('wuhan-jiguan.xlsx');
+    await rescoreOpenWorkbook(settings);
+    const state = fake.workbook.sheet(STATE_SHEET);
+    expect(state.peek(1, 0)?.value).toBe('highlight');
+    state.cell(1, 3).value = null;
+    const before = snapshot(fake);
+    await expect(clearOpenWorkbook()).rejects.toBeInstanceOf(DamagedStateError);
+    await expect(rescoreOpenWorkbook(settings)).rejects.toBeInstanceOf(DamagedStateError);
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  test('a record from a newer version: its own sentence, nothing changed', async () => {
+    const fake = await fakeWith('wuhan-jiguan.xlsx');
+    await rescoreOpenWorkbook(settings);
+    fake.workbook.sheet(STATE_SHEET).cell(0, 1).value = 3;
+    const before = snapshot(fake);
+    await expect(clearOpenWorkbook()).rejects.toBeInstanceOf(NewerStateVersionError);
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  test('sheet names are written as text, so Excel keeps a sheet called 2023 a name', async () => {
+    const fake = new FakeExcel();
+    fakeFromGrids(fake, [{ ...toGrid(layoutTable(referenceTable('jiguan'))), name: '2023' }]);
+    fake.install();
+    await rescoreOpenWorkbook(settings);
+    const state = fake.workbook.sheet(STATE_SHEET);
+    const rows = state.usedRange()!.bottom;
+    for (let r = 1; r <= rows; r++) expect(state.peek(r, 1)?.numberFormat).toBe('@');
+    expect(state.peek(0, 1)?.value).toBe(2);
+    expect(state.peek(0, 1)?.numberFormat).toBe('General');
+  });
+});
+
+describe('a sheet renamed after annotating', () => {
+  const renamed = '自评表（已审）';
+  const rename = (fake: FakeExcel, from: string, to: string) => (fake.workbook.sheet(from).name = to);
+
+  test('clear in Excel finds it by what the tool wrote there and takes every annotation out', async () => {
+    const fake = await fakeWith('wuhan-jiguan.xlsx');
+    const original = snapshot(fake);
+    await rescoreOpenWorkbook(settings);
+    rename(fake, '自评表', renamed);
+    expect(await clearOpenWorkbook()).toBe(true);
+    rename(fake, renamed, '自评表');
+    expect(snapshot(fake)).toEqual(original);
+  });
+
+  test('rescore, whole or live on the renamed sheet, takes the old annotations out of it first', async () => {
+    const expected = await fakeWith('wuhan-jiguan.xlsx');
+    rename(expected, '自评表', renamed);
+    await rescoreOpenWorkbook(settings);
+    const once = snapshot(expected);
+    FakeExcel.uninstall();
+
+    for (const scope of [undefined, renamed]) {
+      const fake = await fakeWith('wuhan-jiguan.xlsx');
+      await rescoreOpenWorkbook(settings);
+      rename(fake, '自评表', renamed);
+      await rescoreOpenWorkbook(settings, undefined, scope);
+      expect(snapshot(fake)).toEqual(once);
+      FakeExcel.uninstall();
+    }
+  });
+
+  test('a workbook annotated by the CLI and renamed is cleared in Excel, and the reverse', async () => {
+    const original = referenceWorkbook('wuhan-buzhu.xlsx');
+    const [sheet] = (await readGrids(original)).map((g) => g.name);
+    const annotated = await rescoreXlsx(original, policyFromSettings(settings));
+    const fake = new FakeExcel();
+    await fakeFromXlsx(fake, annotated.data);
+    fake.install();
+    const expected = new FakeExcel();
+    await fakeFromXlsx(expected, original);
+    rename(fake, sheet, renamed);
+    expect(await clearOpenWorkbook()).toBe(true);
+    rename(fake, renamed, sheet);
+    expect(snapshot(fake)).toEqual(snapshot(expected));
+    FakeExcel.uninstall();
+
+    const excel = new FakeExcel();
+    await fakeFromXlsx(excel, original);
+    excel.install();
+    const before = await dumpXlsx(await xlsxFromFake(excel));
+    await rescoreOpenWorkbook(settings);
+    rename(excel, sheet, renamed);
+    const cleared = await clearXlsx(await xlsxFromFake(excel));
+    expect(cleared.cleared).toBe(true);
+    const back = await loadXlsx(cleared.data);
+    back.getWorksheet(renamed)!.name = sheet;
+    expect(await dumpXlsx(new Uint8Array(await back.xlsx.writeBuffer()))).toEqual(before);
+  });
+
+  test('an annotated sheet that is gone: clear says which, and changes nothing', async () => {
+    const fake = new FakeExcel();
+    const grid = toGrid(layoutTable(referenceTable('jiguan')));
+    fakeFromGrids(fake, [
+      { ...grid, name: '表1' },
+      { ...grid, name: '表2' },
+    ]);
+    fake.install();
+    await rescoreOpenWorkbook(settings);
+    fake.workbook.sheets = fake.workbook.sheets.filter((s) => s.name !== '表1');
+    const before = snapshot(fake);
+    const error = await clearOpenWorkbook().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MissingAnnotatedSheetError);
+    expect((error as Error).message).toContain('“表1” 已不存在');
+    await expect(rescoreOpenWorkbook(settings, undefined, '表2')).rejects.toBeInstanceOf(MissingAnnotatedSheetError);
+    expect(snapshot(fake)).toEqual(before);
+  });
 });

@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
+import { cellAddress } from '../../src/core/address';
+import { DamagedStateError, MissingAnnotatedSheetError, NewerStateVersionError } from '../../src/core/errors';
 import { evaluateWorkbook } from '../../src/core/evaluate';
 import { COLORS, SUMMARY_SHEET } from '../../src/core/plan';
 import { policyFor } from '../../src/core/policy';
 import { STATE_SHEET } from '../../src/core/state';
 import { readGrids } from '../../src/file/read-workbook';
-import { clearXlsx, rescoreXlsx } from '../../src/file/write-back';
+import { clearXlsx, readState, rescoreXlsx } from '../../src/file/write-back';
 import { layoutTable, workbookBuffer } from '../helpers/layouts';
 import { expectedWorkbooks, referenceTable, referenceWorkbook } from '../helpers/reference';
 import { dumpXlsx, loadXlsx } from '../helpers/workbook-dump';
@@ -207,5 +209,89 @@ describe('what people type beside the table is theirs', () => {
     const again = (await loadXlsx(await rescore(typed))).getWorksheet('自评表')!;
     expect(again.getCell('I10').value).toBe('已电话核实，人数以财政口径为准');
     expect(again.getCell('J10').value).toBe(3.06);
+  });
+});
+
+describe('the annotation record does not trust itself', () => {
+  const annotatedWorkbook = async () => loadXlsx(await rescore(referenceWorkbook('wuhan-jiguan.xlsx')));
+  const save = async (workbook: ExcelJS.Workbook) => new Uint8Array(await workbook.xlsx.writeBuffer());
+
+  test.each([null, 'null'])('a highlight row whose style is %p: refused as damaged (no TypeError), nothing changed', async (style) => {
+    const workbook = await annotatedWorkbook();
+    const state = workbook.getWorksheet(STATE_SHEET)!;
+    expect(state.getCell('A2').value).toBe('highlight');
+    state.getCell('D2').value = style;
+    const damaged = await save(workbook);
+    await expect(clearXlsx(damaged)).rejects.toBeInstanceOf(DamagedStateError);
+    await expect(rescoreXlsx(damaged, wuhan)).rejects.toBeInstanceOf(DamagedStateError);
+  });
+
+  test('a record from a newer version is refused with its own sentence', async () => {
+    const workbook = await annotatedWorkbook();
+    workbook.getWorksheet(STATE_SHEET)!.getCell('B1').value = 3;
+    const newer = await save(workbook);
+    await expect(clearXlsx(newer)).rejects.toBeInstanceOf(NewerStateVersionError);
+    await expect(rescoreXlsx(newer, wuhan)).rejects.toThrow('更新版本');
+  });
+
+  test('a version-1 record (one cell a row, one written value) is cleared by its own rules', async () => {
+    const original = referenceWorkbook('wuhan-jiguan.xlsx');
+    const workbook = await loadXlsx(await rescore(original));
+    const records = readState(workbook)!;
+    workbook.removeWorksheet(workbook.getWorksheet(STATE_SHEET)!.id);
+    const state = workbook.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
+    // As version 1 wrote it (git history of src/core/state.ts, before runs).
+    state.addRow(['selfeval-state', 1, '本工作表由绩效自评复核助手维护，用于撤销复核标注，请勿修改。']);
+    for (const r of records) {
+      if (r.kind === 'sheet') state.addRow([r.kind, r.sheet, null, null]);
+      else if (r.kind === 'width') state.addRow([r.kind, r.sheet, r.col, JSON.stringify({ width: r.width, points: r.points })]);
+      else if (r.kind === 'output') state.addRow([r.kind, r.sheet, cellAddress(r.row, r.col), JSON.stringify(r.style), JSON.stringify(r.written ?? null)]);
+      else state.addRow([r.kind, r.sheet, cellAddress(r.row, r.col), JSON.stringify(r.style)]);
+    }
+    expect(records.some((r) => r.kind === 'output' && typeof r.written === 'string')).toBe(true);
+    const v1 = await save(workbook);
+    expect(await dumpXlsx(await clear(v1))).toEqual(await dumpXlsx(original));
+  });
+});
+
+describe('a sheet renamed after annotating', () => {
+  const renamed = '自评表（已审）';
+  async function renameIn(data: Uint8Array, from: string, to: string): Promise<Uint8Array> {
+    const workbook = await loadXlsx(data);
+    workbook.getWorksheet(from)!.name = to;
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  }
+
+  test('clear finds it by what the tool wrote there and takes every annotation out', async () => {
+    const original = referenceWorkbook('wuhan-jiguan.xlsx');
+    const annotated = await renameIn(await rescore(original), '自评表', renamed);
+    const result = await clearXlsx(annotated);
+    expect(result.cleared).toBe(true);
+    expect(await dumpXlsx(await renameIn(result.data, renamed, '自评表'))).toEqual(await dumpXlsx(original));
+  });
+
+  test('rescore takes the old annotations out of it first', async () => {
+    const original = referenceWorkbook('wuhan-jiguan.xlsx');
+    const annotated = await renameIn(await rescore(original), '自评表', renamed);
+    expect(await dumpXlsx(await rescore(annotated))).toEqual(await dumpXlsx(await rescore(await renameIn(original, '自评表', renamed))));
+  });
+
+  test('an annotated sheet that is gone: clear says which, and changes nothing', async () => {
+    const specs = ['jiguan', 'jiuye'].map(referenceTable);
+    const input = await workbookBuffer(specs.map((s, i) => layoutTable(s, { sheetName: `表${i + 1}` })));
+    const workbook = await loadXlsx(await rescore(input));
+    workbook.removeWorksheet(workbook.getWorksheet('表1')!.id);
+    const without = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const error = await clearXlsx(without).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MissingAnnotatedSheetError);
+    expect((error as Error).message).toContain('“表1” 已不存在');
+    await expect(rescoreXlsx(without, wuhan)).rejects.toBeInstanceOf(MissingAnnotatedSheetError);
+
+    // What the sentence offers: an empty sheet by that name stands in, and the rest clears.
+    workbook.addWorksheet('表1');
+    const standIn = await clearXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const cleared = (await dumpXlsx(standIn.data)).sheets.filter((s) => s.name !== '表1');
+    const expected = (await dumpXlsx(input)).sheets.filter((s) => s.name !== '表1');
+    expect(cleared).toEqual(expected);
   });
 });
