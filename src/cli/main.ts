@@ -14,6 +14,12 @@ function weakRatio(value: string): number {
   return ratio;
 }
 
+function seconds(value: string): number {
+  const limit = Number(value);
+  if (value.trim() === '' || !Number.isFinite(limit) || limit <= 0) throw new InvalidArgumentError('需为正数（秒） (a positive number of seconds).');
+  return limit;
+}
+
 function policyId(value: string): PolicyId {
   if (!isPolicyId(value)) throw new InvalidArgumentError('可选 wuhan 或 national (wuhan or national).');
   return value;
@@ -31,9 +37,10 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
     .option('--json', 'print the result as JSON')
     .addOption(policyOption())
     .addOption(weakRatioOption())
-    .action(async (files: string[], opts: { json?: boolean; policy: PolicyId; weakRatio: number }) => {
+    .addOption(timeLimitOption())
+    .action(async (files: string[], opts: { json?: boolean; policy: PolicyId; weakRatio: number; timeLimit: number }) => {
       const policy = policyFor(opts.policy, { weakRatio: opts.weakRatio });
-      setExitCode(await runScore(files, { json: Boolean(opts.json), policy }, io));
+      setExitCode(await runScore(files, { json: Boolean(opts.json), policy, timeLimit: opts.timeLimit }, io));
     });
   program
     .command('rescore')
@@ -45,11 +52,21 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
     .option('--jobs <n>', 'worker threads (default: the number of cores)', jobCount)
     .addOption(policyOption())
     .addOption(weakRatioOption())
-    .action(async (inputs: string[], opts: { out: string; summary?: string; report?: string; jobs?: number; policy: PolicyId; weakRatio: number }) => {
+    .addOption(timeLimitOption())
+    .action(async (inputs: string[], opts: { out: string; summary?: string; report?: string; jobs?: number; policy: PolicyId; weakRatio: number; timeLimit: number }) => {
       const policy = policyFor(opts.policy, { weakRatio: opts.weakRatio });
       const code = await runBatchRescore(
         inputs,
-        { out: opts.out, policy, summary: opts.summary, report: opts.report, workers: opts.jobs, tty: Boolean(process.stderr.isTTY), onInterrupt },
+        {
+          out: opts.out,
+          policy,
+          summary: opts.summary,
+          report: opts.report,
+          workers: opts.jobs,
+          timeLimit: opts.timeLimit,
+          tty: Boolean(process.stderr.isTTY),
+          onInterrupt,
+        },
         io,
       );
       setExitCode(code);
@@ -90,6 +107,13 @@ function onInterrupt(handler: () => void): () => void {
 
 function policyOption(): Option {
   return new Option('--policy <preset>', 'scoring rules: wuhan or national').default('wuhan').argParser(policyId);
+}
+
+/** Every file gets a time limit, so that no input can keep `score` or `rescore` from ending. */
+function timeLimitOption(): Option {
+  return new Option('--time-limit <seconds>', 'seconds one file may take; past it the file is stopped and reported as failed')
+    .default(120)
+    .argParser(seconds);
 }
 
 function weakRatioOption(): Option {

@@ -9,3 +9,8 @@ export function describe(error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
   return `读取或评分时出错：${detail} (unexpected error)`;
 }
+
+/** The sentence for a file stopped at the time limit (`--time-limit`). */
+export function timeLimitMessage(seconds: number): string {
+  return `处理时间超过 ${seconds} 秒，已停止（文件可能异常） (stopped after ${seconds} s; the file may be malformed)`;
+}

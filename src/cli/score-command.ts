@@ -1,20 +1,63 @@
+import { join } from 'path';
 import { evaluateWorkbook } from '../core/evaluate';
 import { NoTableError } from '../core/errors';
 import { ScoringPolicy } from '../core/policy';
 import { readWorkbookFile } from '../file/open-file';
-import { Output, describe } from './output';
+import { Output, describe, timeLimitMessage } from './output';
 import { FileReport, toJson } from './report-json';
 import { toText } from './report-text';
+import { WorkerEntry, runOnThreads, workerEntry } from './threads';
 
-export type ScoreOptions = { json: boolean; policy: ScoringPolicy };
+export type ScoreOptions = {
+  json: boolean;
+  policy: ScoringPolicy;
+  /** Seconds one file may take; with a limit the files are scored on a worker thread. */
+  timeLimit?: number;
+  /** The module that worker thread runs: ./score-worker, unless a test gives its own. */
+  entry?: WorkerEntry;
+};
+
+/** What `score` sends its worker thread. */
+export type ScoreRequest = { file: string; policy: ScoringPolicy };
 
 /** Scores each file; one file's failure is reported and the others go on. Returns the exit code. */
 export async function runScore(files: string[], options: ScoreOptions, io: Output): Promise<number> {
-  const reports: FileReport[] = [];
-  for (const file of files) reports.push(await scoreFile(file, options.policy));
+  const reports =
+    options.timeLimit === undefined
+      ? await scoreHere(files, options.policy)
+      : await scoreOnThread(files, options.policy, options.timeLimit, options.entry);
   io.out(options.json ? `${JSON.stringify(toJson(reports), null, 1)}\n` : toText(reports));
   for (const r of reports) if (r.error) io.err(`selfeval: ${r.file}: ${r.error}`);
   return reports.some((r) => r.error) ? 1 : 0;
+}
+
+async function scoreHere(files: string[], policy: ScoringPolicy): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  for (const file of files) reports.push(await scoreFile(file, policy));
+  return reports;
+}
+
+/**
+ * Scores the files in order on one worker thread. The engine is synchronous: on this thread a
+ * file that sent it into an endless loop could never be stopped. On a worker thread it can: at
+ * the time limit the thread is terminated, that file is reported as failed, and a fresh thread
+ * scores the rest.
+ */
+async function scoreOnThread(files: string[], policy: ScoringPolicy, timeLimit: number, entry?: WorkerEntry): Promise<FileReport[]> {
+  const requests: ScoreRequest[] = files.map((file) => ({ file, policy }));
+  const reports = new Map<ScoreRequest, FileReport>();
+  await runOnThreads<ScoreRequest, FileReport>(requests, {
+    entry: entry ?? workerEntry(join(__dirname, 'score-worker')),
+    threads: 1,
+    timeLimit,
+    stopped: () => false,
+    onAnswer: (request, report) => void reports.set(request, report),
+    onFailure: (request, failure) => {
+      const error = failure === 'time' ? timeLimitMessage(timeLimit) : describe(failure);
+      reports.set(request, { file: request.file, error, tables: [] });
+    },
+  });
+  return requests.map((request) => reports.get(request) as FileReport);
 }
 
 export async function scoreFile(file: string, policy: ScoringPolicy): Promise<FileReport> {

@@ -14,6 +14,8 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 const jiguan = join(REFERENCE, 'wuhan-jiguan.xlsx');
+// score and rescore work on worker threads (for --time-limit), which load the TypeScript sources through ts-node.
+jest.setTimeout(30_000);
 const tempDir = useTempDir();
 
 describe('selfeval score', () => {

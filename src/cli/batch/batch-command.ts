@@ -6,6 +6,7 @@ import { summaryXlsx } from '../../file/summary-xlsx';
 import { reportHtml } from '../../report/report-html';
 import { Finding, SummaryRow, WeakTarget, sortForReview, summaryCsv } from '../../report/summary';
 import { Output, describe } from '../output';
+import { WorkerEntry } from '../threads';
 import { collectJobs } from './inputs';
 import { defaultWorkers, runPool } from './pool';
 import { createProgress } from './progress';
@@ -17,6 +18,10 @@ export type BatchOptions = {
   report?: string;
   /** Worker threads; defaults to the machine's cores. */
   workers?: number;
+  /** Seconds one file may take before its worker thread is stopped and the file fails (see runPool). */
+  timeLimit?: number;
+  /** The module each worker thread runs; only tests give their own. */
+  entry?: WorkerEntry;
   /** Whether stderr is a terminal (progress redrawn in place). */
   tty?: boolean;
   /** Registers the Ctrl-C handler; returns the function that removes it. */
@@ -62,6 +67,8 @@ export async function runBatchRescore(inputs: string[], options: BatchOptions, i
     const { interrupted } = await runPool(jobs, {
       policy: options.policy,
       workers: options.workers ?? defaultWorkers(jobs.length),
+      timeLimit: options.timeLimit,
+      entry: options.entry,
       stopped: () => stopping,
       onResult: (result) => {
         done++;

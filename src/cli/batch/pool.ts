@@ -1,65 +1,58 @@
-import { existsSync } from 'fs';
+import { promises as fs } from 'fs';
 import { availableParallelism } from 'os';
 import { join } from 'path';
-import { Worker } from 'worker_threads';
 import { ScoringPolicy } from '../../core/policy';
+import { temporaryPath } from '../../file/output-folder';
+import { describe, timeLimitMessage } from '../output';
+import { WorkerEntry, runOnThreads, workerEntry } from '../threads';
 import { Job } from './inputs';
-import { JobResult, processJob } from './work';
-import { WorkerRequest } from './worker';
+import { JobRequest, JobResult, processJob } from './work';
 
 export type PoolOptions = {
   policy: ScoringPolicy;
-  /** Worker threads; 0 works in this thread. */
+  /** Worker threads; 0 works in this thread (unless there is a time limit). */
   workers: number;
   onResult: (result: JobResult) => void;
   /** Set when the user pressed Ctrl-C: no new job starts. */
   stopped: () => boolean;
+  /**
+   * Seconds one file may take; past it its worker thread is stopped and replaced, and the file
+   * is reported as failed. Only a worker thread can be stopped, so with a limit at least one is used.
+   */
+  timeLimit?: number;
+  /** The module each worker thread runs: ./worker, unless a test gives its own. */
+  entry?: WorkerEntry;
 };
 
 export function defaultWorkers(jobs: number): number {
   return Math.max(0, Math.min(availableParallelism(), jobs));
 }
 
-/** The compiled worker next to this file; under ts-node (tests) the TypeScript source. */
-function workerEntry(): { file: string; execArgv: string[] } {
-  const compiled = join(__dirname, 'worker.js');
-  if (existsSync(compiled)) return { file: compiled, execArgv: [] };
-  return { file: join(__dirname, 'worker.ts'), execArgv: ['-r', 'ts-node/register/transpile-only'] };
-}
-
 /** Runs every job on a pool of worker threads (or in this thread), reporting each result as it comes. */
 export async function runPool(jobs: Job[], options: PoolOptions): Promise<{ interrupted: boolean }> {
-  const queue = [...jobs];
-  if (options.workers === 0) {
+  const { policy, timeLimit } = options;
+  if (options.workers === 0 && timeLimit === undefined) {
+    const queue = [...jobs];
     while (queue.length && !options.stopped()) {
       const job = queue.shift() as Job;
-      options.onResult(await processJob(job, options.policy));
+      options.onResult(await processJob(job, policy));
     }
     return { interrupted: queue.length > 0 };
   }
-  const entry = workerEntry();
-  const workers = Array.from({ length: options.workers }, () => new Worker(entry.file, { execArgv: entry.execArgv }));
-  await Promise.all(
-    workers.map(
-      (worker) =>
-        new Promise<void>((resolve, reject) => {
-          const next = () => {
-            const job = options.stopped() ? undefined : queue.shift();
-            if (!job) {
-              void worker.terminate().then(() => resolve());
-              return;
-            }
-            const request: WorkerRequest = { job, policy: options.policy };
-            worker.once('message', (result: JobResult) => {
-              options.onResult(result);
-              next();
-            });
-            worker.postMessage(request);
-          };
-          worker.once('error', reject);
-          next();
-        }),
-    ),
+  return runOnThreads<JobRequest, JobResult>(
+    jobs.map((job) => ({ job, policy })),
+    {
+      entry: options.entry ?? workerEntry(join(__dirname, 'worker')),
+      threads: options.workers,
+      timeLimit,
+      stopped: options.stopped,
+      onAnswer: (_request, result) => options.onResult(result),
+      onFailure: async ({ job }, failure) => {
+        // The stopped thread may have been writing the copy: its temporary file goes with it.
+        await fs.rm(temporaryPath(job.output), { force: true });
+        const error = failure === 'time' ? timeLimitMessage(timeLimit as number) : describe(failure);
+        options.onResult({ input: job.input, error });
+      },
+    },
   );
-  return { interrupted: queue.length > 0 };
 }

@@ -8,6 +8,9 @@ import { FileSummary, summarizeFile } from '../../report/summary';
 import { describe } from '../output';
 import { Job } from './inputs';
 
+/** What the pool sends a worker thread. */
+export type JobRequest = { job: Job; policy: ScoringPolicy };
+
 export type JobResult = { input: string; output: string; summary: FileSummary; problems: string[] } | { input: string; error: string };
 
 /** Rescores one workbook and writes its annotated copy; a failure is an answer, not an exception. */
