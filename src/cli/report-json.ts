@@ -29,6 +29,7 @@ function tableJson(t: TableResult) {
     total: t.total,
     reportedTotal: t.reportedTotal,
     grade: t.grade,
+    error: t.error,
     flags: t.flags,
     notes: t.notes,
   };
@@ -49,5 +50,6 @@ function indicatorJson(i: IndicatorResult) {
     ratio: i.ratio,
     flags: i.flags,
     notes: i.notes,
+    breakdown: i.breakdown,
   };
 }

@@ -1,5 +1,5 @@
 import { TableResult } from '../core/evaluate';
-import { tableName } from '../core/plan';
+import { gradeText, tableName } from '../core/plan';
 import { FileReport } from './report-json';
 
 const KIND = { project: '项目支出', department: '部门整体' } as const;
@@ -21,8 +21,10 @@ export function toText(files: FileReport[]): string {
 
 function tableLines(t: TableResult): string[] {
   const lines = [`  [${t.sheet}!${t.range}] ${KIND[t.kind]}「${tableName(t)}」`];
+  if (t.error) return [...lines, `    错误 error: ${t.error}`];
   const reported = t.reportedTotal === null ? '未填' : String(t.reportedTotal);
-  lines.push(`    复核总分 ${t.total}（填报 ${reported}），等级 ${t.grade}；指标 ${t.indicators.length} 个`);
+  const result = t.total === null ? `未评分（${gradeText(t)}）` : `复核总分 ${t.total}（填报 ${reported}），等级 ${t.grade}`;
+  lines.push(`    ${result}；指标 ${t.indicators.length} 个`);
   if (t.budget) {
     const rate = t.budget.rate === null ? '—' : `${(t.budget.rate * 100).toFixed(2)}%`;
     lines.push(`    预算执行 第 ${t.budget.row} 行：执行率 ${rate}，得分 ${t.budget.score}/${t.budget.weight}`);

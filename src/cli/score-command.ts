@@ -28,7 +28,9 @@ export async function runScore(files: string[], options: ScoreOptions, io: Outpu
       : await scoreOnThread(files, options.policy, options.timeLimit, options.entry);
   io.out(options.json ? `${JSON.stringify(toJson(reports), null, 1)}\n` : toText(reports));
   for (const r of reports) if (r.error) io.err(`selfeval: ${r.file}: ${r.error}`);
-  return reports.some((r) => r.error) ? 1 : 0;
+  const unscored = reports.flatMap((r) => r.tables.filter((t) => t.error).map((t) => `selfeval: ${r.file}: ${t.error}`));
+  for (const line of unscored) io.err(line);
+  return reports.some((r) => r.error) || unscored.length ? 1 : 0;
 }
 
 async function scoreHere(files: string[], policy: ScoringPolicy): Promise<FileReport[]> {

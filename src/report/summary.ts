@@ -86,7 +86,7 @@ function tableFindings(file: string, table: TableResult): Finding[] {
   const findings: Finding[] = table.indicators
     .filter((i) => i.flags.length > 0)
     .map((i) => ({ file, sheet: table.sheet, cell: cellAt(i.cells.target ?? i.cells.name), name: i.name, flags: i.flags, reason: i.notes.join('；') }));
-  if (table.flags.length > 0) {
+  if (table.flags.length > 0 || table.error) {
     const at = table.detected.total?.row ?? table.detected.top;
     findings.unshift({ file, sheet: table.sheet, cell: cellAddress(at, table.detected.left), name: tableName(table), flags: table.flags, reason: table.notes.join('；') });
   }

@@ -51,7 +51,24 @@ describe('selfeval score', () => {
       ratio: 1.09,
       flags: [],
       notes: [],
+      breakdown: [],
     });
+  });
+
+  test('a table found without an indicator header is an error for that table, and the exit code says so', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('预算');
+    sheet.addRow(['项目资金（万元）', null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']);
+    sheet.addRow([null, '年度资金总额', 100, 100, 100, 10, 1, 10]);
+    sheet.addRow(['一级', '二级', '名目', '甲', '乙']);
+    sheet.addRow(['产出指标', '数量指标', '培训人数', '≥100人', '120人']);
+    const path = join(tempDir(), 'budget-only.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const { code, out, err } = await run('score', '--json', path);
+    expect(code).toBe(1);
+    const [table] = JSON.parse(out).files[0].tables;
+    expect(table).toMatchObject({ grade: null, total: null, error: expect.stringMatching(/未找到指标表头/) });
+    expect(err).toMatch(/预算.*未找到指标表头/);
   });
 
   test('--weak-ratio and --policy reach the engine', async () => {

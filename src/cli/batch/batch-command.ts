@@ -55,6 +55,7 @@ export async function runBatchRescore(inputs: string[], options: BatchOptions, i
   // Outputs of the jobs not yet answered: their temporary files are removed if the run is stopped.
   const unfinished = new Map(jobs.map((j) => [j.input, j.output]));
   let done = 0;
+  let unscoredFiles = 0;
   let stopping = false;
   const progress = createProgress(jobs.length, io.err, options.tty ?? false);
   const removeHandler = options.onInterrupt?.(() => {
@@ -78,7 +79,8 @@ export async function runBatchRescore(inputs: string[], options: BatchOptions, i
           rows.push(...result.summary.rows);
           findings.push(...result.summary.findings);
           weakTargets.push(...result.summary.weakTargets);
-          for (const problem of result.problems) io.err(`selfeval: ${result.input}: ${problem}\n`);
+          for (const problem of [...result.problems, ...result.unscored]) io.err(`selfeval: ${result.input}: ${problem}\n`);
+          if (result.unscored.length) unscoredFiles++;
         }
         progress.update(done, failed.length - skipped.length);
       },
@@ -110,7 +112,8 @@ export async function runBatchRescore(inputs: string[], options: BatchOptions, i
     io.out(`未能处理 ${failed.length} 个文件 (failed):\n`);
     for (const f of failed) io.out(`  ${f.file}: ${f.error}\n`);
   }
-  return failed.length ? 1 : 0;
+  if (unscoredFiles) io.out(`${unscoredFiles} 个文件中有未能评分的自评表（见上方说明）\n`);
+  return failed.length || unscoredFiles ? 1 : 0;
 }
 
 async function writeSummary(path: string, rows: SummaryRow[]): Promise<void> {

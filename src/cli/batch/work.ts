@@ -11,7 +11,10 @@ import { Job } from './inputs';
 /** What the pool sends a worker thread. */
 export type JobRequest = { job: Job; policy: ScoringPolicy };
 
-export type JobResult = { input: string; output: string; summary: FileSummary; problems: string[] } | { input: string; error: string };
+export type JobResult =
+  /** `unscored`: the sentences of tables found but not scorable (no indicator header). */
+  | { input: string; output: string; summary: FileSummary; problems: string[]; unscored: string[] }
+  | { input: string; error: string };
 
 /** Rescores one workbook and writes its annotated copy; a failure is an answer, not an exception. */
 export async function processJob(job: Job, policy: ScoringPolicy): Promise<JobResult> {
@@ -25,6 +28,7 @@ export async function processJob(job: Job, policy: ScoringPolicy): Promise<JobRe
       output: job.output,
       summary: summarizeFile(job.input, result.tables),
       problems: result.problems.map((p) => p.message),
+      unscored: result.tables.flatMap((t) => (t.error ? [t.error] : [])),
     };
   } catch (error) {
     return { input: job.input, error: describe(error) };
