@@ -10,15 +10,15 @@ export type UnitActual = { actual: Quantity; funds: number };
  */
 export function aggregateActuals(parts: UnitActual[]): Quantity {
   if (parts.length === 0) throw new RangeError('nothing to aggregate');
-  const unit = parts[0].actual.unit;
+  const { unit, scale } = parts[0].actual;
   const relative = unit === '%' || unit === '‰';
   if (!relative) {
-    return { kind: 'number', value: parts.reduce((sum, p) => sum + p.actual.value, 0), unit, comparison: 'none' };
+    return { kind: 'number', value: parts.reduce((sum, p) => sum + p.actual.value, 0), unit, scale, comparison: 'none' };
   }
   const funds = parts.reduce((sum, p) => sum + p.funds, 0);
   const value =
     funds > 0
       ? parts.reduce((sum, p) => sum + p.actual.value * p.funds, 0) / funds
       : parts.reduce((sum, p) => sum + p.actual.value, 0) / parts.length;
-  return { kind: 'number', value, unit, comparison: 'none' };
+  return { kind: 'number', value, unit, scale, comparison: 'none' };
 }

@@ -9,7 +9,6 @@ import { Grade, Method, QualitativeTier, ScoringPolicy, gradeOf, policyFor } fro
 import { fromCents, roundHalfUp, sameToTheCent, toCents } from './rounding';
 import {
   Outcome,
-  alignUnits,
   asQuantity,
   deadlineMet,
   deadlineWords,
@@ -20,6 +19,7 @@ import {
   scoreRange,
   scoreReverse,
 } from './score';
+import { alignQuantities, alignRange } from './units';
 
 export type IndicatorFlag =
   | 'unfinished'
@@ -347,13 +347,14 @@ function quantitativeOutcome(
   if (b === null) return null;
   if (method === 'range') {
     if (target.kind !== 'range') return null;
-    const [low, value] = alignUnits(target.low, target.unit, b.value, b.unit);
-    const [high] = alignUnits(target.high, target.unit, b.value, b.unit);
-    return scoreRange(low, high, value);
+    const aligned = alignRange(target, b);
+    if (aligned.kind === 'mismatch') return null;
+    return scoreRange(aligned.low, aligned.high, aligned.actual);
   }
   if (target.kind !== 'number') return null;
-  const [a, value] = alignUnits(target.value, target.unit, b.value, b.unit);
-  return method === 'reverse' ? scoreReverse(a, value, policy) : scorePositive(a, value);
+  const aligned = alignQuantities(target, b);
+  if (aligned.kind === 'mismatch') return null;
+  return method === 'reverse' ? scoreReverse(aligned.target, aligned.actual, policy) : scorePositive(aligned.target, aligned.actual);
 }
 
 function checkWeights(

@@ -1,19 +1,48 @@
 import { CellValue, isDateFormat, isPercentFormat, serialToDate } from './grid';
 import { compact } from './text';
+import { comparableUnits, isBare, isPlainUnit, longestSuffix, readUnit, scaleBy } from './units';
+import {
+  AFTER_WORDS,
+  BEFORE_WORDS,
+  CHANGE_WORDS,
+  LABEL_COMPOUNDS,
+  LABEL_MAX_LENGTH,
+  LABEL_MIN_LENGTH,
+  MEASURE_NAME_ENDINGS,
+  NEGATING_IN_LABEL,
+  PLAUSIBLE_YEARS,
+  RANGE_SEPARATORS,
+  SIGNS,
+} from './vocabulary/values';
 
 /** How a written target binds the actual: at least, at most, exactly (read as at least), or none given. */
 export type Comparison = 'atLeast' | 'atMost' | 'exactly' | 'none';
 
 export type Quantity = {
   kind: 'number';
-  /** The value in base units: 万 and 亿 applied, percent and per mille as fractions. */
+  /**
+   * The value in base units: the number written × `scale`. 22万人 is 220000, 95% is 0.95,
+   * 1‰ is 0.001, 2小时 is 7200 (the time base is the second).
+   */
   value: number;
-  /** The unit as written, without the scale word (人, 元/人, %, ‰); empty when bare. */
+  /**
+   * The unit word as written, without the scale word: 人, 元/人, %, ‰, 小时, 个工作日; empty
+   * when bare. Percent words are stored as `%` and `‰` (百分比 is %). Its family (count,
+   * money, percent, time …) is `familyOf(unit)` in units.ts.
+   */
   unit: string;
+  /**
+   * What the written number was multiplied by: scale word × the unit's size in its family's
+   * base. 1e4 for 万人, 0.01 for %, 1e-3 for ‰, 3600 for 小时, 1 for 人 or a bare number.
+   */
+  scale: number;
   comparison: Comparison;
+  /** A name written before the number: `完成率` in `完成率100%`, `提高` in `提高10%`. */
+  label?: string;
 };
 
-export type Range = { kind: 'range'; low: number; high: number; unit: string };
+/** `400-4,000元/人`: bounds in base units; unit and scale as for a Quantity (the upper bound's). */
+export type Range = { kind: 'range'; low: number; high: number; unit: string; scale: number; label?: string };
 
 /** A date or a period: a year, a month of a year, or a day. The year may be left out. */
 export type Period = { kind: 'date'; year: number | null; month: number | null; day: number | null };
@@ -29,19 +58,23 @@ export type ParsedValue = Quantity | Range | Period | Text | Empty | Invalid;
 
 const SPREADSHEET_ERROR = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
-const SCALES: Record<string, number> = { 亿: 1e8, 千万: 1e7, 百万: 1e6, 万: 1e4 };
-const PREFIX_AT_LEAST = /^(≥|>|不低于|不少于|不小于|大于等于|大于|高于|多于|至少|达到|超过)/;
-const PREFIX_AT_MOST = /^(≤|<|不高于|不超过|不多于|不大于|小于等于|小于|低于|少于|控制在|最多|至多)/;
-const PREFIX_EXACT = /^(=|等于|约)/;
-const SUFFIX_AT_LEAST = /(及以上|以上|之上|或以上)$/;
-const SUFFIX_AT_MOST = /(及以下|以下|以内|之内|或以下|内)$/;
-const SUFFIX_NEUTRAL = /(左右|上下)$/;
 const NUMBER = '[-+]?\\d+(?:\\.\\d+)?';
-const SCALE = '(?:亿|千万|百万|万)?';
-/** A unit is a short run of anything but digits and range or comparison signs. */
-const UNIT = '[^\\d≥≤<>=~～\\-—–至到]{0,8}';
-const QUANTITY = new RegExp(`^(${NUMBER})(${SCALE})(${UNIT})$`);
-const RANGE = new RegExp(`^(${NUMBER})(${SCALE})(${UNIT})(?:-|~|～|—|–|至|到)(${NUMBER})(${SCALE})(${UNIT})$`);
+/** Escapes for a regular expression with the `u` flag: in an alternation, and in a character class. */
+const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeInClass = (w: string) => w.replace(/[\]\\^-]/g, '\\$&');
+const SEPARATOR = `(?:${RANGE_SEPARATORS.map(escapeWord).join('|')})`;
+/** A unit as written: a short run without digits, relation signs or range separators. */
+const LOOSE_UNIT = `[^\\d${[...SIGNS, ...RANGE_SEPARATORS].map(escapeInClass).join('')}]{0,8}`;
+/** After a label, a unit is words, `%`, `‰` and `/` only: `完成率100%`, `覆盖率≥95%`. */
+const STRICT_UNIT = '[\\p{Script=Han}A-Za-z%‰/]{0,8}';
+const quantityPattern = (unit: string) => new RegExp(`^(${NUMBER})(${unit})$`, 'u');
+const rangePattern = (unit: string) => new RegExp(`^(${NUMBER})(${unit})${SEPARATOR}(${NUMBER})(${unit})$`, 'u');
+const QUANTITY = { loose: quantityPattern(LOOSE_UNIT), strict: quantityPattern(STRICT_UNIT) };
+const RANGE = { loose: rangePattern(LOOSE_UNIT), strict: rangePattern(STRICT_UNIT) };
+/** What comes before the first number: no digits (a sign of the number stays with it). */
+const LEAD = /^(\D*?)([-+]?\d[\s\S]*)$/;
+const LABEL_CHARACTERS = /^[\p{Script=Han}A-Za-z]+$/u;
+const SIGN_START = new RegExp(`^(${SIGNS.map(escapeWord).join('|')})`);
 
 /** Parses a target or actual as written in a cell, value and number format together. */
 export function parseCell(value: CellValue, numberFormat = 'General'): ParsedValue {
@@ -49,67 +82,116 @@ export function parseCell(value: CellValue, numberFormat = 'General'): ParsedVal
   if (typeof value === 'boolean') return { kind: 'text', text: value ? '是' : '否' };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'text', text: String(value) };
-    if (isPercentFormat(numberFormat)) return { kind: 'number', value, unit: '%', comparison: 'none' };
+    if (isPercentFormat(numberFormat)) return { kind: 'number', value, unit: '%', scale: 0.01, comparison: 'none' };
     if (isDateFormat(numberFormat)) return { kind: 'date', ...serialToDate(value) };
-    return { kind: 'number', value, unit: '', comparison: 'none' };
+    return { kind: 'number', value, unit: '', scale: 1, comparison: 'none' };
   }
   return parseText(value);
 }
 
-/** Parses text such as `≥22万人`, `10%以下`, `400-4,000元/人`, `2023年12月`, `有效提升`. */
+/**
+ * Parses text such as `≥22万人`, `10%以下`, `400-4,000元/人`, `2023年12月`, `覆盖率≥95%`,
+ * `控制在3%-5%`, `提高10%`, `有效提升`. When unsure, text: a label with digits in it
+ * (`2023年完成3项`) or words saying the number did not happen (`未完成3项`) is not a quantity.
+ */
 export function parseText(raw: string): ParsedValue {
   const text = compact(raw).replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
   if (text === '') return { kind: 'empty' };
   if (SPREADSHEET_ERROR.test(text)) return { kind: 'invalid', text };
-  const parsed = parsePeriod(text) ?? parseRange(text) ?? parseQuantity(text);
+  const parsed = parsePeriod(text) ?? parseMeasure(text);
   if (parsed) return parsed;
-  if (/^[≥≤<>=]/.test(text)) return { kind: 'invalid', text };
+  if (SIGN_START.test(text)) return { kind: 'invalid', text };
   return { kind: 'text', text: compact(raw) };
 }
 
-/** Scales a written number to base units; percent and per mille divide, so 95% is exactly 0.95. */
-function scaleOf(scaleWord: string, unit: string): { apply: (n: number) => number; unit: string } {
-  const multiplier = scaleWord ? SCALES[scaleWord] : 1;
-  const divisor = unit.startsWith('%') ? 100 : unit.startsWith('‰') ? 1000 : 1;
-  return { apply: (n) => (n * multiplier) / divisor, unit: unit.trim() };
+/** A quantity or a range, with what is written before and after the number. */
+function parseMeasure(text: string): Quantity | Range | null {
+  const split = LEAD.exec(text);
+  if (!split) return null;
+  const lead = readLead(split[1]);
+  if (!lead) return null;
+  let body = split[2];
+  let comparison = lead.comparison;
+  const after = longestSuffix(body, AFTER_WORD_LIST);
+  if (after) {
+    body = body.slice(0, body.length - after.length);
+    const bound = AFTER_BOUND.get(after);
+    if (comparison === 'none' && bound) comparison = bound;
+  }
+  const strictness = lead.label ? 'strict' : 'loose';
+  const labelled = lead.label ? { label: lead.label } : {};
+  const range = RANGE[strictness].exec(body);
+  if (range) {
+    if (lead.label && !(isPlainUnit(range[2]) && isPlainUnit(range[4]))) return null;
+    const r = readRange(range);
+    return r && { ...r, ...labelled };
+  }
+  const match = QUANTITY[strictness].exec(body);
+  if (!match || negates(match[2])) return null;
+  // After a label, only a unit: `提前2天完成` is words about a deadline, not 2 units of `天完成`.
+  if (lead.label && !isPlainUnit(match[2])) return null;
+  const { unit, scale } = readUnit(match[2]);
+  const value = scaleBy(match[1], scale);
+  if (!Number.isFinite(value)) return null;
+  return { kind: 'number', value, unit, scale, comparison, ...labelled };
 }
 
-function parseQuantity(text: string): Quantity | null {
-  let body = text;
+/**
+ * What stands before the number: a label, then comparison words or a sign, each optional
+ * (`覆盖率≥`, `完成率达到`, `不低于`, `成本控制在`). Null when it cannot be a label.
+ */
+function readLead(lead: string): { comparison: Comparison; label: string } | null {
+  let rest = lead;
   let comparison: Comparison = 'none';
-  const prefix = body.match(PREFIX_AT_LEAST) ?? body.match(PREFIX_AT_MOST) ?? body.match(PREFIX_EXACT);
-  if (prefix) {
-    comparison = PREFIX_AT_LEAST.test(body) ? 'atLeast' : PREFIX_AT_MOST.test(body) ? 'atMost' : 'exactly';
-    body = body.slice(prefix[0].length);
+  for (;;) {
+    // `节约` ends in 约 but is a change, not `约` (about).
+    if (CHANGE_WORD_LIST.some((w) => rest.endsWith(w))) break;
+    const word = longestSuffix(rest, BEFORE_WORD_LIST);
+    if (!word) break;
+    // The word nearest the number decides.
+    if (comparison === 'none') comparison = BEFORE_BOUND.get(word) ?? 'none';
+    rest = rest.slice(0, rest.length - word.length);
   }
-  const suffixLeast = body.match(SUFFIX_AT_LEAST);
-  const suffixMost = suffixLeast ? null : body.match(SUFFIX_AT_MOST);
-  const suffix = suffixLeast ?? suffixMost ?? body.match(SUFFIX_NEUTRAL);
-  if (suffix) {
-    body = body.slice(0, body.length - suffix[0].length);
-    if (comparison === 'none' && suffixLeast) comparison = 'atLeast';
-    if (comparison === 'none' && suffixMost) comparison = 'atMost';
-  }
-  const match = QUANTITY.exec(body);
-  if (!match) return null;
-  const number = Number(match[1]);
-  if (!Number.isFinite(number)) return null;
-  const { apply, unit } = scaleOf(match[2], match[3]);
-  return { kind: 'number', value: apply(number), unit, comparison };
+  if (rest === '') return { comparison, label: '' };
+  if (!LABEL_CHARACTERS.test(rest) || rest.length < LABEL_MIN_LENGTH || rest.length > LABEL_MAX_LENGTH) return null;
+  if (negates(rest) && !MEASURE_NAME_ENDINGS.some((e) => rest.endsWith(e))) return null;
+  if (comparison === 'none' && CHANGE_WORD_LIST.some((w) => rest.endsWith(w))) comparison = 'atLeast';
+  return { comparison, label: rest };
 }
 
-function parseRange(text: string): Range | null {
-  const match = RANGE.exec(text);
-  if (!match) return null;
-  const [, lowText, lowScale, lowUnit, highText, highScale, highUnit] = match;
-  const high = scaleOf(highScale, highUnit);
-  // `1-2万人`: a bound without its own scale and unit shares the other bound's.
-  const low = lowScale || lowUnit ? scaleOf(lowScale, lowUnit) : high;
-  const lowValue = low.apply(Number(lowText));
-  const highValue = high.apply(Number(highText));
-  if (!(lowValue <= highValue)) return null;
-  return { kind: 'range', low: lowValue, high: highValue, unit: high.unit || low.unit };
+/** A label or unit with a word saying the number did not happen (`未完成`, `扣`); `无害化`, `未成年` do not. */
+function negates(text: string): boolean {
+  if (!NEGATING_IN_LABEL.some((c) => text.includes(c))) return false;
+  const rest = LABEL_COMPOUNDS.reduce((t, w) => t.split(w).join(''), text);
+  return NEGATING_IN_LABEL.some((c) => rest.includes(c));
 }
+
+function readRange(match: RegExpExecArray): Range | null {
+  const [, lowText, lowUnitText, highText, highUnitText] = match;
+  if (negates(lowUnitText) || negates(highUnitText)) return null;
+  const high = readUnit(highUnitText);
+  // `1-2万人`: a bound without its own scale and unit shares the other bound's.
+  const low = lowUnitText ? readUnit(lowUnitText) : high;
+  if (!comparableUnits(low.unit, high.unit)) return null;
+  const lowValue = scaleBy(lowText, low.scale);
+  const highValue = scaleBy(highText, high.scale);
+  if (!(lowValue <= highValue)) return null;
+  const shared = isBare(high) ? low : high;
+  return { kind: 'range', low: lowValue, high: highValue, unit: shared.unit, scale: shared.scale };
+}
+
+const BEFORE_BOUND = new Map<string, Comparison>(
+  (Object.keys(BEFORE_WORDS) as (keyof typeof BEFORE_WORDS)[]).flatMap((bound) => BEFORE_WORDS[bound].map((w) => [w, bound] as [string, Comparison])),
+);
+const BEFORE_WORD_LIST = [...BEFORE_BOUND.keys()];
+const AFTER_BOUND = new Map<string, Comparison | null>([
+  ...AFTER_WORDS.atLeast.map((w) => [w, 'atLeast'] as [string, Comparison]),
+  ...AFTER_WORDS.atMost.map((w) => [w, 'atMost'] as [string, Comparison]),
+  ...AFTER_WORDS.neutral.map((w) => [w, null] as [string, null]),
+]);
+const AFTER_WORD_LIST = [...AFTER_BOUND.keys()];
+const CHANGE_WORD_LIST = [...CHANGE_WORDS.up, ...CHANGE_WORDS.down];
+
 
 const DATE_WORDS = /^(≤|截至|截止|于|在)?(.*?)(底|末)?(前|以前|之前|内|止)?(完成|前完成|已完成)?$/;
 const YMD = /^(\d{4})(?:年|[-/.])(\d{1,2})(?:月|[-/.])(\d{1,2})日?$/;
@@ -130,6 +212,8 @@ function parsePeriod(text: string): Period | null {
   else if ((m = MD.exec(core))) period = { kind: 'date', year: null, month: +m[1], day: +m[2] };
   else if ((m = M.exec(core))) period = { kind: 'date', year: null, month: +m[1], day: null };
   if (!period) return null;
+  // `8300.5` is a number, not May of the year 8300.
+  if (period.year !== null && (period.year < PLAUSIBLE_YEARS.from || period.year > PLAUSIBLE_YEARS.to)) return null;
   if (period.month !== null && (period.month < 1 || period.month > 12)) return null;
   if (period.day !== null && (period.day < 1 || period.day > 31)) return null;
   return period;

@@ -1,6 +1,28 @@
 import { Method, QualitativeTier, ScoringPolicy } from './policy';
-import { ParsedValue, Period, Quantity, sameText } from './parse';
+import { ParsedValue, Period, Quantity, parseText, sameText } from './parse';
 import { compact } from './text';
+import { longestPrefix } from './units';
+import {
+  ABSENCE_ACTUAL_WORDS,
+  ABSENCE_TARGET_LEADS,
+  ABSENCE_TARGET_WORDS,
+  ACHIEVED_WHOLE,
+  ACHIEVED_WORDS,
+  ADVERSE_THINGS,
+  CHINESE_COUNT_DIGITS,
+  CLEAR_TARGETS,
+  DEADLINE_MET_WORDS,
+  FAILED_WHOLE,
+  FAILED_WORDS,
+  NEGATION_REACH,
+  NEGATORS,
+  NOT_ABSENCE,
+  NOT_NEGATION,
+  PARTIAL_WORDS,
+  PRESENCE_BEFORE_COUNT,
+  PRESENCE_WORDS,
+  VAGUE_WORDS,
+} from './vocabulary/values';
 
 /** How an indicator's target reads, and so how it is scored. */
 export function methodOf(target: ParsedValue): Method | null {
@@ -25,24 +47,21 @@ export function methodOf(target: ParsedValue): Method | null {
 /** Share of the weight earned (0–1) and actual/target (target/actual for reverse), where it means something. */
 export type Outcome = { share: number; ratio: number | null };
 
-const NONE_WORDS = /^(无|零|没有|未发生|0)$/;
-
-/** An actual written as a word for zero (`无`) counts as 0 against a numeric target. */
-export function asQuantity(value: ParsedValue): Quantity | null {
-  if (value.kind === 'number') return value;
-  if (value.kind === 'text' && NONE_WORDS.test(value.text)) return { kind: 'number', value: 0, unit: '', comparison: 'none' };
-  return null;
-}
+/** At most a few words before an absence that is a count of 0: `全年无安全事故`, `暂无`. */
+const LEAD_BEFORE_ZERO = /^\D{0,4}$/;
 
 /**
- * A percent on one side and a bare number on the other: the bare number is read as percent
- * points when it is above 1 (`96` against `≥95%`), as a fraction otherwise.
+ * An actual written as a word for zero counts as 0 against a numeric target: `无`, `零`,
+ * `没有`, `未发生`, and a statement of absence of something adverse (`未发生安全事故`).
  */
-export function alignUnits(target: number, targetUnit: string, actual: number, actualUnit: string): [number, number] {
-  const fraction = (u: string) => u === '%' || u === '‰';
-  if (fraction(targetUnit) && actualUnit === '' && Math.abs(actual) > 1) return [target, actual / 100];
-  if (fraction(actualUnit) && targetUnit === '' && Math.abs(target) > 1) return [target / 100, actual];
-  return [target, actual];
+export function asQuantity(value: ParsedValue): Quantity | null {
+  if (value.kind === 'number') return value;
+  if (value.kind !== 'text') return null;
+  const absence = absenceIn(plain(value.text));
+  if (absence && LEAD_BEFORE_ZERO.test(absence.before) && absence.after === '' && (absence.thing === '' || isAdverse(absence.thing))) {
+    return { kind: 'number', value: 0, unit: '', scale: 1, comparison: 'none' };
+  }
+  return null;
 }
 
 export function scorePositive(target: number, actual: number): Outcome {
@@ -81,37 +100,127 @@ function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-const NEGATIVE = /未完成|未达|未实现|未开展|未能|未按|尚未|没有|无法|较差|不合格|不达标|不到位|滞后|延期|逾期|^否$|^未/;
-const PARTIAL = /一定程度|部分|基本|初步|有所|较为|略有|稍有|逐步|正在|推进中|进行中/;
-const ACHIEVED = /完成|达到|达成|实现|合格|达标|^是$|有效|显著|明显|全面|顺利|按时|如期|提前|提升|提高|加强|改善|保障|保证|稳定|良好|满意/;
+/** Text without a closing full stop or comma, compacted. */
+function plain(text: string): string {
+  return compact(text).replace(/[。.,，;；!！]+$/, '');
+}
 
-/** Which of the three tiers a qualitative actual falls in, or null when its words do not tell. */
+const includesAny = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
+
+/**
+ * Where a text states absence (`全年未发生安全事故`: before `全年`, word `未发生`, thing
+ * `安全事故`, after ''), or null. `无法`, `无效` are not absences. The thing runs to the
+ * next comma; what follows is `after`.
+ */
+function absenceIn(text: string): { before: string; thing: string; after: string } | null {
+  for (let i = 0; i < text.length; i++) {
+    const rest = text.slice(i);
+    if (longestPrefix(rest, NOT_ABSENCE)) continue;
+    const word = longestPrefix(rest, ABSENCE_ACTUAL_WORDS);
+    if (!word) continue;
+    const tail = rest.slice(word.length);
+    const end = tail.search(/[,，;；。、]/);
+    return { before: text.slice(0, i), thing: end < 0 ? tail : tail.slice(0, end), after: end < 0 ? '' : tail.slice(end + 1) };
+  }
+  return null;
+}
+
+function isAdverse(thing: string): boolean {
+  return includesAny(thing, ADVERSE_THINGS);
+}
+
+/** A target that nothing of a kind happens: `无安全事故`, `零投诉`, `确保不发生…`, `无`, `0`. */
+export function isAbsenceTarget(target: string): boolean {
+  let text = plain(target);
+  if (text === '0' || text === '无' || text === '零' || text === '没有') return true;
+  text = text.slice(longestPrefix(text, ABSENCE_TARGET_LEADS)?.length ?? 0);
+  return longestPrefix(text, NOT_ABSENCE) === null && longestPrefix(text, ABSENCE_TARGET_WORDS) !== null;
+}
+
+/** An actual saying the thing happened: `发生安全事故`, `出现质量问题`, `有1起`. */
+function statesPresence(text: string): boolean {
+  if (includesAny(text, PRESENCE_WORDS)) return true;
+  return PRESENCE_BEFORE_COUNT.some((w) => {
+    const i = text.indexOf(w);
+    const next = i >= 0 ? text.charAt(i + w.length) : '';
+    return /\d/.test(next) || CHINESE_COUNT_DIGITS.includes(next);
+  });
+}
+
+/**
+ * Whether a text says something was not achieved: a failed word (`未完成`, `延期`, `不合格`),
+ * a negator shortly before a word of achievement (`不满意`, `未提升`, `运行不正常`,
+ * `无明显改善`), or a negator at the start. Compounds such as `不断` negate nothing.
+ */
+export function isNegative(text: string): boolean {
+  let t = plain(text);
+  for (const w of NOT_NEGATION) t = t.split(w).join('');
+  if (FAILED_WHOLE.includes(t)) return true;
+  if (includesAny(t, FAILED_WORDS)) return true;
+  if (longestPrefix(t, NEGATORS)) return true;
+  for (let i = 0; i < t.length; i++) {
+    const negator = longestPrefix(t.slice(i), NEGATORS);
+    if (!negator) continue;
+    const after = t.slice(i + negator.length);
+    for (let skip = 0; skip <= NEGATION_REACH; skip++) if (longestPrefix(after.slice(skip), ACHIEVED_WORDS)) return true;
+  }
+  return false;
+}
+
+/** The tier that words alone give: failed and negated words, then partial, then achieved. */
+function tierOfWords(text: string): QualitativeTier | null {
+  if (isNegative(text)) return 'failed';
+  if (includesAny(text, PARTIAL_WORDS)) return 'partial';
+  if (ACHIEVED_WHOLE.includes(text) || includesAny(text, ACHIEVED_WORDS)) return 'achieved';
+  return null;
+}
+
+/**
+ * Which of the three tiers a qualitative actual falls in, or null when its words do not tell.
+ * In order: the same words as the target; against a target of absence (`无安全事故`), an
+ * absence (`未发生…`, `未出现…`, `无`, `0`, `零`) is achieved and a presence (`发生1起…`) is
+ * failed; an absence of something adverse (`未发生安全事故`) is achieved unless the rest of
+ * the text says less; then failed words and negations (`不满意`), partial words
+ * (`基本满意`), words of achievement. The word lists are in vocabulary/values.ts.
+ */
 export function qualitativeTier(target: string, actual: ParsedValue): QualitativeTier | null {
   if (actual.kind === 'empty') return null;
-  const actualText = actual.kind === 'text' ? actual.text : null;
+  const actualText = actual.kind === 'text' ? plain(actual.text) : null;
   if (actualText !== null && sameText(target, actualText)) return 'achieved';
-  if (NONE_WORDS.test(compact(target)) && asQuantity(actual)?.value === 0) return 'achieved';
+  if (isAbsenceTarget(target)) {
+    const count = asQuantity(actual);
+    if (count) return count.value === 0 ? 'achieved' : count.value > 0 ? 'failed' : null;
+    if (actualText !== null && absenceIn(actualText)) return 'achieved';
+    if (actualText !== null && statesPresence(actualText)) return 'failed';
+  }
   if (actualText === null) return null;
-  if (NEGATIVE.test(actualText)) return 'failed';
-  if (PARTIAL.test(actualText)) return 'partial';
-  if (ACHIEVED.test(actualText)) return 'achieved';
-  return null;
+  const absence = absenceIn(actualText);
+  if (absence && isAdverse(absence.thing)) {
+    const rest = absence.before + absence.after;
+    const restTier = rest === '' ? null : tierOfWords(rest);
+    return restTier === 'failed' || restTier === 'partial' ? restTier : 'achieved';
+  }
+  return tierOfWords(actualText);
 }
 
 /** A deadline actual written in words: `按时完成` meets it, `延期完成` does not. */
 export function deadlineWords(actual: string): boolean | null {
-  if (NEGATIVE.test(actual)) return false;
-  if (/按时|如期|提前|已完成|完成/.test(actual)) return true;
+  if (isNegative(actual)) return false;
+  if (includesAny(plain(actual), DEADLINE_MET_WORDS)) return true;
   return null;
 }
 
-const VAGUE = /正增长|有效|显著|明显|逐步|进一步|持续|不断|稳步|大幅|较大|一定程度|提升|提高|改善|加强|推进|增强|优化|促进|保障|保证|良好|较好/;
-const CLEAR = /^(无|零|0|是|否|合格|达标|按时完成|按期完成|全部完成|完成|通过|已完成|100%)$/;
-
-/** A target with nothing to measure: a direction or an adverb instead of a level. */
+/**
+ * A target with nothing to measure: a direction or an adverb instead of a level (`正增长`,
+ * `有效提升`). A number (`提高10%`), a range or a date is measurable; a clear yes/no fact
+ * (`合格`, `按时完成`) and a target of absence (`无安全事故`) are not vague.
+ */
 export function isVagueTarget(target: string): boolean {
-  const text = compact(target);
-  return !CLEAR.test(text) && VAGUE.test(text);
+  const text = plain(target);
+  const parsed = parseText(text);
+  if (parsed.kind === 'number' || parsed.kind === 'range' || parsed.kind === 'date') return false;
+  if (CLEAR_TARGETS.includes(text) || isAbsenceTarget(text)) return false;
+  return includesAny(text, VAGUE_WORDS);
 }
 
 export function clampShare(share: number): number {

@@ -1,4 +1,5 @@
 /** Text normalisation shared by header matching and value parsing. */
+import { SIGN_SPELLINGS } from './vocabulary/values';
 
 /** Full-width ASCII (！..～) and the ideographic space become their half-width forms. */
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
@@ -9,12 +10,20 @@ export function toHalfWidth(text: string): string {
   return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
-/** Half-width, no whitespace or line breaks, comparison signs in one spelling. */
+const SIGN_OF = new Map(SIGN_SPELLINGS);
+const SPELLINGS = new RegExp(
+  [...SIGN_OF.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+
+/** Half-width, no whitespace or line breaks, relation signs in one spelling (vocabulary/values.ts SIGN_SPELLINGS). */
 export function compact(text: string): string {
   return toHalfWidth(text)
     .replace(/\s+/g, '')
-    .replace(/>=|≧|⩾/g, '≥')
-    .replace(/<=|≦|⩽/g, '≤')
+    .replace(SPELLINGS, (s) => SIGN_OF.get(s) ?? s)
     .replace(/[“”"‘’']/g, '');
 }
 

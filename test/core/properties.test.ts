@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { parseCell, parseText } from '../../src/core/parse';
+import { deadlineWords, isVagueTarget, qualitativeTier } from '../../src/core/score';
+import { alignQuantities } from '../../src/core/units';
+import { ABSURD_FACTOR } from '../../src/core/vocabulary/values';
 import { gradeOf, policyFor } from '../../src/core/policy';
 import { roundHalfUp } from '../../src/core/rounding';
 import { scoreTable } from '../helpers/single-row';
@@ -7,7 +10,7 @@ import { scoreTable } from '../helpers/single-row';
 const KINDS = ['number', 'range', 'date', 'text', 'empty', 'invalid'];
 /** Text as people write targets: signs, digits, scale words, units, brackets, full-width forms. */
 const targetLike = fc
-  .array(fc.constantFrom('≥', '≤', '>', '<', '=', '＞＝', '以上', '以下', '不超过', '-', '~', '.', ',', '，', '0', '1', '5', '9', '２', '万', '亿', '%', '％', '‰', '人', '元/人', '年', '月', '日', '有效', '提升', ' ', '\n', '(', '）', 'e', 'E', '#N/A'), { maxLength: 12 })
+  .array(fc.constantFrom('≥', '≤', '>', '<', '=', '＞＝', '以上', '以下', '不超过', '-', '~', '.', ',', '，', '0', '1', '5', '9', '２', '万', '亿', '%', '％', '‰', '人', '元/人', '年', '月', '日', '有效', '提升', ' ', '\n', '(', '）', 'e', 'E', '#N/A', '═', '﹦', '≧', '≦', '完成率', '控制在', '提高', '千', '小时', '分钟', '个工作日', '百分比', '未', '无', '发生', '起', '内完成', '至'), { maxLength: 12 })
   .map((parts) => parts.join(''));
 
 describe('the parser never throws', () => {
@@ -17,6 +20,17 @@ describe('the parser never throws', () => {
         expect(KINDS).toContain(parseText(text).kind);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  test('qualitative judgement never throws and gives a tier or nothing', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 20 }), targetLike), fc.oneof(fc.string({ unit: 'grapheme', maxLength: 20 }), targetLike), (target, actual) => {
+        expect([null, 'achieved', 'partial', 'failed']).toContain(qualitativeTier(target, parseText(actual)));
+        expect(typeof isVagueTarget(target)).toBe('boolean');
+        expect([null, true, false]).toContain(deadlineWords(actual));
+      }),
+      { numRuns: 2000 },
     );
   });
 
@@ -88,6 +102,128 @@ describe('scores', () => {
         const [lo, hi] = [Math.min(a, b) / 100, Math.max(a, b) / 100];
         expect(order[gradeOf(lo, policyFor('wuhan'))]).toBeLessThanOrEqual(order[gradeOf(hi, policyFor('wuhan'))]);
       }),
+    );
+  });
+});
+
+/** A decimal string shifted by 10^k without floating point: shift('0.07', 4) is '700'. */
+function shift(decimal: string, k: number): string {
+  const [whole, fraction = ''] = decimal.split('.');
+  let digits = whole + fraction;
+  let point = whole.length + k;
+  if (point <= 0) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  digits = digits.padEnd(point, '0');
+  const text = `${digits.slice(0, point)}.${digits.slice(point)}`.replace(/^0+(?=\d)/, '').replace(/\.?0*$/, '');
+  return text === '' ? '0' : text;
+}
+
+/** Non-negative decimals as written, up to three places; a year-like `2023.5` is a date, so none of those. */
+const decimal = fc
+  .tuple(fc.integer({ min: 0, max: 999999 }), fc.integer({ min: 0, max: 3 }))
+  .map(([n, places]) => shift(String(n), -places))
+  .filter((n) => parseText(n).kind === 'number');
+/**
+ * The value of a decimal written out with a sign: what the parser reads, or, where the
+ * plain number reads as a date (`≤1937.01` is January 1937), the decimal itself.
+ */
+const writtenOut = (sign: string, decimal: string) => {
+  const parsed = parseText(`${sign}${decimal}`);
+  return parsed.kind === 'number' ? parsed.value : Number(decimal);
+};
+const quantityOf = (text: string) => {
+  const parsed = parseText(text);
+  if (parsed.kind !== 'number') throw new Error(`${text} read as ${parsed.kind}`);
+  return parsed;
+};
+
+describe('scale words and units', () => {
+  test('a value written with a scale word equals the same value written out', () => {
+    fc.assert(
+      fc.property(decimal, fc.constantFrom(['千', 3], ['万', 4], ['百万', 6], ['千万', 7], ['亿', 8]), fc.constantFrom('人', '元', '元/人', '个', ''), fc.constantFrom('', '≥', '≤', '不低于'), (n, [word, k], unit, sign) => {
+        const scaled = quantityOf(`${sign}${n}${word}${unit}`);
+        const written = shift(n, k as number);
+        if (unit === '' && parseText(`${sign}${written}`).kind !== 'number') return expect(scaled.value).toBe(writtenOut(sign, written));
+        const plain = quantityOf(`${sign}${written}${unit}`);
+        expect(scaled.value).toBe(plain.value);
+        expect(scaled.unit).toBe(plain.unit);
+        expect(scaled.comparison).toBe(plain.comparison);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('a percent, a per mille and 百分比 equal the fraction written out', () => {
+    fc.assert(
+      fc.property(decimal, fc.constantFrom('', '≥', '≤', '不低于'), (n, sign) => {
+        expect(quantityOf(`${sign}${n}%`).value).toBe(writtenOut(sign, shift(n, -2)));
+        expect(quantityOf(`${sign}${n}百分比`).value).toBe(writtenOut(sign, shift(n, -2)));
+        expect(quantityOf(`${sign}${n}‰`).value).toBe(writtenOut(sign, shift(n, -3)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('time units convert: hours to minutes, days to hours, weeks to days', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100000 }), (n) => {
+        expect(quantityOf(`${n}小时`).value).toBe(quantityOf(`${n * 60}分钟`).value);
+        expect(quantityOf(`${n}天`).value).toBe(quantityOf(`${n * 24}小时`).value);
+        expect(quantityOf(`${n}周`).value).toBe(quantityOf(`${n * 7}天`).value);
+      }),
+    );
+  });
+});
+
+const measured = fc
+  .tuple(decimal, fc.constantFrom('', '万', '亿', '千'), fc.constantFrom('', '人', '元', '%', '‰', '分', '小时', '分钟', '个工作日', '标准间'))
+  .map(([n, scale, unit]) => quantityOf(`${n}${unit === '%' || unit === '‰' ? '' : scale}${unit}`));
+
+describe('alignment', () => {
+  test('is symmetric: swapping target and actual swaps the numbers, keeps the reading and names the other side bare', () => {
+    fc.assert(
+      fc.property(measured, measured, (t, a) => {
+        const forward = alignQuantities(t, a);
+        const backward = alignQuantities(a, t);
+        if (forward.kind === 'mismatch') {
+          expect(backward).toEqual({ kind: 'mismatch', targetUnit: forward.actualUnit, actualUnit: forward.targetUnit });
+          return;
+        }
+        const swapped = { target: 'actual', actual: 'target' } as const;
+        expect(backward).toEqual({
+          kind: 'aligned',
+          target: forward.actual,
+          actual: forward.target,
+          reading: forward.reading,
+          bare: forward.bare === null ? null : swapped[forward.bare],
+        });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('a bare actual is read as if written in the target unit, unless that reading is absurd and the base reading is not', () => {
+    fc.assert(
+      fc.property(decimal, decimal, fc.constantFrom('万', '亿', '千'), fc.constantFrom('人', '元', '个'), (target, actual, scale, unit) => {
+        const aligned = alignQuantities(quantityOf(`≥${target}${scale}${unit}`), quantityOf(actual));
+        expect(aligned.kind).toBe('aligned');
+        if (aligned.kind !== 'aligned') return;
+        const inTargetUnit = quantityOf(`${actual}${scale}${unit}`).value;
+        const base = Number(actual);
+        const off = (x: number) => (x > 0 && aligned.target > 0 ? Math.max(x / aligned.target, aligned.target / x) : NaN);
+        if (aligned.reading === 'base-unit') {
+          expect(aligned.actual).toBe(base);
+          expect(off(inTargetUnit)).toBeGreaterThan(ABSURD_FACTOR);
+          expect(off(base)).toBeLessThanOrEqual(ABSURD_FACTOR);
+        } else {
+          expect(aligned.reading).toBe('target-unit');
+          expect(aligned.actual).toBe(inTargetUnit);
+          expect(off(inTargetUnit) > ABSURD_FACTOR && off(base) <= ABSURD_FACTOR).toBe(false);
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -1,0 +1,2 @@
+/** The project's word lists as data. */
+export * from './values';
