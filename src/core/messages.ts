@@ -40,5 +40,11 @@ export const zh = {
   noIndicators: (sheet: string, range: string) =>
     `“${sheet}”${range} 像是一张绩效自评表，但未找到指标表头（需有目标值、完成值和指标名称列），未评分`,
   unfilled: '表中指标既无完成值也无得分，尚未填报，未评分',
+    unitMismatch: (target: string, actual: string, targetUnit: string, actualUnit: string) =>
+    `目标值“${clip(target)}”与完成值“${clip(actual)}”的单位（${targetUnit || '无'}、${actualUnit || '无'}）不可比，保留填报得分`,
+  readInOtherUnit: (side: string, text: string, unit: string) => `${side}“${clip(text)}”未写单位，按“${unit}”读取`,
+  readAsFraction: (side: string, text: string) => `${side}“${clip(text)}”未写单位，按小数读取（1 即 100%）`,
+  readInBaseUnit: (side: string, text: string, unit: string) =>
+    `${side}“${clip(text)}”未写单位；按“${unit}”读取数值相差过大，按基本单位读取`,
     tiers: { achieved: '达成预期', partial: '部分达成', failed: '未达成' },
 } as const;

@@ -258,3 +258,23 @@ describe('the finance bureau checklist', () => {
     expect(scoreTable([{ target: '1', actual: '1', weight: 30 }]).notes).toContain('缺少“预算执行”、“产出”、“效益”、“满意度”维度的指标');
   });
 });
+
+describe('units in the notes and findings', () => {
+  test('a bare actual read in the target’s unit says so in a note, and scores on that reading', () => {
+    const row = scoreRow({ target: '≥22万人', actual: '23', weight: 10, reported: 10 });
+    expect(row).toMatchObject({ score: 10, ratio: 1.05, flags: [] });
+    expect(row.notes).toEqual(['完成值“23”未写单位，按“万人”读取']);
+  });
+
+  test('a bare actual that is absurd in the target’s unit is read in the base unit, and the note says so', () => {
+    const row = scoreRow({ target: '≥100万元', actual: 1000000, weight: 10, reported: 10 });
+    expect(row).toMatchObject({ score: 10, ratio: 1, flags: [] });
+    expect(row.notes[0]).toMatch(/按基本单位读取/);
+  });
+
+  test('units that cannot be compared are a unit-mismatch finding that keeps the entered score', () => {
+    const row = scoreRow({ target: '≥90分', actual: '95%', weight: 10, reported: 8 });
+    expect(row).toMatchObject({ score: 8, flags: ['unit-mismatch'], method: 'positive' });
+    expect(row.notes).toEqual(['目标值“≥90分”与完成值“95%”的单位（分、%）不可比，保留填报得分']);
+  });
+});

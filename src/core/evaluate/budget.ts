@@ -1,0 +1,42 @@
+import { cellAddress } from '../address';
+import { BudgetBlock } from '../detect';
+import { zh } from '../messages';
+import { ScoringPolicy } from '../policy';
+import { numberOf } from '../read-cell';
+import { fromCents, roundHalfUp, sameToTheCent } from '../rounding';
+import { BudgetResult, TableFlag } from './results';
+
+/**
+ * Scores the budget execution row (weight × B/A, never above the weight) and says what is
+ * wrong with it. Where the table does not state the weight, it is 100 minus the indicators'.
+ */
+export function evaluateBudget(block: BudgetBlock, indicatorWeightCents: number, policy: ScoringPolicy): BudgetResult & { flags: TableFlag[] } {
+  const notes: string[] = [];
+  const flags: TableFlag[] = [];
+  let weight = block.weight;
+  if (weight === null) {
+    const rest = 10000 - indicatorWeightCents;
+    weight = rest > 0 && rest < 10000 ? fromCents(rest) : policy.defaultBudgetWeight;
+    notes.push(zh.budgetWeightInferred(weight));
+  }
+  const planned = numberOf(block.planned);
+  const executed = numberOf(block.executed);
+  const reportedScore = numberOf(block.reported);
+  let score: number;
+  let rate: number | null = null;
+  if (planned === null || planned <= 0 || executed === null) {
+    flags.push('unreadable');
+    notes.push(zh.budgetUnreadable(block.planned ? cellAddress(block.planned.row, block.planned.col) : cellAddress(block.row, 0)));
+    score = reportedScore !== null && reportedScore >= 0 && reportedScore <= weight ? reportedScore : 0;
+  } else {
+    rate = executed / planned;
+    score = weight * Math.min(1, Math.max(0, rate));
+    rate = roundHalfUp(rate, 4);
+  }
+  score = roundHalfUp(score);
+  if (reportedScore !== null && block.reported && !sameToTheCent(reportedScore, score)) {
+    flags.push('score-mismatch');
+    notes.push(zh.budgetScoreMismatch(cellAddress(block.reported.row, block.reported.col), reportedScore, score));
+  }
+  return { row: block.row + 1, weight, planned, executed, rate, score, reportedScore, notes, flags };
+}

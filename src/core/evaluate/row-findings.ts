@@ -1,0 +1,113 @@
+import { cellAddress } from '../address';
+import { DetectedTable, IndicatorBlock, IndicatorRow } from '../detect';
+import { zh } from '../messages';
+import { ScoringPolicy } from '../policy';
+import { ReadCell } from '../read-cell';
+import { roundHalfUp, sameToTheCent } from '../rounding';
+import { isVagueTarget } from '../score';
+import { writtenUnit } from '../units';
+import { IndicatorFlag } from './results';
+import { RowProblem, RowScore } from './row-score';
+
+export type RowContext = { hasReasonPlace: boolean; reasonGiven: boolean; table: DetectedTable };
+
+/** The order flags are listed in: what stops scoring first, then what a reviewer acts on. */
+const ORDER: IndicatorFlag[] = [
+  'unreadable',
+  'unit-mismatch',
+  'unfinished',
+  'weak-target',
+  'vague-target',
+  'score-mismatch',
+  'qualitative-tier',
+  'missing-reason',
+];
+
+/** Against these units a bare number of at most 1 is a fraction (0.96 = 96%). */
+const FRACTION_UNITS = new Set(['%', '‰']);
+
+const address = (cell: ReadCell) => cellAddress(cell.row, cell.col);
+
+/** What a reviewer should know about a scored row: its flags and the reasons, in Chinese. */
+export function rowFindings(
+  row: IndicatorRow,
+  block: IndicatorBlock,
+  scored: RowScore,
+  policy: ScoringPolicy,
+  ctx: RowContext,
+): { flags: IndicatorFlag[]; notes: string[] } {
+  const flags = new Set<IndicatorFlag>();
+  const notes: string[] = [];
+  const add = (flag: IndicatorFlag, note: string) => {
+    flags.add(flag);
+    notes.push(note);
+  };
+  const targetText = row.target?.text ?? '';
+  const actualText = row.actual?.text ?? '';
+  const { method, weight, reported, score } = scored;
+
+  if (scored.problem) {
+    add(scored.problem.kind === 'unit-mismatch' ? 'unit-mismatch' : 'unreadable', problemNote(scored.problem, row, block));
+  }
+  if (scored.unitReading) notes.push(readingNote(scored, row));
+  if (method === 'qualitative' && weight !== null) {
+    const band = scored.tier ? policy.qualitativeTiers[scored.tier] : null;
+    if (scored.basis === 'entered' && band && scored.tier && (score < roundHalfUp(band.min * weight) || score > roundHalfUp(band.max * weight))) {
+      add('qualitative-tier', zh.qualitativeTier(zh.tiers[scored.tier], score, band.min * weight, band.max * weight));
+    }
+    const target = row.target?.parsed;
+    if (target?.kind === 'text' && isVagueTarget(target.text)) add('vague-target', zh.vagueTarget(targetText || target.text));
+    const belowAchieved = scored.tier === null && score < policy.qualitativeTiers.achieved.min * weight;
+    if (scored.tier === 'partial' || scored.tier === 'failed' || belowAchieved) add('unfinished', zh.unfinishedQualitative(actualText, targetText));
+  }
+  if (scored.basis === 'rule' && scored.share !== null) {
+    if (scored.share < 1) add('unfinished', method === 'deadline' ? zh.deadlineMissed(actualText, targetText) : zh.unfinished(actualText, targetText));
+    const ratio = scored.ratio;
+    if (ratio !== null && ratio >= policy.weakRatio && (method === 'positive' || method === 'reverse')) {
+      add('weak-target', method === 'reverse' ? zh.weakReverseTarget(ratio) : zh.weakTarget(ratio));
+    }
+  }
+  if (reported !== null && scored.basis !== 'kept' && !sameToTheCent(reported, score)) add('score-mismatch', zh.scoreMismatch(reported, score));
+  if (flags.has('unfinished') && ctx.hasReasonPlace) {
+    const missing = row.reason ? row.reason.text.trim() === '' : !ctx.reasonGiven;
+    if (missing) {
+      const where = row.reason
+        ? cellAddress(row.reason.row, row.reason.col)
+        : cellAddress(ctx.table.narrativeReason?.row ?? row.row, ctx.table.left);
+      add('missing-reason', zh.missingReason(where));
+    }
+  }
+  return { flags: ORDER.filter((f) => flags.has(f)), notes };
+}
+
+function problemNote(problem: RowProblem, row: IndicatorRow, block: IndicatorBlock): string {
+  const nameCell = cellAddress(row.row, row.nameCol);
+  switch (problem.kind) {
+    case 'weight-unreadable':
+      return zh.unreadableWeight(row.weightCell ? cellAddress(row.weightCell.row, row.weightCell.col) : nameCell, row.weightCell?.text ?? '');
+    case 'weight-missing':
+      return zh.missingWeight(block.columns.weight !== undefined ? cellAddress(row.row, block.columns.weight) : nameCell);
+    case 'target-empty':
+      return zh.emptyTarget(row.target ? address(row.target) : nameCell);
+    case 'target-unreadable':
+      return zh.unreadableTarget(row.target ? address(row.target) : nameCell, row.target?.text ?? '');
+    case 'actual-empty':
+      return zh.emptyActual(row.actual ? address(row.actual) : nameCell);
+    case 'actual-unreadable':
+      return zh.unreadableActual(row.actual ? address(row.actual) : nameCell, row.actual?.text ?? '');
+    case 'unknown-tier':
+      return zh.unknownTier(row.actual ? address(row.actual) : nameCell);
+    case 'unit-mismatch':
+      return zh.unitMismatch(row.target?.text ?? '', row.actual?.text ?? '', problem.targetUnit, problem.actualUnit);
+  }
+}
+
+/** Which reading of a bare number was taken, so a reviewer can check it. */
+function readingNote(scored: RowScore, row: IndicatorRow): string {
+  const reading = scored.unitReading as NonNullable<RowScore['unitReading']>;
+  const cell = reading.bare === 'actual' ? row.actual : row.target;
+  const side = reading.bare === 'actual' ? '完成值' : '目标值';
+  const text = cell?.text ?? '';
+  if (reading.reading === 'target-unit') return zh.readInOtherUnit(side, text, writtenUnit(reading.other));
+  return FRACTION_UNITS.has(reading.other.unit) ? zh.readAsFraction(side, text) : zh.readInBaseUnit(side, text, writtenUnit(reading.other));
+}
