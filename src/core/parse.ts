@@ -5,6 +5,7 @@ import {
   AFTER_WORDS,
   BEFORE_WORDS,
   CHANGE_WORDS,
+  DATE_WORDS,
   LABEL_COMPOUNDS,
   LABEL_MAX_LENGTH,
   LABEL_MIN_LENGTH,
@@ -193,7 +194,6 @@ const AFTER_WORD_LIST = [...AFTER_BOUND.keys()];
 const CHANGE_WORD_LIST = [...CHANGE_WORDS.up, ...CHANGE_WORDS.down];
 
 
-const DATE_WORDS = /^(≤|截至|截止|于|在)?(.*?)(底|末)?(前|以前|之前|内|止)?(完成|前完成|已完成)?$/;
 const YMD = /^(\d{4})(?:年|[-/.])(\d{1,2})(?:月|[-/.])(\d{1,2})日?$/;
 const YM = /^(\d{4})(?:年|[-/.])(\d{1,2})月?$/;
 const Y = /^(\d{4})年$/;

@@ -1,10 +1,12 @@
 import {
   BREAKDOWN_NAME,
+  DIRECTION_WORDS,
   GOAL_LABEL,
   GROUP_CAPTION,
   NARRATIVE_LABEL,
   TITLE_WORDS,
   NO_WEIGHT,
+  QUALITATIVE_DIRECTION,
   TOTAL_LABELS,
 } from '../vocabulary/headers';
 import { parseText } from '../parse';
@@ -151,10 +153,6 @@ function readIndicator(
     breakdown: [],
   };
 }
-
-/** 指标性质 words that are not signs. */
-const DIRECTION_WORDS: Record<string, string> = { 正向: '≥', 正向指标: '≥', 反向: '≤', 反向指标: '≤' };
-const QUALITATIVE_DIRECTION = /^定性/;
 
 /** The target, joined from 指标性质 | 指标值 | 度量单位 where the table splits it. */
 function readTarget(cell: ReadCell, direction: string, unit: string): ReadCell {

@@ -1,4 +1,4 @@
-import { GOAL_LABEL, NARRATIVE_LABEL } from '../vocabulary/headers';
+import { GOAL_LABEL, NARRATIVE_LABEL, NARRATIVE_REASON } from '../vocabulary/headers';
 import { headerKey, splitWeight } from '../text';
 import { readBudgetBlock } from './budget-block';
 import { budgetHeaderAt, indicatorHeaderAt } from './headers';
@@ -95,7 +95,7 @@ export function segmentTables(rows: SheetRows): DetectedTable[] {
     while (r <= rows.bottom) {
       const first = rows.firstOwnText(r);
       if (!first || !NARRATIVE_LABEL.test(headerKey(first.text))) break;
-      if (/原因/.test(first.text) && !table.narrativeReason) {
+      if (NARRATIVE_REASON.test(first.text) && !table.narrativeReason) {
         table.narrativeReason = { row: r, text: rows.nextText(r, first.col) ?? '' };
       }
       table.bottom = r;

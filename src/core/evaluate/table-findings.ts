@@ -2,7 +2,7 @@ import { cellAddress } from '../address';
 import { DetectedTable } from '../detect';
 import { zh } from '../messages';
 import { fromCents, sameToTheCent, toCents } from '../rounding';
-import { COMMON_INDICATOR, DIMENSIONS } from '../vocabulary/headers';
+import { COMMON_INDICATOR, DIMENSIONS, SATISFACTION } from '../vocabulary/headers';
 import { BudgetResult, IndicatorResult, TableFlag } from './results';
 
 export type Findings = { flags: Set<TableFlag>; notes: string[] };
@@ -43,7 +43,7 @@ const MIN_OWN_INDICATORS = 5;
 
 /** The finance bureau's checklist: at least five 个性指标, and all four dimensions present. */
 export function checkStructure(indicators: IndicatorResult[], budget: BudgetResult | null, out: Findings): void {
-  const own = indicators.filter((i) => !/满意/.test(i.level1) && !COMMON_INDICATOR.test(i.name)).length;
+  const own = indicators.filter((i) => !SATISFACTION.test(i.level1) && !COMMON_INDICATOR.test(i.name)).length;
   if (own < MIN_OWN_INDICATORS) {
     out.flags.add('too-few-indicators');
     out.notes.push(zh.tooFewIndicators(own, MIN_OWN_INDICATORS));

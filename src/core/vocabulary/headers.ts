@@ -83,6 +83,14 @@ export const BUDGET_ROW_LABELS = {
 /** A breakdown row under an indicator: `其中：…`, `含…`. */
 export const BREAKDOWN_NAME = /^(其中|含)[:：]?/;
 
+/** 指标性质 words that are not signs, and the sign each stands for. */
+export const DIRECTION_WORDS: Record<string, string> = { 正向: '≥', 正向指标: '≥', 反向: '≤', 反向指标: '≤' };
+/** 指标性质 of a qualitative indicator: its target is text whatever it looks like. */
+export const QUALITATIVE_DIRECTION = /^定性/;
+
+/** The narrative row where a table without a reason column gives its deviation reasons. */
+export const NARRATIVE_REASON = /原因/;
+
 /** A weight cell that says "no points of its own" (`/`, `—`). */
 export const NO_WEIGHT = /^[/／\\—–\-－_]+$|^无$/;
 
@@ -92,6 +100,9 @@ export const PROJECT_NAME_LABEL = /^项目名称/;
 export const UNIT_NAME_LABEL = /^(单位名称|预算单位|部门名称|填报单位|主管部门)/;
 export const DEPARTMENT_WORDS = /部门整体|整体支出/;
 
+/** Satisfaction indicators: a dimension of their own, and common to every table. */
+export const SATISFACTION = /满意/;
+
 /**
  * The four dimensions a table must cover, by the 一级 or 二级 labels that name them;
  * 数量/质量/时效/成本 指标 are 产出, 经济/社会/生态效益 and 可持续影响 are 效益.
@@ -99,7 +110,7 @@ export const DEPARTMENT_WORDS = /部门整体|整体支出/;
 export const DIMENSIONS: { name: string; pattern: RegExp }[] = [
   { name: '产出', pattern: /产出|成本|数量指标|质量指标|时效指标/ },
   { name: '效益', pattern: /效益|可持续影响|效果/ },
-  { name: '满意度', pattern: /满意/ },
+  { name: '满意度', pattern: SATISFACTION },
 ];
 
 /** 共性指标: satisfaction and budget-execution indicators every project shares. */
