@@ -276,8 +276,9 @@ function emptyFrom(row: readonly unknown[], from: number, at: number): void {
   for (let c = from; c < Math.max(row.length, STATE_COLUMNS); c++) if (!isEmpty(row[c])) fail(at, FIELD.extra);
 }
 
-function parseRowV2(row: readonly unknown[], at: number): StateRecord[] {
-  const [kindCell, sheetCell, where, data, written] = row;
+/** Sheet and width rows, read alike by both versions (version 1 may store a bare width). */
+function parseSheetOrWidth(row: readonly unknown[], at: number, version: 1 | 2): StateRecord[] | null {
+  const [kindCell, sheetCell, where, data] = row;
   const kind = kindOf(kindCell, at);
   const sheet = sheetOf(sheetCell, at);
   if (kind === 'sheet') {
@@ -286,10 +287,19 @@ function parseRowV2(row: readonly unknown[], at: number): StateRecord[] {
   }
   if (kind === 'width') {
     const col = columnOf(where, at);
-    const width = widthOf(data, at, false);
+    const width = widthOf(data, at, version === 1);
     emptyFrom(row, 4, at);
     return [{ kind, sheet, col, ...width }];
   }
+  return null;
+}
+
+function parseRowV2(row: readonly unknown[], at: number): StateRecord[] {
+  const common = parseSheetOrWidth(row, at, 2);
+  if (common) return common;
+  const [kindCell, sheetCell, where, data, written] = row;
+  const kind = kindOf(kindCell, at) as 'output' | 'highlight';
+  const sheet = sheetOf(sheetCell, at);
   const range = runOf(where, at);
   const style = styleOf(data, at);
   const length = range.bottom - range.top + 1;
@@ -304,19 +314,11 @@ function parseRowV2(row: readonly unknown[], at: number): StateRecord[] {
 }
 
 function parseRowV1(row: readonly unknown[], at: number): StateRecord[] {
+  const common = parseSheetOrWidth(row, at, 1);
+  if (common) return common;
   const [kindCell, sheetCell, where, data, written] = row;
-  const kind = kindOf(kindCell, at);
+  const kind = kindOf(kindCell, at) as 'output' | 'highlight';
   const sheet = sheetOf(sheetCell, at);
-  if (kind === 'sheet') {
-    emptyFrom(row, 2, at);
-    return [{ kind, sheet }];
-  }
-  if (kind === 'width') {
-    const col = columnOf(where, at);
-    const width = widthOf(data, at, true);
-    emptyFrom(row, 4, at);
-    return [{ kind, sheet, col, ...width }];
-  }
   const cell = typeof where === 'string' ? cellOf(where) : null;
   if (!cell) return fail(at, FIELD.cells);
   const style = styleOf(data, at);

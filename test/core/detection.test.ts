@@ -85,6 +85,26 @@ describe('header spellings are matched on the words that carry the meaning', () 
   });
 });
 
+describe('headers over two rows', () => {
+  test('指标值 over 年度目标值 | 实际完成值, the other names merged down', () => {
+    const rows = [
+      ['一级指标', '二级指标', '三级指标', '指标值', null, '分值', '得分'],
+      [null, null, null, '年度目标值', '实际完成值'],
+      ...ROWS,
+    ];
+    const merges = [0, 1, 2, 5, 6].map((c) => ({ top: 0, left: c, bottom: 1, right: c }));
+    const [t] = score(rows, [...merges, { top: 0, left: 3, bottom: 0, right: 4 }]);
+    expect(t.indicators).toHaveLength(9);
+    expect(t.detected.blocks).toHaveLength(1);
+  });
+
+  test('a header merged down whole over two rows is one header', () => {
+    const rows = [HEADER, HEADER.map(() => null), ...ROWS];
+    const [t] = score(rows, HEADER.map((_, c) => ({ top: 0, left: c, bottom: 1, right: c })));
+    expect(t.detected.blocks.map((b) => b.rows.length)).toEqual([9]);
+  });
+});
+
 describe('totals', () => {
   test('a 合计 row of the indicators before 自评总分 is a subtotal, not the table total', () => {
     const tables = score([

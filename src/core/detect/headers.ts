@@ -45,11 +45,12 @@ export function budgetRole(text: string): BudgetRole | null {
   return roleOf(BUDGET_HEADER_RULES, text);
 }
 
+/** The first column of each role in a row; a header cell merged down from the row above counts for this row too. */
 function rolesOf<R extends string>(rows: SheetRows, row: number, role: (text: string) => R | null): Partial<Record<R, number>> {
   const columns: Partial<Record<R, number>> = {};
-  for (const own of rows.ownTexts(row)) {
-    const found = role(own.text);
-    if (found !== null && columns[found] === undefined) columns[found] = own.col;
+  for (let c = rows.left; c <= rows.right; c++) {
+    const found = role(rows.text(row, c));
+    if (found !== null && columns[found] === undefined) columns[found] = c;
   }
   return columns;
 }
@@ -63,7 +64,7 @@ export function indicatorHeaderAt(rows: SheetRows, row: number): IndicatorHeader
   let lastRow = row;
   // Two-row headers: 年度指标值 over 指标性质 | 指标值 | 度量单位.
   const below = row + 1;
-  if (below <= rows.bottom && isHeaderContinuation(rows, row, below)) {
+  if (below <= rows.bottom && isHeaderContinuation(rows, below)) {
     const lower = rolesOf(rows, below, indicatorRole);
     for (const [role, col] of Object.entries(lower) as [IndicatorRole, number][]) {
       for (const [r, c] of Object.entries(columns) as [IndicatorRole, number][]) if (c === col) delete columns[r];
@@ -75,10 +76,14 @@ export function indicatorHeaderAt(rows: SheetRows, row: number): IndicatorHeader
   return { columns, lastRow, labelWeight: blockLabelWeight(rows, row, columns) };
 }
 
-/** A lower header row: every own cell is a header name, and there are at least two. */
-function isHeaderContinuation(rows: SheetRows, row: number, below: number): boolean {
+/**
+ * A lower header row: every cell of its own is a header name (at least two of them), or
+ * every cell is merged down from the header above.
+ */
+function isHeaderContinuation(rows: SheetRows, below: number): boolean {
+  if (rows.rowIsEmpty(below)) return false;
   const own = rows.ownTexts(below);
-  return own.length >= 2 && own.every((cell) => indicatorRole(cell.text) !== null) && !rows.rowIsEmpty(row);
+  return own.length === 0 || (own.length >= 2 && own.every((cell) => indicatorRole(cell.text) !== null));
 }
 
 /** Without a 三级指标 header, the name is the column just left of the target. */
