@@ -1,3 +1,4 @@
+import { memoize } from './memo';
 import { Method, QualitativeTier, ScoringPolicy } from './policy';
 import { ParsedValue, Period, Quantity, parseText, sameText } from './parse';
 import { compact } from './text';
@@ -185,6 +186,17 @@ function tierOfWords(text: string): QualitativeTier | null {
  */
 export function qualitativeTier(target: string, actual: ParsedValue): QualitativeTier | null {
   if (actual.kind === 'empty') return null;
+  // Text pairs repeat from row to row (满意 → 满意); their tier is remembered.
+  if (actual.kind === 'text') return textTier(`${target}\u0000${actual.text}`);
+  return tierOf(target, actual);
+}
+
+const textTier = memoize((pair: string): QualitativeTier | null => {
+  const [target, actual] = pair.split('\u0000');
+  return tierOf(target, { kind: 'text', text: actual });
+});
+
+function tierOf(target: string, actual: ParsedValue): QualitativeTier | null {
   const actualText = actual.kind === 'text' ? plain(actual.text) : null;
   if (actualText !== null && sameText(target, actualText)) return 'achieved';
   if (isAbsenceTarget(target)) {
@@ -215,13 +227,13 @@ export function deadlineWords(actual: string): boolean | null {
  * `有效提升`). A number (`提高10%`), a range or a date is measurable; a clear yes/no fact
  * (`合格`, `按时完成`) and a target of absence (`无安全事故`) are not vague.
  */
-export function isVagueTarget(target: string): boolean {
+export const isVagueTarget = memoize((target: string): boolean => {
   const text = plain(target);
   const parsed = parseText(text);
   if (parsed.kind === 'number' || parsed.kind === 'range' || parsed.kind === 'date') return false;
   if (CLEAR_TARGETS.includes(text) || isAbsenceTarget(text)) return false;
   return includesAny(text, VAGUE_WORDS);
-}
+});
 
 export function clampShare(share: number): number {
   if (!Number.isFinite(share) || share < 0) return 0;

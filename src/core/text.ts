@@ -1,3 +1,4 @@
+import { memoize } from './memo';
 /** Text normalisation shared by header matching and value parsing. */
 import { SIGN_SPELLINGS } from './vocabulary/values';
 
@@ -46,8 +47,8 @@ export function splitWeight(label: string): { label: string; weight: number | nu
 }
 
 /** Header text reduced to its words: no brackets or what they hold, no weights, no punctuation. */
-export function headerKey(text: string): string {
-  return compact(text)
+export const headerKey = memoize((text: string): string =>
+  compact(text)
     .replace(/\([^)]*\)?/g, '')
-    .replace(/[:：*]/g, '');
-}
+    .replace(/[:：*]/g, ''),
+);

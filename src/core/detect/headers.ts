@@ -6,6 +6,7 @@ import {
   IndicatorRole,
   RoleRule,
 } from '../vocabulary/headers';
+import { memoize } from '../memo';
 import { headerKey, splitWeight } from '../text';
 import { SheetRows } from './sheet-rows';
 import { IndicatorColumns } from './types';
@@ -16,34 +17,18 @@ export type BudgetHeader = { columns: Partial<Record<BudgetRole, number>>; plann
 /** Header names hold none of these; data cells often do. */
 const NOT_A_HEADER = /[0-9%‰≥≤<>=]/;
 
-const CACHE_LIMIT = 50_000;
-const caches = new Map<RoleRule<unknown>[], Map<string, unknown>>();
-
 /** The role a header cell names, on its header key; null for data and notes. */
 function roleOf<R>(rules: RoleRule<R>[], text: string): R | null {
   if (text === '' || text.length > 40) return null;
-  let cache = caches.get(rules) as Map<string, R | null> | undefined;
-  if (!cache) caches.set(rules, (cache = new Map()));
-  const known = cache.get(text);
-  if (known !== undefined) return known;
   // `2023年度指标值` names the same column as `年度指标值`.
   const key = headerKey(text).replace(/^\d{4}年/, '');
-  let found: R | null = null;
-  if (key !== '' && key.length <= HEADER_MAX_LENGTH && !NOT_A_HEADER.test(key)) {
-    found = rules.find((rule) => rule.pattern.test(key) && !rule.unless?.test(key))?.role ?? null;
-  }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, found);
-  return found;
+  if (key === '' || key.length > HEADER_MAX_LENGTH || NOT_A_HEADER.test(key)) return null;
+  return rules.find((rule) => rule.pattern.test(key) && !rule.unless?.test(key))?.role ?? null;
 }
 
-export function indicatorRole(text: string): IndicatorRole | null {
-  return roleOf(INDICATOR_HEADER_RULES, text);
-}
-
-export function budgetRole(text: string): BudgetRole | null {
-  return roleOf(BUDGET_HEADER_RULES, text);
-}
+/** Detection asks about every cell of every row; header names repeat. */
+export const indicatorRole = memoize((text: string): IndicatorRole | null => roleOf(INDICATOR_HEADER_RULES, text));
+export const budgetRole = memoize((text: string): BudgetRole | null => roleOf(BUDGET_HEADER_RULES, text));
 
 /** The first column of each role in a row; a header cell merged down from the row above counts for this row too. */
 function rolesOf<R extends string>(rows: SheetRows, row: number, role: (text: string) => R | null): Partial<Record<R, number>> {

@@ -53,14 +53,24 @@ export function scoreRow(row: IndicatorRow, policy: ScoringPolicy): RowScore {
   const actual = row.actual?.parsed ?? { kind: 'empty' };
   const method = methodOf(target);
   const weight = row.weight !== null && row.weight >= 0 ? row.weight : null;
-  const base = { method, weight, reported, share: null, ratio: null, tier: null, unitReading: null };
-  const kept = (problem: RowProblem, extra: Partial<RowScore> = {}): RowScore => ({
-    ...base,
-    ...extra,
-    score: reported !== null && reported >= 0 && (weight === null || reported <= weight) ? roundHalfUp(reported) : 0,
-    basis: 'kept',
-    problem,
+  // Every result is built whole, in one shape: spreading a base object and overriding its
+  // fields costs V8 a slow object per row.
+  const result = (score: number, basis: RowScore['basis'], more: Partial<RowScore> = {}): RowScore => ({
+    method,
+    weight,
+    reported,
+    score,
+    basis,
+    share: more.share ?? null,
+    ratio: more.ratio ?? null,
+    tier: more.tier ?? null,
+    unitReading: more.unitReading ?? null,
+    problem: more.problem ?? null,
   });
+  const kept = (problem: RowProblem, more: Partial<RowScore> = {}): RowScore => {
+    const keep = reported !== null && reported >= 0 && (weight === null || reported <= weight);
+    return result(keep ? roundHalfUp(reported) : 0, 'kept', { ...more, problem });
+  };
 
   if (weight === null) return kept({ kind: row.weightCell ? 'weight-unreadable' : 'weight-missing' });
   if (method === null) return kept({ kind: target.kind === 'empty' ? 'target-empty' : 'target-unreadable' });
@@ -68,23 +78,15 @@ export function scoreRow(row: IndicatorRow, policy: ScoringPolicy): RowScore {
     const tier = qualitativeTier(target.kind === 'text' ? target.text : '', actual);
     const band = tier ? policy.qualitativeTiers[tier] : null;
     // The evaluator chooses the score inside the tier; an entered score stands.
-    if (reported !== null && reported >= 0 && reported <= weight) return { ...base, tier, score: roundHalfUp(reported), basis: 'entered', problem: null };
-    if (band) return { ...base, tier, score: roundHalfUp(weight * band.proposed), basis: 'proposed', problem: null };
+    if (reported !== null && reported >= 0 && reported <= weight) return result(roundHalfUp(reported), 'entered', { tier });
+    if (band) return result(roundHalfUp(weight * band.proposed), 'proposed', { tier });
     return kept({ kind: 'unknown-tier' }, { tier });
   }
   if (actual.kind === 'empty') return kept({ kind: 'actual-empty' });
   const outcome = measuredOutcome(method, target, actual, policy);
   if (outcome === null) return kept({ kind: 'actual-unreadable' });
   if ('mismatch' in outcome) return kept({ kind: 'unit-mismatch', targetUnit: outcome.mismatch.targetUnit, actualUnit: outcome.mismatch.actualUnit });
-  return {
-    ...base,
-    score: roundHalfUp(weight * outcome.share),
-    basis: 'rule',
-    share: outcome.share,
-    ratio: outcome.ratio,
-    unitReading: outcome.unitReading,
-    problem: null,
-  };
+  return result(roundHalfUp(weight * outcome.share), 'rule', { share: outcome.share, ratio: outcome.ratio, unitReading: outcome.unitReading });
 }
 
 type Measured = (Outcome & { unitReading: UnitReading | null }) | { mismatch: UnitMismatch } | null;
