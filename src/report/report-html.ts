@@ -110,7 +110,7 @@ ${barChart('flags', '各类问题出现的次数', flagCounts)}
 ${barChart('weak', '完成值为目标值的倍数', worst.map((w) => ({ label: w.name.length > 16 ? `${w.name.slice(0, 15)}…` : w.name, value: w.ratio, colour: '#c19c00', note: `${w.file} ${w.sheet}!${w.cell}：目标 ${w.target}，完成 ${w.actual}` })), (v) => `${v.toFixed(2)} 倍`)}
 <h2>各表复核结果（按需关注程度排序）</h2>
 <table id="tables"><thead><tr><th>文件</th><th>工作表</th><th>项目或目标</th><th>复核总分</th><th>填报总分</th><th>差额</th><th>等级</th><th>关注度</th></tr></thead><tbody>
-${rows.map((r) => `<tr><td>${escape(r.file)}</td><td>${escape(r.sheet)}</td><td>${escape(r.project)}</td><td class="num">${r.total}</td><td class="num">${r.reportedTotal ?? '未填'}</td><td class="num${r.difference ? ' bad' : ''}">${r.difference ?? ''}</td><td>${r.grade}</td><td class="num">${r.attention}</td></tr>`).join('\n')}
+${rows.map((r) => `<tr><td>${escape(r.file)}</td><td>${escape(r.sheet)}</td><td>${escape(r.project)}</td><td class="num">${r.total ?? '—'}</td><td class="num">${r.reportedTotal ?? '未填'}</td><td class="num${r.difference ? ' bad' : ''}">${r.difference ?? ''}</td><td>${r.grade}</td><td class="num">${r.attention}</td></tr>`).join('\n')}
 </tbody></table>
 ${failed.length ? `<h2>未能读取的文件</h2><table id="failed"><thead><tr><th>文件</th><th>原因</th></tr></thead><tbody>${failed.map((f) => `<tr><td>${escape(f.file)}</td><td>${escape(f.error)}</td></tr>`).join('')}</tbody></table>` : ''}
 <h2>全部发现</h2>

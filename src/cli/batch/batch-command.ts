@@ -103,7 +103,7 @@ export async function runBatchRescore(inputs: string[], options: BatchOptions, i
     await writeAtomically(options.report, new TextEncoder().encode(html));
   }
   if (jobs.length <= LIST_LIMIT) {
-    for (const row of rows) io.out(`${row.file} [${row.sheet}!${row.range}] ${row.project}：复核总分 ${row.total}，等级 ${row.grade}\n`);
+    for (const row of rows) io.out(`${row.file} [${row.sheet}!${row.range}] ${row.project}：${row.total === null ? row.grade : `复核总分 ${row.total}，等级 ${row.grade}`}\n`);
   }
   io.out(`复核 ${jobs.length} 个文件，${rows.length} 张自评表 → ${options.out}\n`);
   if (options.summary) io.out(`汇总 summary: ${options.summary}\n`);
