@@ -148,7 +148,8 @@ function planTable(table: TableResult, view: GridView, options: PlanOptions): Ta
   }
   for (const i of table.indicators) {
     const row = i.row - 1;
-    out(row, scoreCol, i.score, { numberFormat: SCORE_FORMAT });
+    // An unscored (unfilled) table gets no row scores: a column of zeros would read as a verdict.
+    if (table.total !== null) out(row, scoreCol, i.score, { numberFormat: SCORE_FORMAT });
     if (i.notes.length) out(row, remarkCol, i.notes.join('；'), { wrap: true });
     const kind = rowHighlight(i.flags);
     if (kind) {

@@ -127,3 +127,14 @@ describe('where table notes are written', () => {
     expect(total).toContain('缺少“预算执行”维度的指标');
   });
 });
+
+test('an unfilled table gets no row scores, only the reason beside its total', () => {
+  const { plan, table } = planFor((grid) => {
+    // Empty every actual (F) and score (G) from the first indicator row through the total.
+    for (const line of grid.values.slice(6, 20)) line.splice(5, 2, null, null);
+  });
+  expect(table.flags).toEqual(['unfilled']);
+  const scores = plan.tables[0].outputs.filter((o) => o.col === plan.tables[0].scoreCol && typeof o.value === 'number');
+  expect(scores).toEqual([]);
+  expect(plan.tables[0].outputs.map((o) => o.value)).toContain('表中指标既无完成值也无得分，尚未填报，未评分');
+});
