@@ -8,6 +8,11 @@ Run with Debian's Python (python3-openpyxl, python3-xlsxwriter; libreoffice-calc
 soffice conversions):
 
     /usr/bin/python3 scripts/provinces/make_corpus.py        (or scripts/provinces/make_corpus.sh)
+    /usr/bin/python3 scripts/provinces/make_corpus.py dept-national-single-block.xlsx ...   (only these)
+    /usr/bin/python3 scripts/provinces/make_corpus.py --check      (render none; rewrite expected.json, README.md)
+
+Named workbooks are rendered again; the others are read back and checked against their model as they
+stand, so a new workbook does not rewrite the committed bytes of the old ones.
 
 How a value is READ is written beside each row by hand (P('22', '23') says: positive, target
 22 and actual 23 in the same unit, here 万人); the helpers below only do the arithmetic of
@@ -15,6 +20,7 @@ DOMAIN.md on those readings. Nothing parses the cell text, so a reader's mistake
 engine cannot leak into the expectations.
 """
 
+import datetime
 import json
 import os
 import shutil
@@ -53,10 +59,30 @@ class Formula:
     fmt: Optional[str] = None
 
 
+@dataclass
+class Date:
+    """A real date cell (a serial number) shown with a date number format."""
+    value: datetime.datetime
+    fmt: str
+
+
+@dataclass
+class Said:
+    """A text cell (`9.5分`, `10` typed as text) and the number I read in it by hand."""
+    text: str
+    value: float
+
+
 def plain(v):
-    if isinstance(v, (Num, Formula)):
+    """The value as read (a number for Num, Formula, Said; a datetime for Date)."""
+    if isinstance(v, (Num, Formula, Date, Said)):
         return v.value
     return v
+
+
+def written(v):
+    """What the cell holds: the text of a Said, else its value."""
+    return v.text if isinstance(v, Said) else plain(v)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -71,6 +97,7 @@ class Sheet:
         self.merges = []      # (r1, c1, r2, c2)
         self.widths = {}
         self.covered = set()  # cells hidden under a merge
+        self.hidden_cols = set()
 
     def put(self, r, c, v, bold=False):
         if v is None or v == '':
@@ -255,6 +282,7 @@ class Ind:
     sign: str = ''            # Sichuan: 指标性质
     unit: str = ''            # Sichuan: 度量单位
     subs: List[Sub] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)   # values of further columns by key (write_form only)
 
 
 @dataclass
@@ -426,13 +454,13 @@ def addr(r, c):
     return f'{get_column_letter(c)}{r}'
 
 
-def budget_refs(headers, row):
-    """Cells of the budget's first data row, by role; values start in column C."""
+def budget_refs(headers, row, first=3):
+    """Cells of the budget's first data row, by role; values start in column `first` (C)."""
     def find(*names):
         for name in names:
             for i, h in enumerate(headers):
                 if name in h:
-                    return addr(row, 3 + i)
+                    return addr(row, first + i)
         return None
     return {'A': find('调整后预算数', '全年预算数', '年度预算数', '预算数'), 'B': find('执行数'), 'W': find('分值', '权重'),
             'RATE': find('执行率'), 'BS': find('得分')}
@@ -440,7 +468,8 @@ def budget_refs(headers, row):
 
 def expect_table(t: Table, lines):
     """Everything the engine should report for table `t`, computed by hand from DOMAIN.md."""
-    has_reason_place = any(key == 'reason' for _, key in t.columns) or any('原因' in label for label, _ in t.narrative)
+    keys = [c[1] for c in t.columns]
+    has_reason_place = 'reason' in keys or any('原因' in label for label, _ in t.narrative)
     narrative_reason = ''.join(text for label, text in t.narrative if '原因' in label).strip()
     indicators = []
     total = Decimal(0)
@@ -456,6 +485,8 @@ def expect_table(t: Table, lines):
         rule = ind.rule
         flags = set()
         entry = {'row': row, 'name': ind.name}
+        if getattr(t, 'check_levels', False):
+            entry['level1'] = ind.l1
         if t.unfilled:
             entry.update({'method': rule.method, 'flags': []})
             indicators.append(entry)
@@ -491,7 +522,7 @@ def expect_table(t: Table, lines):
         if rep is not None and half_up(rep) != score and 'unit-mismatch' not in flags:
             flags.add('score-mismatch')
         if 'unfinished' in flags and has_reason_place:
-            own = ind.reason.strip() if any(key == 'reason' for _, key in t.columns) else narrative_reason
+            own = ind.reason.strip() if 'reason' in keys else narrative_reason
             if own == '':
                 flags.add('missing-reason')
         total += score
@@ -516,6 +547,9 @@ def expect_table(t: Table, lines):
             table_flags.add('total-mismatch')
     if weights + b.weight != 100 or any(by_l1.get(k, 0) != F(v) for k, v in t.l1_weights.items()):
         table_flags.add('weight-mismatch')
+    for block in getattr(t, 'blocks', []):  # a goal's stated （N分） against its indicators
+        if block.weight is not None and sum(F(i.w) for i in block.inds) != F(block.weight):
+            table_flags.add('weight-mismatch')
     own = [i for i in t.inds if '满意' not in i.l1 and '预算执行' not in i.name and '执行率' not in i.name]
     if len(own) < 5:
         table_flags.add('too-few-indicators')
@@ -525,6 +559,7 @@ def expect_table(t: Table, lines):
         table_flags.add('missing-dimension')
     out = {
         'sheet': t.sheet,
+        'kind': getattr(t, 'kind', 'project'),
         'total': total_out,
         'grade': grade,
         'reportedTotal': t.reported_total,
@@ -559,11 +594,11 @@ def render_openpyxl(sheets: List[Sheet], path: str):
                 cell.value = v.text
                 if v.fmt:
                     cell.number_format = v.fmt
-            elif isinstance(v, Num):
+            elif isinstance(v, (Num, Date)):
                 cell.value = v.value
                 cell.number_format = v.fmt
             else:
-                cell.value = v
+                cell.value = written(v)
             cell.alignment = Alignment(wrap_text=True, vertical='center', horizontal='center')
             cell.border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
             if (r, c) in s.bold:
@@ -572,6 +607,8 @@ def render_openpyxl(sheets: List[Sheet], path: str):
             ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
         for c, w in s.widths.items():
             ws.column_dimensions[get_column_letter(c)].width = w
+        for c in s.hidden_cols:
+            ws.column_dimensions[get_column_letter(c)].hidden = True
     wb.save(path)
 
 
@@ -595,7 +632,7 @@ def render_xlsxwriter(sheets: List[Sheet], path: str):
             merged_top_left[(r1, c1)] = (r2, c2)
         for (r, c), v in s.cells.items():
             bold = (r, c) in s.bold
-            nf = v.fmt if isinstance(v, (Num, Formula)) else None
+            nf = v.fmt if isinstance(v, (Num, Formula, Date)) else None
             f = fmt(nf, bold)
             if (r, c) in merged_top_left:
                 r2, c2 = merged_top_left[(r, c)]
@@ -604,12 +641,14 @@ def render_xlsxwriter(sheets: List[Sheet], path: str):
                 ws.write_formula(r - 1, c - 1, v.text, f, v.value)
             elif isinstance(v, Num):
                 ws.write_number(r - 1, c - 1, v.value, f)
-            elif isinstance(v, str):
-                ws.write_string(r - 1, c - 1, v, f)
+            elif isinstance(v, Date):
+                ws.write_datetime(r - 1, c - 1, v.value, f)
+            elif isinstance(v, (str, Said)):
+                ws.write_string(r - 1, c - 1, written(v), f)
             else:
                 ws.write_number(r - 1, c - 1, v, f)
-        for c, w in s.widths.items():
-            ws.set_column(c - 1, c - 1, w)
+        for c in sorted(set(s.widths) | s.hidden_cols):
+            ws.set_column(c - 1, c - 1, s.widths.get(c), None, {'hidden': c in s.hidden_cols})
     wb.close()
 
 
@@ -634,7 +673,7 @@ def verify(path: str, sheets: List[Sheet], cached=True):
         ws = wb[s.name]
         for (r, c), v in s.cells.items():
             got = ws.cell(row=r, column=c).value
-            want = plain(v)
+            want = written(v)
             where = f'{os.path.basename(path)}!{s.name}!{get_column_letter(c)}{r}'
             if isinstance(v, Formula):
                 text = texts[s.name].cell(row=r, column=c).value
@@ -643,6 +682,8 @@ def verify(path: str, sheets: List[Sheet], cached=True):
                     continue
             if isinstance(want, str):
                 assert got == want, f'{where}: wrote {want!r}, read {got!r}'
+            elif isinstance(v, Date):
+                assert got == want, f'{where}: wrote the date {want!r}, read {got!r}'
             else:
                 assert isinstance(got, (int, float)) and abs(got - want) < 1e-9, f'{where}: wrote {want!r}, read {got!r}'
             if isinstance(v, Num):
@@ -652,6 +693,9 @@ def verify(path: str, sheets: List[Sheet], cached=True):
             for cell in row:
                 if cell.value is not None and (cell.row, cell.column) not in s.cells:
                     raise AssertionError(f'{path}!{s.name}!{cell.coordinate}: unexpected {cell.value!r}')
+        dims = texts[s.name].column_dimensions.values()
+        for c in s.hidden_cols:
+            assert any(d.hidden and d.min <= c <= d.max for d in dims), f'{path}!{s.name}: column {c} not hidden'
         got_merges = {str(m) for m in ws.merged_cells.ranges}
         for r1, c1, r2, c2 in s.merges:
             ref = f'{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}'
@@ -1291,29 +1335,238 @@ def odd_signs():
 
 
 # ---------------------------------------------------------------------------------------------
+# Forms the project layout above cannot draw: department tables with goal blocks, tables that do
+# not start at A1, blank and hidden columns, names merged over two columns, 一级/二级 as caption
+# rows or absent. The layout is free; the expectations go through the same expect_table.
+
+
+@dataclass
+class Block:
+    """One indicator block: a project's 绩效指标, or a department's 年度目标 N with its own header."""
+    inds: List[Ind]
+    goal: Optional[str] = None        # the goal label as written (`年度目标 1：（30分）`), None for none
+    goal_text: str = ''
+    weight: Optional[int] = None      # the weight the goal label states, read by hand (None: none stated)
+    label: str = '年度绩效指标'        # written down the 'block' column where the form has one
+
+
+@dataclass
+class Form:
+    sheet: str
+    kind: str                         # project | department
+    title: str
+    head: List[list]                  # rows under the title: (c1, c2, value) segments, columns counted from `left`
+    budget: Budget
+    budget_style: str                 # side: label merged down its own column | inline: label above the row labels
+    columns: List[tuple]              # (header, key, span); key None is a blank column, 'block' the block label's
+    blocks: List[Block]
+    totals: List[list]                # (c1, c2, value): c a column key, 'label_end' or a column counted from `left`
+    reported_total: object
+    levels: str = 'merge'             # merge | repeat | blank (l1/l2 columns) | caption | none
+    captions: dict = field(default_factory=dict)   # caption mode: l1 -> row text, (l1, l2) -> row text
+    l1_labels: dict = field(default_factory=dict)
+    l1_weights: dict = field(default_factory=dict)
+    goals: Optional[tuple] = None     # 年度总体目标: (预期目标, 实际完成情况)
+    between: List[list] = field(default_factory=list)  # rows after the budget (年度主要任务), segments as in head
+    between_label: Optional[str] = None                # merged down column 1 over `between`
+    narrative: List[tuple] = field(default_factory=list)
+    left: int = 1
+    top: int = 1
+    hidden: tuple = ()                # column keys hidden in the sheet
+    widths: dict = field(default_factory=dict)         # column key -> width
+    check_levels: bool = False        # compare each row's level1 too
+    unfilled: bool = False
+
+    @property
+    def inds(self):
+        return [i for b in self.blocks for i in b.inds]
+
+
+def write_form(sh: Sheet, f: Form):
+    """Lays form `f` out on `sh`; returns (expected, next free row)."""
+    L = f.left
+    col, pos = {}, L
+    for header, key, span in f.columns:
+        if key is not None:
+            col[key] = (pos, pos + span - 1)
+        pos += span
+    W = pos - 1
+    width = W - L + 1
+
+    def rel(c):
+        return L + c - 1
+
+    def c_of(c, end=False):
+        if c == 'label_end':
+            return min(col['weight'][0], col['score'][0]) - 1
+        if isinstance(c, str):
+            return col[c][1 if end else 0]
+        return rel(c)
+
+    def segments(r, segs):
+        for c1, c2, v in segs:
+            sh.merge(r, c_of(c1), r, c_of(c2, end=True), v)
+
+    before = set(sh.cells)
+    r = f.top
+    sh.merge(r, L, r, W, f.title, bold=True)
+    r += 1
+    for segs in f.head:
+        segments(r, segs)
+        r += 1
+
+    # Budget block
+    b = f.budget
+    first = L + 2 if f.budget_style == 'side' else L + 1
+    assert first + len(b.headers) - 1 <= W, f'{f.sheet}: budget wider than the table'
+    refs = budget_refs(b.headers, r + 1, first)
+    if f.budget_style == 'side':
+        sh.merge(r, L, r + len(b.rows), L, b.label)
+        for j, row in enumerate(b.rows):
+            sh.put(r + 1 + j, L + 1, row[0])
+    else:
+        sh.put(r, L, b.label)
+        for j, row in enumerate(b.rows):
+            sh.put(r + 1 + j, L, row[0])
+    for i, h in enumerate(b.headers):
+        sh.put(r, first + i, h)
+    for j, row in enumerate(b.rows):
+        for i, v in enumerate(row[1:]):
+            sh.put(r + 1 + j, first + i, v)
+    r += 1 + len(b.rows)
+
+    if f.between:
+        top = r
+        for segs in f.between:
+            segments(r, segs)
+            r += 1
+        if f.between_label:
+            sh.merge(top, L, r - 1, L, f.between_label)
+
+    mid = L + 1 + (width - 2) // 2
+    if f.goals:
+        sh.merge(r, L, r + 1, L, '年度总体目标')
+        sh.merge(r, L + 1, r, mid, '预期目标')
+        sh.merge(r, mid + 1, r, W, '实际完成情况')
+        sh.merge(r + 1, L + 1, r + 1, mid, f.goals[0])
+        sh.merge(r + 1, mid + 1, r + 1, W, f.goals[1])
+        r += 2
+
+    lines, score_ranges = [], []
+    data_left = min(c1 for k, (c1, _) in col.items() if k != 'block')
+    for block in f.blocks:
+        if block.goal is not None:
+            sh.put(r, L, block.goal)
+            sh.merge(r, L + 1, r, W, block.goal_text)
+            r += 1
+        header_row = r
+        for header, key, span in f.columns:
+            if key is not None and key != 'block':
+                sh.merge(r, col[key][0], r, col[key][1], header, bold=True)
+        r += 1
+        block_lines = []
+        seen = set()
+        for ind in block.inds:
+            assert not ind.subs, 'write_form draws no breakdown rows'
+            if f.levels == 'caption':
+                for k in (ind.l1, (ind.l1, ind.l2)):
+                    if k in f.captions and k not in seen:
+                        seen.add(k)
+                        sh.merge(r, data_left, r, W, f.captions[k])
+                        r += 1
+            block_lines.append((r, ind, ind))
+            r += 1
+        if 'l1' in col:
+            for key, label_of, group_of in (('l1', lambda i: f.l1_labels.get(i.l1, i.l1), lambda i: i.l1),
+                                            ('l2', lambda i: i.l2, lambda i: (i.l1, i.l2))):
+                i = 0
+                while i < len(block_lines):
+                    j = i
+                    while j + 1 < len(block_lines) and group_of(block_lines[j + 1][1]) == group_of(block_lines[i][1]):
+                        j += 1
+                    label = label_of(block_lines[i][1])
+                    c = col[key][0]
+                    if f.levels == 'merge':
+                        sh.merge(block_lines[i][0], c, block_lines[j][0], c, label)
+                    elif f.levels == 'blank':
+                        sh.put(block_lines[i][0], c, label)
+                    else:
+                        for k in range(i, j + 1):
+                            sh.put(block_lines[k][0], c, label)
+                    i = j + 1
+        for row, ind, _ in block_lines:
+            sh.merge(row, col['name'][0], row, col['name'][1], ind.name)
+            sh.put(row, col['target'][0], ind.target)
+            sh.put(row, col['actual'][0], ind.actual)
+            sh.put(row, col['weight'][0], ind.wcell if ind.wcell is not None else num(ind.w))
+            sh.put(row, col['score'][0], ind.rep)
+            if 'reason' in col:
+                sh.put(row, col['reason'][0], ind.reason)
+            for key, v in ind.extra.items():
+                sh.put(row, col[key][0], v)
+        if 'block' in col:
+            sh.merge(header_row, col['block'][0], r - 1, col['block'][0], block.label)
+        score_ranges.append(f"{addr(block_lines[0][0], col['score'][0])}:{addr(block_lines[-1][0], col['score'][0])}")
+        lines += block_lines
+
+    for segs in f.totals:
+        segments(r, segs)
+        r += 1
+    k = 3 if width >= 8 else 2
+    for label, text in f.narrative:
+        sh.merge(r, L, r, L + k - 1, label)
+        sh.merge(r, L + k, r, W, text)
+        r += 1
+    for key, w in f.widths.items():
+        sh.widths[col[key][0] if isinstance(key, str) else key] = w
+    for key in f.hidden:
+        sh.hidden_cols.add(col[key][0])
+    refs['S'] = ','.join(score_ranges)
+    for key in set(sh.cells) - before:
+        v = sh.cells[key]
+        if isinstance(v, Formula):
+            sh.cells[key] = Formula(v.text.format(**refs), v.value, v.fmt)
+    return expect_table(f, lines), r
+
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def main():
+    """Renders every workbook, or only those named on the command line (the others are read back and
+    checked against the model as they stand); expected.json and README.md are always written whole."""
+    names = {item['file'] for item in CORPUS}
+    args = sys.argv[1:]
+    check = '--check' in args  # render nothing: check every workbook as it stands, rewrite the expectations
+    only = set(a for a in args if a != '--check')
+    unknown = only - names
+    if unknown:
+        sys.exit(f'unknown workbook(s): {", ".join(sorted(unknown))}')
     os.makedirs(OUT, exist_ok=True)
     expected = []
     with tempfile.TemporaryDirectory() as tmp:
         for item in CORPUS:
             sheets, tables = item['build']()
             target = os.path.join(OUT, item['file'])
-            first = os.path.join(tmp, item['file']) if item['lo'] else target
-            if item['producer'].startswith('openpyxl'):
-                assert not any(isinstance(v, Formula) for s in sheets for v in s.cells.values()) or item['lo'], \
-                    f"{item['file']}: openpyxl stores no formula results; pass it through LibreOffice"
-                render_openpyxl(sheets, first)
+            openpyxl_made = item['producer'].startswith('openpyxl')
+            if check or (only and item['file'] not in only):
+                verify(target, sheets, cached=item['lo'] or not openpyxl_made)
             else:
-                render_xlsxwriter(sheets, first)
-            verify(first, sheets, cached=not item['producer'].startswith('openpyxl'))
-            if item['lo']:
-                libreoffice_convert(first, OUT)
-                verify(target, sheets)
+                first = os.path.join(tmp, item['file']) if item['lo'] else target
+                if openpyxl_made:
+                    assert not any(isinstance(v, Formula) for s in sheets for v in s.cells.values()) or item['lo'], \
+                        f"{item['file']}: openpyxl stores no formula results; pass it through LibreOffice"
+                    render_openpyxl(sheets, first)
+                else:
+                    render_xlsxwriter(sheets, first)
+                verify(first, sheets, cached=not openpyxl_made)
+                if item['lo']:
+                    libreoffice_convert(first, OUT)
+                    verify(target, sheets)
+                print(f"{item['file']}: {item['producer']}, {len(tables)} table(s)")
             expected.append({'file': item['file'], 'producer': item['producer'], 'province': item['province'],
                              'tables': tables})
-            print(f"{item['file']}: {item['producer']}, {len(tables)} table(s)")
     with open(os.path.join(OUT, 'expected.json'), 'w', encoding='utf-8') as f:
         json.dump({'policy': 'national', 'workbooks': expected}, f, ensure_ascii=False, indent=1)
         f.write('\n')
@@ -1322,9 +1575,11 @@ def main():
 
 def write_readme():
     lines = ['# Provinces corpus', '',
-             'Project self-evaluation tables in the national form with the local habits of other provinces',
-             '(DOMAIN.md, "Beyond Wuhan"), written by real producers. Regenerate with',
-             '`scripts/provinces/make_corpus.sh` (Debian python3-openpyxl, python3-xlsxwriter, libreoffice-calc-nogui).',
+             'Project and whole-department self-evaluation tables in the national form with the local habits of other',
+             'provinces (DOMAIN.md, "Beyond Wuhan"), written by real producers. Regenerate with',
+             '`scripts/provinces/make_corpus.sh` (Debian python3-openpyxl, python3-xlsxwriter, libreoffice-calc-nogui);',
+             '`make_corpus.sh FILE.xlsx…` renders only the named workbooks and checks the others as they stand;',
+             '`make_corpus.sh --check` renders none.',
              '`expected.json` is computed by hand in `scripts/provinces/make_corpus.py` from DOMAIN.md\'s rules',
              '(national preset), never by the engine; `test/core/provinces.test.ts` compares the engine with it.', '',
              '| workbook | producer | habit modelled | classes covered |', '|---|---|---|---|']
