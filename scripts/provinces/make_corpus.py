@@ -1530,6 +1530,180 @@ def write_form(sh: Sheet, f: Form):
 
 
 
+# ---- Forms not tried before: department tables, free layouts, dates, ranges, text scores -----
+
+NATIONAL_FORM = [('绩效指标', 'block', 1), ('一级指标', 'l1', 1), ('二级指标', 'l2', 1), ('三级指标', 'name', 1),
+                 ('年度指标值', 'target', 1), ('实际完成值', 'actual', 1), ('分值', 'weight', 1), ('得分', 'score', 1),
+                 ('偏差原因分析及改进措施', 'reason', 1)]
+
+
+def project_head(year, project, dept, unit, width):
+    mid = 2 + (width - 2) // 2
+    return [[(1, width, year)],
+            [(1, 1, '项目名称'), (2, width, project)],
+            [(1, 1, '主管部门'), (2, mid - 1, dept), (mid, mid, '实施单位'), (mid + 1, width, unit)]]
+
+
+YMD = 'yyyy"年"m"月"d"日"'
+
+
+def day(y, m, d, fmt=YMD):
+    return Date(datetime.datetime(y, m, d), fmt)
+
+
+@workbook('dept-national-single-block.xlsx', 'xlsxwriter',
+          'National 部门整体支出绩效自评表: one 年度绩效指标 block, 年度主要任务 with its own amounts',
+          'kind department; budget 年度部门整体支出预算 with 年度资金总额 | 其中：基本支出 | 项目支出 (national columns); '
+          'a 年度主要任务 table whose 预算数（万元） | 执行数（万元） sum to 项目支出 (not the budget); 年度总体目标; '
+          '`2023年10月底前`→`2023年10月25日`; `无重大动物疫情`→`未发生重大动物疫情`; `顺利推进` (vague); 总分')
+def dept_national():
+    sh = Sheet('部门整体支出绩效自评表')
+    f = Form(
+        sheet=sh.name, kind='department', title='部门整体支出绩效自评表',
+        head=[[(1, 9, '（2023年度）')], [(1, 1, '部门名称'), (2, 9, 'XX县农业农村局')]],
+        budget=Budget(NATIONAL_BUDGET,
+                      [['年度资金总额', 3260, 3480, 3410.4, 10, pct(0.98), 9.8],
+                       ['其中：基本支出', 1860, 1880, 1870, '—', '', '—'],
+                       ['项目支出', 1400, 1600, 1540.4, '—', '', '—']],
+                      A='3480', B='3410.4', weight=10, reported=9.8, label='年度部门整体支出预算（万元）'),
+        budget_style='side',
+        between_label='年度主要任务',
+        between=[[(2, 2, '任务名称'), (3, 6, '主要内容'), (7, 7, '预算数（万元）'), (8, 9, '执行数（万元）')],
+                 [(2, 2, '农业产业发展'), (3, 6, '支持特色产业基地建设、农产品加工和品牌培育'), (7, 7, 620), (8, 9, 602.5)],
+                 [(2, 2, '高标准农田建设'), (3, 6, '新建高标准农田3万亩，配套灌排设施'), (7, 7, 780), (8, 9, 760)],
+                 [(2, 2, '动物防疫与农产品质量安全'), (3, 6, '重大动物疫病强制免疫、农产品质量安全例行监测'), (7, 7, 200), (8, 9, 177.9)]],
+        goals=('保障粮食安全和重要农产品供给，推进乡村产业发展，守住不发生规模性返贫底线。',
+               '粮食播种面积稳定，新建高标准农田3.2万亩，未发生重大动物疫情。'),
+        columns=[('年度绩效指标', 'block', 1)] + NATIONAL_FORM[1:],
+        blocks=[Block(inds=[
+            Ind('产出指标', '数量指标', '新建高标准农田面积', '≥3万亩', '3.2万亩', 8, 8, P('3', '3.2')),
+            Ind('产出指标', '数量指标', '农业实用技术培训人次', '≥5000人次', '4,600人次', 8, 7.36, P('5000', '4600'),
+                reason='部分培训改为线上开展，线下人次减少'),
+            Ind('产出指标', '数量指标', '动物疫病强制免疫密度', '≥90%', '96%', 7, 7, P('90', '96')),
+            Ind('产出指标', '质量指标', '农产品质量安全例行监测合格率', '≥98%', '98.9%', 7, 7, P('98', '98.9')),
+            Ind('产出指标', '质量指标', '重大动物疫情', '无重大动物疫情', '未发生重大动物疫情', 6, 6, Q('achieved')),
+            Ind('产出指标', '时效指标', '惠农补贴资金兑付时间', '2023年10月底前', '2023年10月25日', 7, 7, DL(True)),
+            Ind('产出指标', '成本指标', '“三公”经费支出', '≤45万元', '41.3万元', 7, 7, R('45', '41.3')),
+            Ind('效益指标', '经济效益指标', '农村居民人均可支配收入增长', '≥6%', '7.2%', 10, 10, P('6', '7.2')),
+            Ind('效益指标', '社会效益指标', '粮食播种面积', '≥52万亩', '52.6万亩', 10, 10, P('52', '52.6')),
+            Ind('效益指标', '可持续影响指标', '农业农村改革', '顺利推进', '顺利推进', 10, 10, Q('achieved', vague=True)),
+            Ind('满意度指标', '服务对象满意度指标', '农户满意度', '≥90%', '94%', 10, 10, P('90', '94')),
+        ])],
+        totals=[[(1, 'label_end', '总分'), ('weight', 'weight', 100), ('score', 'score', 99.16)]],
+        reported_total=99.16,
+        widths={'name': 26, 'reason': 30},
+    )
+    exp, _ = write_form(sh, f)
+    return [sh], [exp]
+
+
+@workbook('dept-provincial-goals.xlsx', 'openpyxl',
+          'Provincial 部门整体支出绩效自评表: 预算执行情况（万元）（20分）, three 年度目标 N：（N分） blocks',
+          'kind department; budget rows 部门整体支出总额 | 基本支出 | 项目支出 (no 其中, each with a rate); 预算数（A） | '
+          '执行数（B） | 执行率（B/A） | 得分（20分*执行率）; stated budget weight 20 under the national preset; '
+          'goal weights 30 + 25 + 25; a header row per block; `0起`→`0起`; `有效提升` (vague); 总分')
+def dept_provincial():
+    sh = Sheet('部门整体自评表')
+    cols = [('年度绩效指标', 'block', 1), ('一级指标', 'l1', 1), ('二级指标', 'l2', 1), ('三级指标', 'name', 1),
+            ('年初目标值（A）', 'target', 1), ('实际完成值（B）', 'actual', 1), ('分值', 'weight', 1), ('得分', 'score', 1),
+            ('偏差原因分析及改进措施', 'reason', 1)]
+    f = Form(
+        sheet=sh.name, kind='department', title='XX县教育局2023年度部门整体支出绩效自评表',
+        head=[[(1, 4, '单位名称：XX县教育局'), (5, 9, '填报日期：2024 年 3 月 20 日')],
+              [(1, 1, '单位名称'), (2, 9, 'XX县教育局')]],
+        budget=Budget(['预算数（A）', '执行数（B）', '执行率（B/A）', '得分（20分*执行率）'],
+                      [['部门整体支出总额', 12500, 12150, '97.2%', 19.44],
+                       ['基本支出', 9800, 9780, '99.8%', ''],
+                       ['项目支出', 2700, 2370, '87.78%', '']],
+                      A='12500', B='12150', weight=20, reported=19.44, label='预算执行情况（万元）（20分）'),
+        budget_style='side',
+        columns=cols,
+        blocks=[
+            Block(goal='年度目标 1：（30分）', goal_text='巩固义务教育优质均衡发展成果，保障适龄儿童少年入学。', weight=30, inds=[
+                Ind('产出指标', '数量指标', '义务教育阶段学校数', '≥46所', '46所', 6, 6, P('46', '46')),
+                Ind('产出指标', '数量指标', '新增义务教育学位数', '≥1,800个', '1,620个', 6, 5.4, P('1800', '1620'),
+                    reason='城东新建学校延期至2024年秋季开学'),
+                Ind('产出指标', '质量指标', '九年义务教育巩固率', '≥99%', '99.6%', 6, 6, P('99', '99.6')),
+                Ind('产出指标', '时效指标', '教材发放及时率', '≥98%', '100%', 4, 4, P('98', '100')),
+                Ind('效益指标', '社会效益指标', '适龄儿童入学率', '100%', '100%', 8, 8, P('100', '100')),
+            ]),
+            Block(goal='年度目标 2：（25分）', goal_text='加强教师队伍建设，提升教育教学质量。', weight=25, inds=[
+                Ind('产出指标', '数量指标', '教师培训人次', '≥3000人次', '3,450人次', 5, 5, P('3000', '3450')),
+                Ind('产出指标', '质量指标', '教师资格持证上岗率', '100%', '100%', 5, 5, P('100', '100')),
+                Ind('产出指标', '成本指标', '生均公用经费', '≥800元', '800元', 5, 5, P('800', '800')),
+                Ind('效益指标', '社会效益指标', '学生体质健康达标率', '≥92%', '90.5%', 5, 4.92, P('92', '90.5'),
+                    reason='部分农村学校体育课时落实不到位'),
+                Ind('效益指标', '可持续影响指标', '教育信息化水平', '有效提升', '有效提升', 5, 5, Q('achieved', vague=True)),
+            ]),
+            Block(goal='年度目标 3：（25分）', goal_text='落实学生资助政策，守牢校园安全底线。', weight=25, inds=[
+                Ind('产出指标', '数量指标', '学生资助人次', '≥5,200人次', '5,380人次', 5, 5, P('5200', '5380')),
+                Ind('产出指标', '质量指标', '资助资金发放准确率', '100%', '100%', 5, 5, P('100', '100')),
+                Ind('产出指标', '时效指标', '校舍安全隐患整改时限', '≤30天', '25天', 5, 5, R('30', '25')),
+                Ind('效益指标', '社会效益指标', '校园安全责任事故', '0起', '0起', 5, 5, R('0', '0')),
+                Ind('满意度指标', '服务对象满意度指标', '学生家长满意度', '≥90%', '95%', 5, 5, P('90', '95')),
+            ]),
+        ],
+        totals=[[(1, 'label_end', '总分'), ('weight', 'weight', 100), ('score', 'score', 98.76)]],
+        reported_total=98.76,
+        narrative=[('偏差大或目标未完成原因分析', '新建学校延期开学，学位供给未达目标；农村学校体育课时落实不到位'),
+                   ('改进措施及结果应用方案', '加快新建学校建设进度，将体育课时纳入督导考核')],
+        widths={'name': 26, 'reason': 30},
+    )
+    exp, _ = write_form(sh, f)
+    return [sh], [exp]
+
+
+@workbook('dept-goals-unweighted.xlsx', 'xlsxwriter → LibreOffice',
+          'Provincial 部门整体支出绩效自评表: 年度目标N without weights, no 分值 in the budget block',
+          'kind department; goals `年度目标1` … without `（N分）`; budget 预算数 | 执行数 | 执行率 | 得分 with no stated weight '
+          '(100 − 80 = 20, not the preset 10); 部门整体支出总额 | 其中：基本支出 | 项目支出; no block label; `同比增长5%`; '
+          '`显著提升`→`一定程度提升` entered 4.2 of 6 (partial, vague); total `自评总分` as a formula LibreOffice computed over '
+          'three blocks; narrative reason rows', lo=True)
+def dept_unweighted():
+    sh = Sheet('Sheet1')
+    cols = [('一级指标', 'l1', 1), ('二级指标', 'l2', 1), ('三级指标', 'name', 1), ('指标值', 'target', 1),
+            ('完成值', 'actual', 1), ('分值', 'weight', 1), ('得分', 'score', 1)]
+    f = Form(
+        sheet=sh.name, kind='department', title='2023年度部门整体支出绩效自评表',
+        head=[[(1, 2, '部门（单位）名称'), (3, 7, 'XX县文化和旅游局')]],
+        budget=Budget(['预算数', '执行数', '执行率', '得分'],
+                      [['部门整体支出总额', 5600, 5320, '95%', 19],
+                       ['其中：基本支出', 3600, 3580, '99.44%', ''],
+                       ['项目支出', 2000, 1740, '87%', '']],
+                      A='5600', B='5320', weight=20, reported=19,  # not stated: 100 − 80 (indicators) = 20
+                      label='预算执行情况（万元）'),
+        budget_style='inline',
+        columns=cols,
+        blocks=[
+            Block(goal='年度目标1', goal_text='丰富公共文化服务供给，推动文化惠民。', inds=[
+                Ind('产出指标', '数量指标', '公共文化活动场次', '≥200场', '236场', 8, 8, P('200', '236')),
+                Ind('产出指标', '数量指标', '送戏下乡场次', '≥120场', '96场', 8, 6.4, P('120', '96')),
+                Ind('产出指标', '质量指标', '文物安全事故', 0, 0, 8, 8, R('0', '0')),
+                Ind('效益指标', '社会效益指标', '公共文化设施免费开放率', '100%', '100%', 8, 8, P('100', '100')),
+            ]),
+            Block(goal='年度目标2', goal_text='促进文旅融合，扩大旅游消费。', inds=[
+                Ind('产出指标', '数量指标', '旅游宣传推介活动', '≥10次', '12次', 6, 6, P('10', '12')),
+                Ind('产出指标', '时效指标', '旅游投诉处理时限', '≤5个工作日', '4个工作日', 6, 6, R('5', '4')),
+                Ind('效益指标', '经济效益指标', '接待游客人次', '同比增长5%', '同比增长6.5%', 6, 6, P('5', '6.5')),
+                Ind('效益指标', '可持续影响指标', '文旅融合发展水平', '显著提升', '一定程度提升', 6, 4.2, Q('partial', vague=True)),
+            ]),
+            Block(goal='年度目标3', goal_text='推进全民阅读和群众文化活动。', inds=[
+                Ind('产出指标', '数量指标', '文化惠民演出观众人次', '≥15万人次', '16.2万人次', 8, 8, P('15', '16.2')),
+                Ind('效益指标', '社会效益指标', '全民阅读参与率', '≥60%', '62%', 8, 8, P('60', '62')),
+                Ind('满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '92.5%', 8, 8, P('90', '92.5')),
+            ]),
+        ],
+        totals=[[(1, 'label_end', '自评总分'), ('weight', 'weight', 100),
+                 ('score', 'score', Formula('=ROUND({BS}+SUM({S}),2)', 95.6))]],
+        reported_total=95.6,
+        narrative=[('偏差大或目标未完成原因分析', '县剧团排期冲突，送戏下乡场次减少；文旅融合项目仍在推进中'),
+                   ('改进措施及结果应用方案', '提前编排送戏下乡计划，引入社会演出团体')],
+        widths={'name': 24},
+    )
+    exp, _ = write_form(sh, f)
+    return [sh], [exp]
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -1598,7 +1772,13 @@ def write_readme():
               '- A 年度资金总额 row of zeros with the money in `其中：本年财政拨款`: A and B come from that row; the entered score',
               '  stands on the 年度资金总额 row. 调整后预算数 is A where present, never 年初预算数.',
               '- Weak target follows the README literally: `≤10‰` → `5` (ratio 2) and `0.9‰以下` → `0.3‰` (ratio 3) are weak.',
-              '- Breakdown rows (`其中：…`, 分值 `/` or empty) are not in the indicator list at all.']
+              '- Breakdown rows (`其中：…`, 分值 `/` or empty) are not in the indicator list at all.',
+              '- Every table carries `kind`: `department` for a 部门整体支出绩效自评表. Its budget is the 部门整体支出总额 /',
+              '  年度资金总额 row; 基本支出 and 项目支出 (with or without `其中：`) are its parts, and a 年度主要任务 table\'s',
+              '  预算数 / 执行数 are tasks, not the budget.',
+              '- A goal label\'s `（N分）` must equal its block\'s indicator weights (else `weight-mismatch`); a goal without one',
+              '  states nothing. A budget block with no stated weight weighs 100 minus the indicators (20 beside 80 points,',
+              '  whatever the preset says).']
     with open(os.path.join(OUT, 'README.md'), 'w', encoding='utf-8') as f:
         f.write('\n'.join(lines) + '\n')
 
