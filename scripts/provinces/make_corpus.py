@@ -1704,6 +1704,272 @@ def dept_unweighted():
     return [sh], [exp]
 
 
+@workbook('no-level-columns.xlsx', 'openpyxl', 'Township form: 指标名称 | 目标值 | 完成值 | 分值 | 得分 only, no 一级/二级',
+          'no level columns and no block label (missing-dimension); budget with no stated weight (100 − 90); '
+          '`≥1 200人`→`1,260 人`; full-width `１２００人`→`１１４０人`; `≥1,800\\n元/月` (a line break); scores as text `14.25分`, '
+          '`10分`; total `总分` merged over three columns, `98.75分` as text; no place for a reason')
+def no_levels():
+    sh = Sheet('自评表')
+    cols = [('指标名称', 'name', 1), ('目标值', 'target', 1), ('完成值', 'actual', 1), ('分值', 'weight', 1), ('得分', 'score', 1)]
+    f = Form(
+        sheet=sh.name, kind='project', title='2023年度项目支出绩效自评表',
+        head=[[(1, 1, '项目名称'), (2, 5, '农村公益性岗位补贴')], [(1, 1, '实施单位'), (2, 5, 'XX镇人民政府')]],
+        budget=Budget(['全年预算数', '全年执行数', '执行率', '得分'],
+                      [['年度资金总额', 86, 81.7, '95%', 9.5]],
+                      A='86', B='81.7', weight=10, reported=9.5,  # not stated: 100 − 90 = 10
+                      label='资金情况（万元）'),
+        budget_style='inline',
+        columns=cols, levels='none',
+        blocks=[Block(inds=[
+            Ind('', '', '公益性岗位安置人数', '≥1 200人', '1,260 人', 15, 15, P('1200', '1260')),
+            Ind('', '', '岗位补贴发放人数', '１２００人', '１１４０人', 15, Said('14.25分', 14.25), P('1200', '1140')),
+            Ind('', '', '补贴发放准确率', '100%', '100%', 10, Said('10分', 10), P('100', '100')),
+            Ind('', '', '补贴按月发放及时率', '≥95%', '98%', 10, 10, P('95', '98')),
+            Ind('', '', '人均月补贴标准', '≥1,800\n元/月', '1,800元/月', 10, 10, P('1800', '1800')),
+            Ind('', '', '脱贫劳动力人均增收', '≥2万元', '2.16万元', 10, Said('10分', 10), P('2', '2.16')),
+            Ind('', '', '农村环境卫生状况', '明显改善', '明显改善', 10, Said('10分', 10), Q('achieved', vague=True)),
+            Ind('', '', '受益群众满意度', '≥90%', '93%', 10, 10, P('90', '93')),
+        ])],
+        totals=[[(1, 3, '总分'), ('weight', 'weight', 100), ('score', 'score', Said('98.75分', 98.75))]],
+        reported_total=98.75,
+        widths={'name': 24, 'target': 14, 'actual': 14},
+    )
+    exp, _ = write_form(sh, f)
+    return [sh], [exp]
+
+
+@workbook('caption-rows.xlsx', 'xlsxwriter', 'Caption form: 三级指标 columns only, 一级/二级 as caption rows across the table',
+          '`一、产出指标（50分）` and `（一）数量指标（20分）` on rows of their own, merged across; level1 read from them; '
+          'subtotals that add up; budget 全年预算数 | 全年执行数 | 执行率 | 分值 | 得分 beside its label; '
+          '`2023年10月`→`2023年10月20日`; `≤15个工作日`; `持续完善` (vague: a direction, not in the word list)')
+def caption_rows():
+    sh = Sheet('项目绩效自评')
+    cols = [('三级指标', 'name', 1), ('指标值', 'target', 1), ('实际完成值', 'actual', 1), ('分值', 'weight', 1),
+            ('得分', 'score', 1), ('偏差原因', 'reason', 1)]
+    f = Form(
+        sheet=sh.name, kind='project', title='项目支出绩效自评表',
+        head=project_head('（2023年度）', '农村饮用水水质监测', 'XX县卫生健康局', 'XX县疾病预防控制中心', 6),
+        budget=Budget(['全年预算数', '全年执行数', '执行率', '分值', '得分'],
+                      [['年度资金总额', 120, 117.6, pct(0.98), 10, 9.8]],
+                      A='120', B='117.6', weight=10, reported=9.8, label='预算执行情况（万元）'),
+        budget_style='inline',
+        columns=cols, levels='caption', check_levels=True,
+        captions={'产出指标': '一、产出指标（50分）',
+                  ('产出指标', '数量指标'): '（一）数量指标（20分）',
+                  ('产出指标', '质量指标'): '（二）质量指标（15分）',
+                  ('产出指标', '时效指标'): '（三）时效指标（15分）',
+                  '效益指标': '二、效益指标（30分）',
+                  ('效益指标', '社会效益指标'): '（一）社会效益指标（20分）',
+                  ('效益指标', '可持续影响指标'): '（二）可持续影响指标（10分）',
+                  '满意度指标': '三、满意度指标（10分）',
+                  ('满意度指标', '服务对象满意度指标'): '（一）服务对象满意度指标（10分）'},
+        l1_weights={'产出指标': 50, '效益指标': 30, '满意度指标': 10},
+        blocks=[Block(inds=[
+            Ind('产出指标', '数量指标', '水质监测采样点位', '≥320个', '320个', 10, 10, P('320', '320')),
+            Ind('产出指标', '数量指标', '水样检测指标项数', '≥43项', '43项', 10, 10, P('43', '43')),
+            Ind('产出指标', '质量指标', '检测结果报送准确率', '100%', '100%', 8, 8, P('100', '100')),
+            Ind('产出指标', '质量指标', '实验室能力验证合格率', '≥95%', '100%', 7, 7, P('95', '100')),
+            Ind('产出指标', '时效指标', '丰水期、枯水期监测完成时间', '2023年10月', '2023年10月20日', 8, 8, DL(True)),
+            Ind('产出指标', '时效指标', '检测报告出具时限', '≤15个工作日', '12个工作日', 7, 7, R('15', '12')),
+            Ind('效益指标', '社会效益指标', '农村集中式供水水质达标率', '≥85%', '83%', 10, 9.76, P('85', '83'),
+                reason='2处水源受暴雨影响浊度超标，已完成整改'),
+            Ind('效益指标', '社会效益指标', '水质异常情况通报处置率', '100%', '100%', 10, 10, P('100', '100')),
+            Ind('效益指标', '可持续影响指标', '农村饮用水水质监测网络', '持续完善', '持续完善', 10, 10, Q('achieved', vague=True)),
+            Ind('满意度指标', '服务对象满意度指标', '供水单位满意度', '≥90%', '96%', 10, 10, P('90', '96')),
+        ])],
+        totals=[[(1, 'label_end', '总分'), ('weight', 'weight', 100), ('score', 'score', 99.56)]],
+        reported_total=99.56,
+        widths={'name': 28, 'reason': 28},
+    )
+    exp, _ = write_form(sh, f)
+    return [sh], [exp]
+
+
+@workbook('deadlines-dates.xlsx', 'xlsxwriter', 'Deadlines as Excel date cells and as the words counties write',
+          'date cells (yyyy"年"m"月"d"日", yyyy-mm-dd) met and missed; a month typed in Excel (2023-06-01 shown `2023年6月`) '
+          'met on 2023-06-20; `2023年12月底前`→`2023年11月`; `12月31日前`→`按时完成`; `年底前完成`→`延期至2024年1月` (missed); '
+          'grade 良')
+def deadlines():
+    sh = Sheet('项目支出绩效自评表')
+    f = Form(
+        sheet=sh.name, kind='project', title='项目支出绩效自评表',
+        head=project_head('（2023年度）', '农村低收入群体等重点对象住房安全保障', 'XX县住房和城乡建设局', 'XX县村镇建设服务中心', 9),
+        budget=Budget(NATIONAL_BUDGET, national_budget(1225, 1225, 1188.25, 10, pct(0.97), 9.7),
+                      A='1225', B='1188.25', weight=10, reported=9.7),
+        budget_style='side',
+        goals=('完成农村危房改造350户，保障低收入群体住房安全。', '完成改造352户，2户主体工程延期完工。'),
+        columns=NATIONAL_FORM,
+        blocks=[Block(label='绩效指标', inds=[
+            Ind('产出指标', '数量指标', '完成农村危房改造户数', '≥350户', '352户', 6, 6, P('350', '352')),
+            Ind('产出指标', '数量指标', '农房抗震改造户数', '≥120户', '120户', 4, 4, P('120', '120')),
+            Ind('产出指标', '质量指标', '竣工验收合格率', '100%', '100%', 5, 5, P('100', '100')),
+            Ind('产出指标', '时效指标', '项目开工时间', day(2023, 3, 31), day(2023, 3, 20), 5, 5, DL(True)),
+            Ind('产出指标', '时效指标', '主体工程完工时间', day(2023, 10, 31, 'yyyy-mm-dd'), day(2023, 11, 15, 'yyyy-mm-dd'), 5, 0,
+                DL(False), reason='雨季施工受阻，11月中旬完工'),
+            Ind('产出指标', '时效指标', '竣工验收时间', '2023年12月底前', '2023年11月', 5, 5, DL(True)),
+            Ind('产出指标', '时效指标', '补助资金拨付时间', '12月31日前', '按时完成', 5, 5, DL(True)),
+            Ind('产出指标', '时效指标', '改造信息系统录入时间', day(2023, 6, 1, 'yyyy"年"m"月"'), day(2023, 6, 20), 5, 5, DL(True)),
+            Ind('产出指标', '时效指标', '档案资料归档时间', '年底前完成', '延期至2024年1月', 5, 0, DL(False),
+                reason='档案整理人员不足，已于2024年1月归档'),
+            Ind('产出指标', '成本指标', '户均补助标准', '≤3.5万元', '3.4万元', 5, 5, R('3.5', '3.4')),
+            Ind('效益指标', '社会效益指标', '农村低收入群体住房安全保障率', '100%', '100%', 15, 15, P('100', '100')),
+            Ind('效益指标', '可持续影响指标', '农房安全动态监测机制', '建立', '已建立', 15, 15, Q('achieved')),
+            Ind('满意度指标', '服务对象满意度指标', '改造户满意度', '≥95%', '98%', 10, 10, P('95', '98')),
+        ])],
+        totals=[total_row('总分', 100, 89.7)],
+        reported_total=89.7,
+        widths={'name': 24, 'target': 16, 'actual': 16, 'reason': 28},
+    )
+    exp, _ = write_form(sh, f)
+    return [sh], [exp]
+
+
+@workbook('values-percent-reverse.xlsx', 'xlsxwriter', 'Percentages as numbers, reverse rates, zero targets',
+          'actuals as numbers in percent formats (0.932 shown 93.2%, 1 shown 100%); a target 0.9 shown 90%; `≥95%`→`100` '
+          '(a bare number); `≤5%`→`3.2%` (reverse, ratio 1.5625: weak); `≤1‰`→`0`; `0起`→`0`; `无`→`无`; a name with `0-6岁`')
+def values_percent():
+    sh = Sheet('基本公卫')
+    f = Form(
+        sheet=sh.name, kind='project', title='项目支出绩效自评表',
+        head=project_head('（2023年度）', '基本公共卫生服务补助资金', 'XX区卫生健康局', 'XX区各社区卫生服务中心', 9),
+        budget=Budget(NATIONAL_BUDGET, national_budget(2300, 2380, 2284.8, 10, pct(0.96), 9.6),
+                      A='2380', B='2284.8', weight=10, reported=9.6),
+        budget_style='side',
+        goals=('（略）', '（略）'),
+        columns=NATIONAL_FORM,
+        blocks=[Block(label='绩效指标', inds=[
+            Ind('产出指标', '数量指标', '65岁及以上老年人健康管理人数', '≥2.4万人', '2.52万人', 6, 6, P('2.4', '2.52')),
+            Ind('产出指标', '数量指标', '0-6岁儿童健康管理率', Num(0.9, '0%'), Num(0.932, '0.0%'), 6, 6, P('90', '93.2')),
+            Ind('产出指标', '质量指标', '高血压患者规范管理率', '≥65%', Num(0.6, '0%'), 6, 5.54, P('65', '60'),
+                reason='部分患者外出务工，随访次数未达规范要求'),
+            Ind('产出指标', '质量指标', '居民电子健康档案建档率', '≥95%', 100, 6, 6, P('95', '100')),
+            Ind('产出指标', '质量指标', '严重精神障碍患者规范管理率', '≥80%', Num(1, '0%'), 6, 6, P('80', '100')),
+            Ind('产出指标', '质量指标', '预防接种差错率', '≤1‰', 0, 5, 5, R('1', '0')),
+            Ind('产出指标', '质量指标', '医疗安全责任事故', '0起', 0, 5, 5, R('0', '0')),
+            Ind('产出指标', '成本指标', '项目管理费占比', '≤5%', '3.2%', 5, 5, R('5', '3.2')),
+            Ind('产出指标', '成本指标', '人均基本公共卫生服务经费补助标准', '≥89元', '89元', 5, 5, P('89', '89')),
+            Ind('效益指标', '社会效益指标', '居民健康素养水平', '≥25%', Num(0.268, '0.00%'), 10, 10, P('25', '26.8')),
+            Ind('效益指标', '社会效益指标', '甲类传染病暴发流行', '无', '无', 10, 10, Q('achieved')),
+            Ind('效益指标', '可持续影响指标', '重点人群家庭医生签约率', '≥75%', '78.6%', 10, 10, P('75', '78.6')),
+            Ind('满意度指标', '服务对象满意度指标', '居民满意度', '≥85%', Num(0.91, '0%'), 10, 10, P('85', '91')),
+        ])],
+        totals=[total_row('总分', 100, 99.14)],
+        reported_total=99.14,
+        widths={'name': 28, 'reason': 28},
+    )
+    exp, _ = write_form(sh, f)
+    return [sh], [exp]
+
+
+@workbook('values-ranges.xlsx', 'openpyxl → LibreOffice', 'Ranges as targets, met and missed on both sides',
+          '`1-2万人`→`1.5万人`; `80%-90%`→`85%`; `1,000-1,500元/人`; `0.8～1万人`→`6,500人` (below: 8.125 → 8.13); '
+          '`3-5个工作日`→`7个工作日` (above: 5/7); `60%-80%`→`50%` (below); total as a formula LibreOffice computed', lo=True)
+def values_ranges():
+    sh = Sheet('职业技能提升')
+    f = Form(
+        sheet=sh.name, kind='project', title='项目支出绩效自评表',
+        head=project_head('（2023年度）', '职业技能提升行动补贴', 'XX市人力资源和社会保障局', 'XX市职业技能鉴定指导中心', 9),
+        budget=Budget(NATIONAL_BUDGET, national_budget(600, 600, 588, 10, pct(0.98), 9.8),
+                      A='600', B='588', weight=10, reported=9.8),
+        budget_style='side',
+        goals=('（略）', '（略）'),
+        columns=NATIONAL_FORM,
+        blocks=[Block(label='绩效指标', inds=[
+            Ind('产出指标', '数量指标', '补贴性职业技能培训人数', '1-2万人', '1.5万人', 10, 10, RG('1', '2', '1.5')),
+            Ind('产出指标', '数量指标', '以工代训补贴人数', '0.8～1万人', '6,500人', 10, 8.13, RG('8000', '10000', '6500'),
+                reason='部分企业以工代训政策到期后未续报'),
+            Ind('产出指标', '质量指标', '培训合格率', '80%-90%', '85%', 10, 10, RG('80', '90', '85')),
+            Ind('产出指标', '时效指标', '补贴审核办结时间', '3-5个工作日', '7个工作日', 10, 7.14, RG('3', '5', '7'),
+                reason='年末申报集中，审核力量不足'),
+            Ind('产出指标', '成本指标', '人均培训补贴', '1,000-1,500元/人', '1,280元/人', 10, 10, RG('1000', '1500', '1280')),
+            Ind('效益指标', '社会效益指标', '培训后就业率', '60%-80%', '50%', 15, 12.5, RG('60', '80', '50'),
+                reason='经济下行，企业用工需求减少'),
+            Ind('效益指标', '可持续影响指标', '技能人才占就业人员比例', '≥30%', '31.2%', 15, 15, P('30', '31.2')),
+            Ind('满意度指标', '服务对象满意度指标', '参训人员满意度', '≥90%', '95%', 10, 10, P('90', '95')),
+        ])],
+        totals=[[(1, 'label_end', '总分'), ('weight', 'weight', 100),
+                 ('score', 'score', Formula('=ROUND({BS}+SUM({S}),2)', 92.57))]],
+        reported_total=92.57,
+        widths={'name': 24, 'reason': 28},
+    )
+    exp, _ = write_form(sh, f)
+    return [sh], [exp]
+
+
+@workbook('layout-offset.xlsx', 'openpyxl', 'A table from C5, a blank column, a name over two columns, a hidden column',
+          'table starts at column C row 5; 三级指标 merged over two columns; a blank narrow column between 实际完成值 and 分值; '
+          'a hidden column 上年实际完成值 between 年度指标值 and 实际完成值 (last year\'s values, never the actual; it also hides '
+          'the budget\'s 执行率)')
+def layout_offset():
+    sh = Sheet('老旧小区改造')
+    cols = [('绩效指标', 'block', 1), ('一级指标', 'l1', 1), ('二级指标', 'l2', 1), ('三级指标', 'name', 2),
+            ('年度指标值', 'target', 1), ('上年实际完成值', 'prev', 1), ('实际完成值', 'actual', 1), ('', None, 1),
+            ('分值', 'weight', 1), ('得分', 'score', 1), ('偏差原因分析及改进措施', 'reason', 1)]
+    prev = lambda v: {'prev': v}
+    f = Form(
+        sheet=sh.name, kind='project', title='项目支出绩效自评表', left=3, top=5,
+        head=[[(1, 12, '（2023年度）')], [(1, 1, '项目名称'), (2, 12, '城镇老旧小区改造')],
+              [(1, 1, '主管部门'), (2, 7, 'XX市住房和城乡建设局'), (8, 8, '实施单位'), (9, 12, 'XX市城市更新中心')]],
+        budget=Budget(NATIONAL_BUDGET, national_budget(2000, 2200, 2134, 10, pct(0.97), 9.7),
+                      A='2200', B='2134', weight=10, reported=9.7),
+        budget_style='side',
+        goals=('（略）', '（略）'),
+        columns=cols, hidden=('prev',),
+        blocks=[Block(label='绩效指标', inds=[
+            Ind('产出指标', '数量指标', '改造老旧小区个数', '≥45个', '47个', 10, 10, P('45', '47'), extra=prev('38个')),
+            Ind('产出指标', '数量指标', '惠及居民户数', '≥1.2万户', '1.26万户', 10, 10, P('1.2', '1.26'), extra=prev('0.9万户')),
+            Ind('产出指标', '质量指标', '竣工验收合格率', '100%', '100%', 10, 10, P('100', '100'), extra=prev('100%')),
+            Ind('产出指标', '时效指标', '年度开工率', '100%', '96%', 10, 9.6, P('100', '96'), extra=prev('95%'),
+                reason='2个小区居民意见未统一，延后开工'),
+            Ind('产出指标', '成本指标', '户均改造成本', '≤2.5万元', '2.38万元', 10, 10, R('2.5', '2.38'), extra=prev('2.6万元')),
+            Ind('效益指标', '社会效益指标', '加装电梯数量', '≥60部', '58部', 15, 14.5, P('60', '58'), extra=prev('35部'),
+                reason='2部电梯因低层住户反对暂缓'),
+            Ind('效益指标', '可持续影响指标', '长效管理机制建立率', '≥90%', '92%', 15, 15, P('90', '92'), extra=prev('70%')),
+            Ind('满意度指标', '服务对象满意度指标', '居民满意度', '≥90%', '94%', 10, 10, P('90', '94'), extra=prev('88%')),
+        ])],
+        totals=[[(1, 'label_end', '总分'), ('weight', 'weight', 100), ('score', 'score', 98.8)]],
+        reported_total=98.8,
+        widths={'name': 14, 11: 2, 'reason': 28},
+    )
+    exp, _ = write_form(sh, f)
+    return [sh], [exp]
+
+
+@workbook('findings-text-scores.xlsx', 'xlsxwriter → LibreOffice', 'Scores typed as text, findings that must be raised',
+          'scores `10分`, `9.52分`, `10` as text, the budget score `9.5分`; total `98.52分` as text, its label `总分` merged over '
+          'the 分值 column; weak target `≥5次`→`15次` (3×); `正增长`→`增长8%` (vague, achieved); `有效提升` entered 9.5 (vague); '
+          '`≤8万元`→`8.4万元`', lo=True)
+def findings_text():
+    sh = Sheet('品牌推广')
+    s = lambda x: Said(f'{x}分', x)
+    f = Form(
+        sheet=sh.name, kind='project', title='项目支出绩效自评表',
+        head=project_head('（2023年度）', '农产品区域公用品牌宣传推广', 'XX市农业农村局', 'XX市农产品品牌促进中心', 9),
+        budget=Budget(NATIONAL_BUDGET, national_budget(150, 150, 142.5, 10, pct(0.95), s(9.5)),
+                      A='150', B='142.5', weight=10, reported=9.5),
+        budget_style='side',
+        goals=('（略）', '（略）'),
+        columns=NATIONAL_FORM,
+        blocks=[Block(label='绩效指标', inds=[
+            Ind('产出指标', '数量指标', '组织参加展销会次数', '≥5次', '15次', 10, s(10), P('5', '15')),
+            Ind('产出指标', '数量指标', '品牌授权使用企业', '≥20家', '26家', 10, s(10), P('20', '26')),
+            Ind('产出指标', '质量指标', '品牌产品抽检合格率', '≥98%', '99.2%', 10, s(10), P('98', '99.2')),
+            Ind('产出指标', '时效指标', '宣传活动完成时间', '2023年11月', '2023年10月', 10, Said('10', 10), DL(True)),
+            Ind('产出指标', '成本指标', '单场推介会成本', '≤8万元', '8.4万元', 10, s(9.52), R('8', '8.4'),
+                reason='展位费上涨'),
+            Ind('效益指标', '经济效益指标', '品牌农产品销售额', '正增长', '增长8%', 10, s(10), Q('achieved', vague=True)),
+            Ind('效益指标', '社会效益指标', '品牌知名度', '有效提升', '有效提升', 10, s(9.5), Q('achieved', vague=True)),
+            Ind('效益指标', '可持续影响指标', '品牌溢价率', '≥10%', '12%', 10, s(10), P('10', '12')),
+            Ind('满意度指标', '服务对象满意度指标', '经营主体满意度', '≥90%', '92%', 10, s(10), P('90', '92')),
+        ])],
+        totals=[[(1, 'weight', '总分'), ('score', 'score', s(98.52))]],
+        reported_total=98.52,
+        widths={'name': 24, 'reason': 24},
+    )
+    exp, _ = write_form(sh, f)
+    return [sh], [exp]
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -1778,7 +2044,22 @@ def write_readme():
               '  预算数 / 执行数 are tasks, not the budget.',
               '- A goal label\'s `（N分）` must equal its block\'s indicator weights (else `weight-mismatch`); a goal without one',
               '  states nothing. A budget block with no stated weight weighs 100 minus the indicators (20 beside 80 points,',
-              '  whatever the preset says).']
+              '  whatever the preset says).',
+              '- A table with no 一级/二级 anywhere shows none of 产出/效益/满意度: `missing-dimension` (a reviewer asks for the',
+              '  classification; names are not guessed at). Without a reason column or row an unfinished row is not `missing-reason`.',
+              '- Caption rows (`一、产出指标（50分）`, `（一）数量指标（20分）`) are the 一级/二级 of the rows below them: `level1` is',
+              '  `产出指标` (numbering and weight dropped), and their subtotals are checked like merged labels.',
+              '- Deadlines: a date cell is a date; one shown as a month (`2023年6月`, stored as the 1st) is a month deadline;',
+              '  `12月31日前` and `年底前` take the table\'s year; `按时完成` meets a deadline; `延期至2024年1月` misses `年底前` (0).',
+              '- Percent-formatted numbers are percentages (0.932 is 93.2%); a bare `100` against `≥95%` is 100%.',
+              '  `≤5%` → `3.2%` has ratio 1.5625 and is weak (README literal, as above).',
+              '- Ranges outside are proportional to the nearer bound (`0.8～1万人` → `6,500人`: 10 × 0.65/0.8 = 8.125 → 8.13;',
+              '  `3-5个工作日` → `7个工作日`: 10 × 5/7 → 7.14); no range row here is a weak target.',
+              '- A column headed 上年实际完成值 (last year\'s values, here also hidden) is not the actual.',
+              '- Scores and totals typed as text (`9.5分`, `10`, `98.52分`) are those numbers. `1 200人`, `1,200 人`, `１２００人`',
+              '  and `≥1,800\\n元/月` are 1200 and 1800.',
+              '- `正增长` → `增长8%` is a qualitative row, achieved, with a vague target; `持续完善` is vague (a direction) though',
+              '  DOMAIN.md\'s list does not name it.']
     with open(os.path.join(OUT, 'README.md'), 'w', encoding='utf-8') as f:
         f.write('\n'.join(lines) + '\n')
 

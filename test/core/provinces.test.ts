@@ -102,8 +102,9 @@ describe('expected.json holds together', () => {
     }
   });
 
-  test('the corpus holds about fourteen workbooks from all three producers', () => {
-    expect(corpus.workbooks.length).toBeGreaterThanOrEqual(12);
+  test('the corpus holds about two dozen workbooks from all three producers, department tables among them', () => {
+    expect(corpus.workbooks.length).toBeGreaterThanOrEqual(24);
+    expect(corpus.workbooks.some((w) => w.tables.some((t) => t.kind === 'department'))).toBe(true);
     const producers = corpus.workbooks.map((w) => w.producer);
     expect(producers.some((p) => p === 'openpyxl')).toBe(true);
     expect(producers.some((p) => p === 'xlsxwriter')).toBe(true);
