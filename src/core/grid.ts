@@ -126,6 +126,16 @@ export function isDateFormat(format: string): boolean {
   return /[yd]/i.test(bare) || /m.*[年月]|[年月]/.test(bare);
 }
 
+/**
+ * Which parts of a date a date format shows: `yyyy"年"m"月"` shows the month, not the day
+ * (what Excel stores when someone types 2023年6月). `m` next to `h` or `s` is minutes.
+ */
+export function datePartsShown(format: string): { month: boolean; day: boolean } {
+  const tokens = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
+  const day = tokens.includes('d');
+  return { day, month: day || /m/.test(tokens.replace(/h+:?m+|m+:?s+/g, '')) };
+}
+
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 export function serialToDate(serial: number): { year: number; month: number; day: number } {
@@ -147,7 +157,8 @@ export function formatValue(value: Exclude<CellValue, null>, format = 'General')
   }
   if (isDateFormat(format)) {
     const d = serialToDate(value);
-    return `${d.year}年${d.month}月${d.day}日`;
+    const shows = datePartsShown(format);
+    return `${d.year}年${shows.month ? `${d.month}月` : ''}${shows.day ? `${d.day}日` : ''}`;
   }
   const decimals = /0\.(0+)/.exec(format)?.[1].length;
   if (decimals !== undefined) {

@@ -1,4 +1,4 @@
-import { CellValue, isDateFormat, isPercentFormat, serialToDate } from './grid';
+import { CellValue, datePartsShown, isDateFormat, isPercentFormat, serialToDate } from './grid';
 import { compact } from './text';
 import { comparableUnits, isBare, isPlainUnit, longestSuffix, readUnit, scaleBy } from './units';
 import {
@@ -6,6 +6,7 @@ import {
   BEFORE_WORDS,
   CHANGE_WORDS,
   DATE_WORDS,
+  YEAR_WORDS,
   LABEL_COMPOUNDS,
   LABEL_MAX_LENGTH,
   LABEL_MIN_LENGTH,
@@ -84,7 +85,7 @@ export function parseCell(value: CellValue, numberFormat = 'General'): ParsedVal
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'text', text: String(value) };
     if (isPercentFormat(numberFormat)) return { kind: 'number', value, unit: '%', scale: 0.01, comparison: 'none' };
-    if (isDateFormat(numberFormat)) return { kind: 'date', ...serialToDate(value) };
+    if (isDateFormat(numberFormat)) return periodShown(value, numberFormat);
     return { kind: 'number', value, unit: '', scale: 1, comparison: 'none' };
   }
   return parseText(value);
@@ -200,6 +201,16 @@ const Y = /^(\d{4})年$/;
 const MD = /^(\d{1,2})月(\d{1,2})日$/;
 const M = /^(\d{1,2})月$/;
 
+/**
+ * A date cell as precise as its format shows it: `yyyy"年"m"月"` is the month (what Excel
+ * stores when someone types 2023年6月), so a deadline of that month is met by any of its days.
+ */
+function periodShown(serial: number, numberFormat: string): Period {
+  const date = serialToDate(serial);
+  const shows = datePartsShown(numberFormat);
+  return { kind: 'date', year: date.year, month: shows.month ? date.month : null, day: shows.day ? date.day : null };
+}
+
 function parsePeriod(text: string): Period | null {
   const words = DATE_WORDS.exec(text);
   if (!words) return null;
@@ -211,6 +222,8 @@ function parsePeriod(text: string): Period | null {
   else if ((m = Y.exec(core))) period = { kind: 'date', year: +m[1], month: null, day: null };
   else if ((m = MD.exec(core))) period = { kind: 'date', year: null, month: +m[1], day: +m[2] };
   else if ((m = M.exec(core))) period = { kind: 'date', year: null, month: +m[1], day: null };
+  // `年底前完成`, `年内完成`: the end of the table's year.
+  else if (YEAR_WORDS.includes(core) && (words[3] || words[4])) period = { kind: 'date', year: null, month: 12, day: null };
   if (!period) return null;
   // `8300.5` is a number, not May of the year 8300.
   if (period.year !== null && (period.year < PLAUSIBLE_YEARS.from || period.year > PLAUSIBLE_YEARS.to)) return null;

@@ -228,3 +228,51 @@ describe('segmentation', () => {
     ]);
   });
 });
+
+describe('forms from the second corpus', () => {
+  test('一级/二级 written as caption rows across the table are labels, not indicators', () => {
+    const header = ['三级指标', '年度指标值', '实际完成值', '分值', '得分'];
+    const caption = (text: string): CellValue[] => [text, text, text, text, text];
+    const rows = [
+      header,
+      caption('一、产出指标（50分）'),
+      ...ROWS.slice(0, 5).map((r) => r.slice(2)),
+      caption('二、效益指标（30分）'),
+      ...ROWS.slice(5, 8).map((r) => r.slice(2)),
+      caption('三、满意度指标（10分）'),
+      ROWS[8].slice(2),
+    ];
+    const merges = [1, 7, 11].map((top) => ({ top, left: 0, bottom: top, right: 4 }));
+    const [t] = score([...BUDGET, ...rows.map((r) => r), ['总分', null, null, 100, 100]], merges.map((m) => ({ ...m, top: m.top + 2, bottom: m.bottom + 2 })));
+    expect(t.indicators).toHaveLength(9);
+    expect(t.indicators.map((i) => i.level1)).toEqual([...Array(5).fill('产出指标'), ...Array(3).fill('效益指标'), '满意度指标']);
+    expect(t.flags).toEqual([]);
+  });
+
+  test('a 预算数 | 执行数 task list between the budget block and the indicators is not the budget', () => {
+    const tasks = [
+      ['任务名称', '主要内容', '预算数（万元）', '执行数（万元）'],
+      ['宣传培训', '开展培训', 30, 25],
+    ];
+    const [t, ...rest] = score([...BUDGET, ...tasks, HEADER, ...ROWS, ['总分', null, null, null, null, 100, 100]]);
+    expect(rest).toEqual([]);
+    expect(t.budget).toMatchObject({ planned: 100, executed: 100, score: 10 });
+    expect(t.indicators).toHaveLength(9);
+  });
+
+  test('an earlier year’s column (上年实际完成值) is never the actual', () => {
+    const header = ['一级指标', '二级指标', '三级指标', '年度指标值', '上年实际完成值', '实际完成值', '分值', '得分'];
+    const rows = ROWS.map((r) => [...r.slice(0, 4), '1人', ...r.slice(4)]);
+    const t = table(rows, header);
+    expect(t.indicators[0].actual).toBe('120人');
+    expect(t.flags).toEqual([]);
+  });
+
+  test('a deadline typed as 2023年6月 (a date cell showing the month) is met by any day of June', () => {
+    const rows = [...BUDGET, HEADER, ...ROWS.slice(0, 3), ['产出指标', '时效指标', '完成时间', 45078, 45097, 10, 10], ...ROWS.slice(4), ['总分', null, null, null, null, 100, 100]];
+    const grid = sheet(rows);
+    grid.numberFormats = rows.map((r, i) => r.map((_, j) => (i === 6 && j === 3 ? 'yyyy"年"m"月"' : i === 6 && j === 4 ? 'yyyy-mm-dd' : 'General')));
+    const [t] = evaluateWorkbook([grid], { policy: policyFor('national') });
+    expect(t.indicators[3]).toMatchObject({ target: '2023年6月', method: 'deadline', score: 10, flags: [] });
+  });
+});

@@ -180,3 +180,9 @@ describe('values as other provinces write them', () => {
     expect(parseText(text).kind).toBe(kind);
   });
 });
+
+test('a deadline of the year without a number (年底前完成, 本年度内完成) is the end of December', () => {
+  expect(parseText('年底前完成')).toEqual({ kind: 'date', year: null, month: 12, day: null });
+  expect(parseText('本年度内完成')).toEqual({ kind: 'date', year: null, month: 12, day: null });
+  expect(parseText('年')).toEqual({ kind: 'text', text: '年' });
+});

@@ -3,6 +3,9 @@ import {
   DIRECTION_WORDS,
   GOAL_LABEL,
   GROUP_CAPTION,
+  LEVEL1_CAPTION,
+  LEVEL_CAPTION,
+  ORDINAL_PREFIX,
   NARRATIVE_LABEL,
   TITLE_WORDS,
   NO_WEIGHT,
@@ -16,9 +19,26 @@ import { IndicatorHeader, budgetHeaderAt, indicatorHeaderAt } from './headers';
 import { SheetRows } from './sheet-rows';
 import { BreakdownRow, IndicatorBlock, IndicatorColumns, IndicatorRow, LevelGroup, TextCell } from './types';
 
-/** A label's words without the spaces printed forms put between characters (`产 出 指 标`). */
+/** A label's words without its ordinal or the spaces printed forms put between characters (`一、产 出 指 标`). */
 function levelName(label: string): string {
-  return splitWeight(label).label.replace(/\s+/g, '');
+  return splitWeight(label).label.replace(/\s+/g, '').replace(ORDINAL_PREFIX, '');
+}
+
+/**
+ * A row holding only a 一级/二级 label: which level it names, or null. In the name column it
+ * must look like a caption (an ordinal, or merged across the values), so that an indicator
+ * left without values (`群众满意度（5分）`) is still an indicator.
+ */
+function captionLevel(rows: SheetRows, row: number, columns: IndicatorColumns, nameCol: number): 1 | 2 | null {
+  const own = rows.ownTexts(row);
+  if (own.length !== 1) return null;
+  const { col, text } = own[0];
+  const name = levelName(text);
+  if (!LEVEL_CAPTION.test(name)) return null;
+  const valueCol = columns.target ?? columns.adjustedTarget ?? columns.actual;
+  const across = valueCol !== undefined && valueCol !== col && rows.text(row, valueCol) === text;
+  if (col >= nameCol && !across && !ORDINAL_PREFIX.test(compact(text))) return null;
+  return LEVEL1_CAPTION.test(name) ? 1 : 2;
 }
 
 /** Whether a row ends the indicator block: a total, a narrative, goal or title label, or the next header. */
@@ -49,6 +69,14 @@ export function readIndicatorBlock(
     if (endsBlock(rows, r, nameCol)) break;
     const own = rows.firstOwnText(r);
     if (own && GROUP_CAPTION.test(headerKey(own.text))) {
+      lastRow = r;
+      continue;
+    }
+    const caption = captionLevel(rows, r, columns, nameCol);
+    if (caption !== null) {
+      const label = rows.ownTexts(r)[0].text;
+      if (caption === 1) [level1, level2] = [label, ''];
+      else level2 = label;
       lastRow = r;
       continue;
     }

@@ -1,4 +1,4 @@
-import { GOAL_LABEL, NARRATIVE_LABEL, NARRATIVE_REASON } from '../vocabulary/headers';
+import { GOAL_LABEL, NARRATIVE_LABEL, NARRATIVE_REASON, TITLE_WORDS } from '../vocabulary/headers';
 import { headerKey, splitWeight } from '../text';
 import { readBudgetBlock } from './budget-block';
 import { budgetHeaderAt, indicatorHeaderAt } from './headers';
@@ -56,6 +56,11 @@ export function segmentTables(rows: SheetRows): DetectedTable[] {
       return block.lastRow + 1;
     }
     const budgetHeader = budgetHeaderAt(rows, r);
+    if (budgetHeader && state.phase === 'open' && state.table.budget && state.table.blocks.length === 0 && !titleBetween(state.table.budget.lastRow, r)) {
+      // Amounts between a table's budget block and its indicators (a 年度主要任务 list with
+      // 预算数 and 执行数 per task) belong to the table and are not its budget.
+      return r + 1;
+    }
     if (budgetHeader) {
       const table = state.phase === 'open' && !state.table.budget && state.table.blocks.length === 0 ? state.table : open(r);
       const budget = readBudgetBlock(rows, r, budgetHeader);
@@ -88,6 +93,11 @@ export function segmentTables(rows: SheetRows): DetectedTable[] {
     lastEnd = Math.max(lastEnd, table.bottom);
     state = { phase: 'outside' };
     return r + 1;
+  }
+
+  function titleBetween(from: number, to: number): boolean {
+    for (let r = from + 1; r < to; r++) if (rows.hasLabel(r, TITLE_WORDS)) return true;
+    return false;
   }
 
   function readNarratives(table: DetectedTable, from: number): number {

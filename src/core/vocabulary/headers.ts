@@ -24,12 +24,15 @@ export type BudgetRole = 'adjustedBudget' | 'planned' | 'initialBudget' | 'execu
 
 export type RoleRule<R> = { role: R; pattern: RegExp; unless?: RegExp };
 
+/** A column of an earlier year (`上年实际完成值`, `去年同期`) is never this year's value. */
+const EARLIER_YEAR = /上年|去年|前年|往年|同期|历史/;
+
 export const INDICATOR_HEADER_RULES: RoleRule<IndicatorRole>[] = [
   { role: 'reason', pattern: /原因|改进措施|偏差|情况说明/ },
-  { role: 'adjustedTarget', pattern: /^调整后?的?(指标|目标)/ },
+  { role: 'adjustedTarget', pattern: /^调整后?的?(指标|目标)/, unless: EARLIER_YEAR },
   // 实际完成指标值 names the actual even though it holds 指标值.
-  { role: 'actual', pattern: /实际|完成值|完成数|完成情况|完成指标/, unless: /率$/ },
-  { role: 'target', pattern: /目标值|指标值|预期值|期望值|目标数|计划值|预期目标/ },
+  { role: 'actual', pattern: /实际|完成值|完成数|完成情况|完成指标/, unless: /率$|上年|去年|前年|往年|同期|历史/ },
+  { role: 'target', pattern: /目标值|指标值|预期值|期望值|目标数|计划值|预期目标/, unless: EARLIER_YEAR },
   { role: 'weight', pattern: /分值|权重|满分|标准分/ },
   { role: 'score', pattern: /得分|评分|自评分/ },
   { role: 'direction', pattern: /^(指标)?(性质|方向)$/ },
@@ -44,8 +47,8 @@ export const BUDGET_HEADER_RULES: RoleRule<BudgetRole>[] = [
   { role: 'initialBudget', pattern: /^年初预算/ },
   // Sichuan scores against the adjusted budget where the form has one.
   { role: 'adjustedBudget', pattern: /^调整后?预算/ },
-  { role: 'executed', pattern: /执行数|执行金额|执行额|支出数|决算数|实际支出|^执行$|全年执行|年度执行/ },
-  { role: 'planned', pattern: /预算数|预算金额|预算资金|^全年预算$|^年度预算$|^预算$/ },
+  { role: 'executed', pattern: /执行数|执行金额|执行额|支出数|决算数|实际支出|^执行$|全年执行|年度执行/, unless: EARLIER_YEAR },
+  { role: 'planned', pattern: /预算数|预算金额|预算资金|^全年预算$|^年度预算$|^预算$/, unless: EARLIER_YEAR },
   { role: 'weight', pattern: /^(分值|权重)$/ },
   { role: 'score', pattern: /得分/ },
 ];
@@ -61,6 +64,15 @@ export const TOTAL_LABELS = {
   strong: /^(总分|总分值|自评总分|自评总得分|总得分|综合得分|合计得分|得分合计|自评得分合计|评价总分|综合评分|自评得分总计)$/,
   weak: /^(合计|总计|合\s*计)$/,
 };
+
+/**
+ * A 一级 or 二级 label written as a caption row across the table (`一、产出指标（50分）`,
+ * `（一）数量指标`): an ordinal, then words ending like a dimension. `LEVEL1_CAPTION` tells
+ * the 一级 ones; the others are 二级.
+ */
+export const ORDINAL_PREFIX = /^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/;
+export const LEVEL_CAPTION = /(指标|效益|影响|满意度)$/;
+export const LEVEL1_CAPTION = /^(产出|效益|效果|满意度|成本|影响)指标$/;
 
 /** A subtotal caption inside an indicator block (`小计`). */
 export const GROUP_CAPTION = /^(小计|合计)/;

@@ -309,3 +309,5 @@ export const CLEAR_TARGETS = ['无', '零', '0', '是', '否', '合格', '达标
 
 /** Words around a date that make it a deadline: `截至2023年12月底前完成` is 2023年12月. */
 export const DATE_WORDS = /^(≤|截至|截止|于|在)?(.*?)(底|末)?(前|以前|之前|内|止)?(完成|前完成|已完成)?$/;
+/** The year itself, in a deadline without a number: `年底前完成`, `本年度内完成`. */
+export const YEAR_WORDS = ['年', '当年', '本年', '年度', '本年度', '全年'];
