@@ -30,13 +30,14 @@ export const zh = {
   unreadableWeight: (cell: string, text: string) => `分值不是有效的数字（${cell}：“${clip(text)}”），保留填报得分`,
   missingWeight: (cell: string) => `缺少分值（${cell}），保留填报得分`,
   unknownTier: (cell: string) => `无法从完成情况判断达成程度（${cell}），且未填报得分`,
-  budgetUnreadable: (cell: string) => `预算数无法识别或为零（${cell}），预算执行得分按填报值计`,
+  budgetUnreadable: (cell: string) => `预算数或执行数无法识别或预算数为零（${cell}），预算执行得分按填报值计`,
   budgetWeightInferred: (weight: number) => `表中未写明预算执行分值，按 100 减指标分值计为 ${fmt(weight)} 分`,
   weightsNot100: (sum: number) => `预算执行与各指标分值合计 ${fmt(sum)} 分，不等于 100 分`,
   groupWeightMismatch: (label: string, stated: number, sum: number) =>
     `“${label}”标明 ${fmt(stated)} 分，其下指标分值合计 ${fmt(sum)} 分`,
   tooFewIndicators: (count: number, minimum: number) => `个性指标只有 ${count} 个，少于 ${minimum} 个`,
   missingDimension: (dimensions: string[]) => `缺少${dimensions.map((d) => `“${d}”`).join('、')}维度的指标`,
+  emptyIndicatorBlock: (sheet: string, range: string) => `“${sheet}”${range} 有指标表头，但其下没有指标行，未评分`,
   noIndicators: (sheet: string, range: string) =>
     `“${sheet}”${range} 像是一张绩效自评表，但未找到指标表头（需有目标值、完成值和指标名称列），未评分`,
   unfilled: '表中指标既无完成值也无得分，尚未填报，未评分',

@@ -276,3 +276,96 @@ describe('forms from the second corpus', () => {
     expect(t.indicators[3]).toMatchObject({ target: '2023年6月', method: 'deadline', score: 10, flags: [] });
   });
 });
+
+describe('rows and columns that only look like other parts', () => {
+  const SCORED = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '评分标准', '得分'];
+
+  test('a 评分标准 column is not the score column', () => {
+    const t = table(ROWS.map((r) => [...r.slice(0, 6), '按完成比例计分', r[6]]), SCORED);
+    expect(t.indicators.every((i) => i.reportedScore === 10)).toBe(true);
+    expect(t.flags).toEqual([]);
+  });
+
+  test('a 合计 between groups of a block is a group subtotal, and the rows after it stay in the table', () => {
+    const rows = [...ROWS.slice(0, 5), ['合计', null, null, null, null, 50, 50], ...ROWS.slice(5)];
+    const t = table(rows);
+    expect(t.indicators).toHaveLength(9);
+    expect(t.total).toBe(100);
+    expect(t.flags).toEqual([]);
+  });
+
+  test('indicator names that begin with 合计 or 小计 are indicators', () => {
+    const rows = [['产出指标', '数量指标', '合计培训人数', '≥100人', '120人', 10, 10], ...ROWS.slice(1)];
+    expect(table(rows).indicators[0].name).toBe('合计培训人数');
+  });
+
+  test('a department table whose 年度目标 blocks each end with 合计 stays one table', () => {
+    const goal = (n: number, rows: CellValue[][]) => [[`年度目标${n}：（${rows.length * 10}分）`, `第${n}项目标`], HEADER, ...rows, ['合计', null, null, null, null, rows.length * 10, rows.length * 10]];
+    const tables = score([['部门整体支出绩效自评表'], ...BUDGET, ...goal(1, ROWS.slice(0, 5)), ...goal(2, ROWS.slice(5)), ['自评总分', null, null, null, null, 100, 100]]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]).toMatchObject({ kind: 'department', total: 100, reportedTotal: 100, flags: [] });
+    expect(tables[0].indicators.map((i) => i.goal)).toEqual([...Array(5).fill('第1项目标'), ...Array(4).fill('第2项目标')]);
+  });
+
+  test('a goal with its text and weight in one cell (年度目标1：完成某项任务（50分）)', () => {
+    const tables = score([...BUDGET, ['年度目标1：完成培训任务（90分）'], HEADER, ...ROWS, ['总分', null, null, null, null, 100, 100]]);
+    expect(tables[0].detected.blocks[0]).toMatchObject({ goal: '完成培训任务', weight: 90 });
+  });
+
+  test('a goal label after a closed table is not carried into the next table', () => {
+    const one = [['甲项目绩效自评表'], ['项目名称：甲项目'], ...BUDGET, HEADER, ...ROWS, ['总分', null, null, null, null, 100, 100]];
+    const two = [['乙项目绩效自评表'], ['项目名称：乙项目'], ...BUDGET, HEADER, ...ROWS, ['总分', null, null, null, null, 100, 100]];
+    const tables = score([...one, ['目标1', '（备注）'], [], ...two]);
+    expect(tables.map((t) => [t.range, t.projectName, t.kind])).toEqual([
+      ['A1:H15', '甲项目', 'project'],
+      ['A16:H32', '乙项目', 'project'],
+    ]);
+    expect(tables[1].indicators[0].goal).toBeNull();
+  });
+
+  test('a subtotal weight written as a percentage (合计 | 90%) is still the indicators’ subtotal', () => {
+    const header = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '权重', '得分'];
+    const rows = ROWS.map((r) => [...r.slice(0, 5), '10%', r[6]]);
+    const [t] = score([...BUDGET, header, ...rows, ['合计', null, null, null, null, '90%', 90]]);
+    expect(t.reportedTotal).toBeNull();
+    expect(t.flags).not.toContain('total-mismatch');
+  });
+
+  test('a row with an empty weight under another 二级 is an indicator missing its weight, not a breakdown', () => {
+    const rows = [ROWS[0], ['产出指标', '质量指标', '合格率', '≥95%', '90%', null, null], ...ROWS.slice(1)];
+    const t = table(rows);
+    expect(t.indicators[1]).toMatchObject({ name: '合格率', flags: ['unreadable'] });
+    expect(t.indicators[0].breakdown).toEqual([]);
+  });
+
+  test('an indicator with every value left empty is listed (unreadable), not dropped', () => {
+    const rows = [...ROWS.slice(0, 8), ['满意度指标', '服务对象满意度', '学员满意度', null, null, null, null]];
+    const t = table(rows);
+    expect(t.indicators).toHaveLength(9);
+    expect(t.indicators[8].flags).toContain('unreadable');
+    expect(t.flags).not.toContain('missing-dimension');
+  });
+
+  test('调整后预算数 left blank falls back to 全年预算数 on that row', () => {
+    const budget = [
+      ['项目资金（万元）', null, '年初预算数', '全年预算数', '调整后预算数', '全年执行数', '分值', '得分'],
+      [null, '年度资金总额', 80, 100, null, 100, 10, 10],
+    ];
+    expect(table(ROWS, HEADER, budget).budget).toMatchObject({ planned: 100, score: 10 });
+  });
+
+  test('Sichuan split target: a bare actual is read against the 度量单位 like any bare number', () => {
+    const header = ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '实际完成值', '分值', '得分'];
+    const rows = [
+      ['产出指标', '数量指标', '补助资金', '正向', 100, '万元', 1000000, 10, 10],
+      ['产出指标', '质量指标', '合格率', '≥', 90, '%', 0.95, 10, 10],
+      ...ROWS.slice(2).map((r) => [...r.slice(0, 3), '定性', '达标', null, '达标', 10, 10]),
+    ];
+    const t = table(rows, header);
+    expect(t.indicators.slice(0, 2).map((i) => [i.score, i.flags])).toEqual([
+      [10, []],
+      [10, []],
+    ]);
+    expect(t.indicators[0].notes[0]).toMatch(/按基本单位读取/);
+  });
+});

@@ -9,28 +9,30 @@ import { BudgetBlock } from './types';
 /** A budget block has one header and a handful of rows: 年度资金总额 and its parts. */
 const MAX_BUDGET_ROWS = 8;
 
-type Candidate = { row: number; label: string; total: boolean };
+type BudgetRowCandidate = { row: number; label: string; total: boolean };
 
 /** Reads the budget execution block under its header. */
 export function readBudgetBlock(rows: SheetRows, headerRow: number, header: BudgetHeader): BudgetBlock {
-  const { columns, planned } = header;
-  const candidates: Candidate[] = [];
+  const { columns } = header;
+  // Per row, the first of the planned columns that holds something (调整后预算数 left blank falls back).
+  const planned = (r: number) => header.planned.find((c) => !rows.isEmpty(r, c)) ?? header.planned[0];
+  const candidates: BudgetRowCandidate[] = [];
   let lastRow = headerRow;
   for (let r = headerRow + 1; r <= Math.min(rows.bottom, headerRow + MAX_BUDGET_ROWS); r++) {
     if (rows.rowIsEmpty(r) || indicatorHeaderAt(rows, r) || budgetHeaderAt(rows, r)) break;
     if (rows.hasLabel(r, GOAL_LABEL) || rows.hasLabel(r, TOTAL_LABELS.strong)) break;
-    const label = labelLeftOf(rows, r, planned);
-    const hasNumbers = rows.numberAt(r, planned) !== null || rows.numberAt(r, header.executed) !== null;
+    const label = labelLeftOf(rows, r, Math.min(...header.planned));
+    const hasNumbers = rows.numberAt(r, planned(r)) !== null || rows.numberAt(r, header.executed) !== null;
     const key = headerKey(label);
     if (!hasNumbers && !BUDGET_ROW_LABELS.total.test(key) && !BUDGET_ROW_LABELS.part.test(key)) break;
     candidates.push({ row: r, label, total: BUDGET_ROW_LABELS.total.test(key) });
     lastRow = r;
   }
   const chosen =
-    candidates.find((c) => c.total) ?? candidates.find((c) => rows.numberAt(c.row, planned) !== null) ?? candidates[0];
+    candidates.find((c) => c.total) ?? candidates.find((c) => rows.numberAt(c.row, planned(c.row)) !== null) ?? candidates[0];
   const row = chosen?.row ?? headerRow;
   const weightCell = columns.weight !== undefined ? pointsOf(rows.read(row, columns.weight)) : null;
-  const amounts = chosen ? amountsOf(rows, chosen, candidates, header) : { planned: null, executed: null, summedRows: null };
+  const amounts = chosen ? amountsOf(rows, chosen, candidates, planned, header.executed) : { planned: null, executed: null, summedRows: null };
   return {
     row,
     columns: Object.values(columns).filter((c): c is number => c !== undefined),
@@ -49,22 +51,23 @@ export function readBudgetBlock(rows: SheetRows, headerRow: number, header: Budg
  */
 function amountsOf(
   rows: SheetRows,
-  chosen: Candidate,
-  candidates: Candidate[],
-  header: BudgetHeader,
+  chosen: BudgetRowCandidate,
+  candidates: BudgetRowCandidate[],
+  plannedCol: (row: number) => number,
+  executedCol: number,
 ): Pick<BudgetBlock, 'planned' | 'executed' | 'summedRows'> {
-  const planned = rows.read(chosen.row, header.planned);
-  const executed = rows.read(chosen.row, header.executed);
+  const planned = rows.read(chosen.row, plannedCol(chosen.row));
+  const executed = rows.read(chosen.row, executedCol);
   const plannedValue = numberOf(planned);
   if (!chosen.total || (plannedValue !== null && plannedValue > 0)) return { planned, executed, summedRows: null };
-  const parts = candidates.filter((c) => c.row > chosen.row && (numberOf(rows.read(c.row, header.planned)) ?? 0) > 0);
+  const parts = candidates.filter((c) => c.row > chosen.row && (numberOf(rows.read(c.row, plannedCol(c.row))) ?? 0) > 0);
   if (parts.length === 0) return { planned, executed, summedRows: null };
-  const sum = (col: number): ReadCell => {
-    const cents = parts.reduce((s, c) => s + Math.round((numberOf(rows.read(c.row, col)) ?? 0) * 100), 0);
+  const sum = (col: (row: number) => number): ReadCell => {
+    const cents = parts.reduce((s, c) => s + Math.round((numberOf(rows.read(c.row, col(c.row))) ?? 0) * 100), 0);
     const value = cents / 100;
-    return { row: parts[0].row, col, text: String(value), parsed: parseCell(value) };
+    return { row: parts[0].row, col: col(parts[0].row), text: String(value), parsed: parseCell(value) };
   };
-  return { planned: sum(header.planned), executed: sum(header.executed), summedRows: parts.map((p) => p.row) };
+  return { planned: sum(plannedCol), executed: sum(() => executedCol), summedRows: parts.map((p) => p.row) };
 }
 
 /** The weight the block states: `预算执行情况（万元）（20分）`, else `得分（20分*执行率）`. */

@@ -12,7 +12,8 @@ import { SheetRows } from './sheet-rows';
 import { IndicatorColumns } from './types';
 
 export type IndicatorHeader = { columns: IndicatorColumns; lastRow: number; labelWeight: number | null };
-export type BudgetHeader = { columns: Partial<Record<BudgetRole, number>>; planned: number; executed: number };
+/** `planned`: the columns a budget row may be scored against, the preferred first. */
+export type BudgetHeader = { columns: Partial<Record<BudgetRole, number>>; planned: number[]; executed: number };
 
 /** Header names hold none of these; data cells often do. */
 const NOT_A_HEADER = /[0-9%‰≥≤<>=]/;
@@ -95,7 +96,7 @@ function blockLabelWeight(rows: SheetRows, row: number, columns: IndicatorColumn
  */
 export function budgetHeaderAt(rows: SheetRows, row: number): BudgetHeader | null {
   const columns = rolesOf(rows, row, budgetRole);
-  const planned = columns.adjustedBudget ?? columns.planned ?? columns.initialBudget;
-  if (columns.executed === undefined || planned === undefined) return null;
+  const planned = [columns.adjustedBudget, columns.planned, columns.initialBudget].filter((c): c is number => c !== undefined);
+  if (columns.executed === undefined || planned.length === 0) return null;
   return { columns, planned, executed: columns.executed };
 }

@@ -16,6 +16,7 @@ import { parseText } from '../parse';
 import { ReadCell, pointsOf } from '../read-cell';
 import { compact, headerKey, splitWeight } from '../text';
 import { IndicatorHeader, budgetHeaderAt, indicatorHeaderAt } from './headers';
+import { nextNonEmpty } from './total-row';
 import { SheetRows } from './sheet-rows';
 import { BreakdownRow, IndicatorBlock, IndicatorColumns, IndicatorRow, LevelGroup, TextCell } from './types';
 
@@ -37,13 +38,19 @@ function captionLevel(rows: SheetRows, row: number, columns: IndicatorColumns, n
   if (!LEVEL_CAPTION.test(name)) return null;
   const valueCol = columns.target ?? columns.adjustedTarget ?? columns.actual;
   const across = valueCol !== undefined && valueCol !== col && rows.text(row, valueCol) === text;
-  if (col >= nameCol && !across && !ORDINAL_PREFIX.test(compact(text))) return null;
+  const looksLikeCaption = across || ORDINAL_PREFIX.test(compact(text)) || name.endsWith('指标');
+  if (col >= nameCol && !looksLikeCaption) return null;
   return LEVEL1_CAPTION.test(name) ? 1 : 2;
 }
 
 /** Whether a row ends the indicator block: a total, a narrative, goal or title label, or the next header. */
-function endsBlock(rows: SheetRows, row: number, nameCol: number): boolean {
-  if (rows.hasLabel(row, TOTAL_LABELS.strong) || rows.hasLabel(row, TOTAL_LABELS.weak)) return true;
+function endsBlock(rows: SheetRows, row: number, nameCol: number, valueCols: (number | undefined)[]): boolean {
+  if (rows.hasLabel(row, TOTAL_LABELS.strong)) return true;
+  if (rows.hasLabel(row, TOTAL_LABELS.weak)) {
+    // A 合计 between groups of the block (more indicator rows follow) is a group subtotal.
+    const next = nextNonEmpty(rows, row);
+    return next === null || endsBlock(rows, next, nameCol, valueCols) || !hasValues(rows, next, valueCols);
+  }
   if (rows.hasLabel(row, TITLE_WORDS, nameCol)) return true;
   if (rows.hasLabel(row, NARRATIVE_LABEL, nameCol) || rows.hasLabel(row, GOAL_LABEL, nameCol)) return true;
   return indicatorHeaderAt(rows, row) !== null || budgetHeaderAt(rows, row) !== null;
@@ -66,9 +73,9 @@ export function readIndicatorBlock(
   const valueCols = [columns.target, columns.adjustedTarget, columns.actual, columns.weight, columns.score];
   for (let r = header.lastRow + 1; r <= rows.bottom; r++) {
     if (rows.rowIsEmpty(r)) continue;
-    if (endsBlock(rows, r, nameCol)) break;
+    if (endsBlock(rows, r, nameCol, valueCols)) break;
     const own = rows.firstOwnText(r);
-    if (own && GROUP_CAPTION.test(headerKey(own.text))) {
+    if (own && (GROUP_CAPTION.test(headerKey(own.text)) || TOTAL_LABELS.weak.test(headerKey(own.text)))) {
       lastRow = r;
       continue;
     }
@@ -86,9 +93,10 @@ export function readIndicatorBlock(
     if (l1 !== '' && l1 !== level1) level2 = '';
     if (l1 !== '') level1 = l1;
     if (l2 !== '') level2 = l2;
-    const hasValues = valueCols.some((c) => c !== undefined && !rows.isEmpty(r, c));
     const name = rows.text(r, nameCol);
-    if (!hasValues && splitWeight(name).weight === null) {
+    // A name of its own makes an indicator even with every value left empty (it is then unreadable).
+    const ownName = name !== '' && !rows.isMergedFromAbove(r, nameCol);
+    if (!hasValues(rows, r, valueCols) && splitWeight(name).weight === null && !ownName) {
       // A row with labels only (a 一级 caption on its own row) keeps the block going;
       // text anywhere else (a contact block, a note) ends it.
       if (rows.onlyIn(r, labelCols)) {
@@ -98,7 +106,8 @@ export function readIndicatorBlock(
       break;
     }
     const previous = indicators[indicators.length - 1];
-    if (previous && isBreakdown(rows, r, columns, nameCol, previous)) {
+    const sameGroup = previous && levelName(level1) === previous.level1 && levelName(level2) === previous.level2;
+    if (previous && sameGroup && isBreakdown(rows, r, columns, nameCol, previous)) {
       previous.breakdown.push(readBreakdown(rows, r, columns, nameCol));
     } else {
       indicators.push(readIndicator(rows, r, columns, nameCol, level1, level2));
@@ -114,6 +123,10 @@ export function readIndicatorBlock(
     groups: levelGroups(indicators),
     lastRow,
   };
+}
+
+function hasValues(rows: SheetRows, row: number, valueCols: (number | undefined)[]): boolean {
+  return valueCols.some((c) => c !== undefined && !rows.isEmpty(row, c));
 }
 
 /**
@@ -174,10 +187,12 @@ function readIndicator(
     weight,
     weightCell,
     target: targetCol !== undefined ? readTarget(rows.read(r, targetCol), direction, unit) : null,
-    actual: columns.actual !== undefined ? readActual(rows.read(r, columns.actual), unit) : null,
+    // A bare actual stays bare: it is read in the target's unit (from 度量单位) when scored.
+    actual: columns.actual !== undefined ? rows.read(r, columns.actual) : null,
     reported: columns.score !== undefined ? rows.read(r, columns.score) : null,
     reason: columns.reason !== undefined ? { row: r, col: columns.reason, text: rows.text(r, columns.reason) } : null,
     nameCol,
+    unitColumn: unit,
     breakdown: [],
   };
 }
@@ -194,13 +209,6 @@ function readTarget(cell: ReadCell, direction: string, unit: string): ReadCell {
   // A sign the parser does not know: the value as written, with its unit.
   const plain = `${cell.text}${unitSuffix(cell.text, unit)}`;
   return { ...cell, text: plain, parsed: parseText(plain) };
-}
-
-/** The actual; a bare number is in the 度量单位 of the row. */
-function readActual(cell: ReadCell, unit: string): ReadCell {
-  if (unit === '' || cell.parsed.kind !== 'number' || cell.parsed.unit !== '') return cell;
-  const text = `${cell.text}${unit}`;
-  return { ...cell, text, parsed: parseText(text) };
 }
 
 /** Appends the 度量单位 unless the value already ends with it. */

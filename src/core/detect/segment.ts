@@ -4,7 +4,7 @@ import { readBudgetBlock } from './budget-block';
 import { budgetHeaderAt, indicatorHeaderAt } from './headers';
 import { readIndicatorBlock } from './indicator-block';
 import { SheetRows } from './sheet-rows';
-import { isTotalRow, readTotals } from './total-row';
+import { isBlockSubtotal, isTotalRow, readTotals } from './total-row';
 import { DetectedTable } from './types';
 
 /**
@@ -62,7 +62,10 @@ export function segmentTables(rows: SheetRows): DetectedTable[] {
       return r + 1;
     }
     if (budgetHeader) {
-      const table = state.phase === 'open' && !state.table.budget && state.table.blocks.length === 0 ? state.table : open(r);
+      const continues = state.phase === 'open' && !state.table.budget && state.table.blocks.length === 0;
+      // A goal label seen before a new table's budget belonged to nothing.
+      if (!continues) goal = null;
+      const table = continues && state.phase === 'open' ? state.table : open(r);
       const budget = readBudgetBlock(rows, r, budgetHeader);
       table.budget = budget;
       table.bottom = Math.max(table.bottom, budget.lastRow);
@@ -70,13 +73,14 @@ export function segmentTables(rows: SheetRows): DetectedTable[] {
     }
     const first = rows.firstOwnText(r);
     if (first && GOAL_LABEL.test(headerKey(first.text))) {
-      const { weight } = splitWeight(first.text);
-      goal = { text: rows.nextText(r, first.col) ?? first.text, weight };
-      if (state.phase === 'closed') state = { phase: 'outside' };
+      goal = goalOf(first.text) ?? { text: rows.nextText(r, first.col) ?? first.text, weight: splitWeight(first.text).weight };
+      if (state.phase === 'closed') leave(state.table);
       return r + 1;
     }
     if (state.phase === 'outside' || (state.phase === 'open' && state.table.blocks.length === 0)) return r + 1;
     const table: DetectedTable = state.table;
+    // A department table's block may end with its own 合计 before the next 年度目标.
+    if (state.phase === 'open' && isBlockSubtotal(rows, r)) return r + 1;
     if (state.phase === 'open' && isTotalRow(rows, r)) {
       const totals = readTotals(rows, r, table.blocks, table.budget !== null);
       table.total = totals.total;
@@ -90,9 +94,13 @@ export function segmentTables(rows: SheetRows): DetectedTable[] {
       return readNarratives(table, r);
     }
     // A table without a total row ends where the next table's title or name rows begin.
+    leave(table);
+    return r + 1;
+  }
+
+  function leave(table: DetectedTable): void {
     lastEnd = Math.max(lastEnd, table.bottom);
     state = { phase: 'outside' };
-    return r + 1;
   }
 
   function titleBetween(from: number, to: number): boolean {
@@ -113,6 +121,13 @@ export function segmentTables(rows: SheetRows): DetectedTable[] {
     }
     return r;
   }
+}
+
+/** `年度目标1：完成某项任务（45分）`: the goal's text after the colon and its weight, when the label holds them. */
+function goalOf(label: string): Goal | null {
+  const { label: text, weight } = splitWeight(label);
+  const match = /[:：]\s*(.+)$/.exec(text);
+  return match ? { text: match[1].trim(), weight } : null;
 }
 
 function emptyTable(rows: SheetRows, top: number, at: number): DetectedTable {

@@ -1,5 +1,6 @@
-import { GRADE_WORDS, TOTAL_LABELS } from '../vocabulary/headers';
-import { ReadCell, numberOf } from '../read-cell';
+import { GOAL_LABEL, GRADE_WORDS, TOTAL_LABELS } from '../vocabulary/headers';
+import { indicatorHeaderAt } from './headers';
+import { ReadCell, numberOf, pointsOf } from '../read-cell';
 import { compact, headerKey } from '../text';
 import { SheetRows } from './sheet-rows';
 import { IndicatorBlock, TotalRow } from './types';
@@ -9,10 +10,26 @@ const MAX_TOTAL = 100;
 
 export type Totals = { total: TotalRow | null; subtotal: TotalRow | null; lastRow: number };
 
-type Candidate = TotalRow & { strong: boolean; statedWeight: number | null };
+type TotalCandidate = TotalRow & { strong: boolean; statedWeight: number | null };
 
 export function isTotalRow(rows: SheetRows, row: number): boolean {
   return rows.hasLabel(row, TOTAL_LABELS.strong) || rows.hasLabel(row, TOTAL_LABELS.weak);
+}
+
+/** The next row with anything in it, or null at the end of the sheet. */
+export function nextNonEmpty(rows: SheetRows, row: number): number | null {
+  for (let r = row + 1; r <= rows.bottom; r++) if (!rows.rowIsEmpty(r)) return r;
+  return null;
+}
+
+/**
+ * A `合计` that closes one block of a department table rather than the table: the next row
+ * starts another 年度目标 block.
+ */
+export function isBlockSubtotal(rows: SheetRows, row: number): boolean {
+  if (!rows.hasLabel(row, TOTAL_LABELS.weak) || rows.hasLabel(row, TOTAL_LABELS.strong)) return false;
+  const next = nextNonEmpty(rows, row);
+  return next !== null && (rows.hasLabel(next, GOAL_LABEL) || indicatorHeaderAt(rows, next) !== null);
 }
 
 /**
@@ -21,16 +38,16 @@ export function isTotalRow(rows: SheetRows, row: number): boolean {
  * `总分` row, else a `合计` that is not only the indicators' subtotal.
  */
 export function readTotals(rows: SheetRows, first: number, blocks: IndicatorBlock[], hasBudget: boolean): Totals {
-  const candidates: Candidate[] = [];
+  const candidates: TotalCandidate[] = [];
   let lastRow = first;
   for (let r = first; r <= rows.bottom; r++) {
     if (rows.rowIsEmpty(r)) continue;
     if (!isTotalRow(rows, r)) break;
-    candidates.push(readCandidate(rows, r, blocks));
+    candidates.push(readTotalCandidate(rows, r, blocks));
     lastRow = r;
   }
   const indicatorWeights = blocks.flatMap((b) => b.rows).reduce((sum, row) => sum + Math.round((row.weight ?? 0) * 100), 0);
-  const isSubtotal = (c: Candidate) =>
+  const isSubtotal = (c: TotalCandidate) =>
     !c.strong &&
     hasBudget &&
     ((c.statedWeight !== null && Math.round(c.statedWeight * 100) === indicatorWeights && indicatorWeights < MAX_TOTAL * 100) ||
@@ -38,20 +55,20 @@ export function readTotals(rows: SheetRows, first: number, blocks: IndicatorBloc
   const strong = candidates.filter((c) => c.strong);
   const total = strong[strong.length - 1] ?? candidates.find((c) => !isSubtotal(c)) ?? null;
   const subtotal = candidates.find((c) => c !== total && isSubtotal(c)) ?? null;
-  return { total: total && plain(total), subtotal: subtotal && plain(subtotal), lastRow };
+  return { total: total && asTotalRow(total), subtotal: subtotal && asTotalRow(subtotal), lastRow };
 }
 
-function plain({ row, label, reported, reportedGrade }: Candidate): TotalRow {
+function asTotalRow({ row, label, reported, reportedGrade }: TotalCandidate): TotalRow {
   return { row, label, reported, reportedGrade };
 }
 
-function readCandidate(rows: SheetRows, row: number, blocks: IndicatorBlock[]): Candidate {
+function readTotalCandidate(rows: SheetRows, row: number, blocks: IndicatorBlock[]): TotalCandidate {
   const own = rows.ownTexts(row);
   const labelCell = own.find((o) => TOTAL_LABELS.strong.test(headerKey(o.text))) ?? own.find((o) => TOTAL_LABELS.weak.test(headerKey(o.text)));
   const label = labelCell?.text ?? '';
   const lastBlock = blocks[blocks.length - 1];
   const weightCol = lastBlock?.columns.weight;
-  const statedWeight = weightCol !== undefined ? rows.numberAt(row, weightCol) : null;
+  const statedWeight = weightCol !== undefined ? pointsOf(rows.read(row, weightCol)) : null;
   return {
     row,
     label,

@@ -25,6 +25,8 @@ export type IndicatorRow = {
   /** The row's deviation reason cell, where the table has a column for one. */
   reason: TextCell | null;
   nameCol: number;
+  /** The row's 度量单位, where the table has that column (then a bare number is plainly in it). */
+  unitColumn: string;
   breakdown: BreakdownRow[];
 };
 

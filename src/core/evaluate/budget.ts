@@ -26,7 +26,9 @@ export function evaluateBudget(block: BudgetBlock, indicatorWeightCents: number,
   let rate: number | null = null;
   if (planned === null || planned <= 0 || executed === null) {
     flags.push('unreadable');
-    notes.push(zh.budgetUnreadable(block.planned ? cellAddress(block.planned.row, block.planned.col) : cellAddress(block.row, 0)));
+    // Name the cell that cannot be read: the planned amount, else the executed one.
+    const cell = planned === null || planned <= 0 ? block.planned : block.executed;
+    notes.push(zh.budgetUnreadable(cell ? cellAddress(cell.row, cell.col) : cellAddress(block.row, 0)));
     score = reportedScore !== null && reportedScore >= 0 && reportedScore <= weight ? reportedScore : 0;
   } else {
     rate = executed / planned;

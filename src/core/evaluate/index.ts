@@ -34,7 +34,7 @@ export function evaluateTable(table: DetectedTable, policy: ScoringPolicy): Tabl
   const reportedTotal = numberOf(table.total?.reported ?? null);
   const unscored = { budget: null, total: null, reportedTotal, grade: null };
   if (table.blocks.every((b) => b.rows.length === 0)) {
-    const error = zh.noIndicators(table.sheet, rangeAddress(table));
+    const error = (table.blocks.length === 0 ? zh.noIndicators : zh.emptyIndicatorBlock)(table.sheet, rangeAddress(table));
     return { ...base, ...unscored, indicators: [], error, flags: [], notes: [error] };
   }
   const ctx: RowContext = {

@@ -5,7 +5,7 @@ import { ScoringPolicy } from '../policy';
 import { ReadCell } from '../read-cell';
 import { roundHalfUp, sameToTheCent } from '../rounding';
 import { isVagueTarget } from '../score';
-import { writtenUnit } from '../units';
+import { familyOf, writtenUnit } from '../units';
 import { IndicatorFlag } from './results';
 import { RowProblem, RowScore } from './row-score';
 
@@ -22,9 +22,6 @@ const ORDER: IndicatorFlag[] = [
   'qualitative-tier',
   'missing-reason',
 ];
-
-/** Against these units a bare number of at most 1 is a fraction (0.96 = 96%). */
-const FRACTION_UNITS = new Set(['%', '‰']);
 
 const address = (cell: ReadCell) => cellAddress(cell.row, cell.col);
 
@@ -49,7 +46,9 @@ export function rowFindings(
   if (scored.problem) {
     add(scored.problem.kind === 'unit-mismatch' ? 'unit-mismatch' : 'unreadable', problemNote(scored.problem, row, block));
   }
-  if (scored.unitReading) notes.push(readingNote(scored, row));
+  // A bare number beside a 度量单位 column is plainly in that unit: only other readings are told.
+  const plainlyInUnit = scored.unitReading?.reading === 'target-unit' && row.unitColumn !== '';
+  if (scored.unitReading && !plainlyInUnit) notes.push(readingNote(scored, row));
   if (method === 'qualitative' && weight !== null) {
     const band = scored.tier ? policy.qualitativeTiers[scored.tier] : null;
     if (scored.basis === 'entered' && band && scored.tier && (score < roundHalfUp(band.min * weight) || score > roundHalfUp(band.max * weight))) {
@@ -109,5 +108,5 @@ function readingNote(scored: RowScore, row: IndicatorRow): string {
   const side = reading.bare === 'actual' ? '完成值' : '目标值';
   const text = cell?.text ?? '';
   if (reading.reading === 'target-unit') return zh.readInOtherUnit(side, text, writtenUnit(reading.other));
-  return FRACTION_UNITS.has(reading.other.unit) ? zh.readAsFraction(side, text) : zh.readInBaseUnit(side, text, writtenUnit(reading.other));
+  return familyOf(reading.other.unit) === 'percent' ? zh.readAsFraction(side, text) : zh.readInBaseUnit(side, text, writtenUnit(reading.other));
 }

@@ -31,10 +31,11 @@ export const INDICATOR_HEADER_RULES: RoleRule<IndicatorRole>[] = [
   { role: 'reason', pattern: /原因|改进措施|偏差|情况说明/ },
   { role: 'adjustedTarget', pattern: /^调整后?的?(指标|目标)/, unless: EARLIER_YEAR },
   // 实际完成指标值 names the actual even though it holds 指标值.
-  { role: 'actual', pattern: /实际|完成值|完成数|完成情况|完成指标/, unless: /率$|上年|去年|前年|往年|同期|历史/ },
+  { role: 'actual', pattern: /实际|完成值|完成数|完成情况|完成指标/, unless: new RegExp(`率$|${EARLIER_YEAR.source}`) },
   { role: 'target', pattern: /目标值|指标值|预期值|期望值|目标数|计划值|预期目标/, unless: EARLIER_YEAR },
   { role: 'weight', pattern: /分值|权重|满分|标准分/ },
-  { role: 'score', pattern: /得分|评分|自评分/ },
+  // Anchored: a 评分标准 or 评分方法 column is not the score.
+  { role: 'score', pattern: /(得分|评分|自评分)$/ },
   { role: 'direction', pattern: /^(指标)?(性质|方向)$/ },
   { role: 'unit', pattern: /^(度量|计量|计算)?单位$/ },
   { role: 'level1', pattern: /^一级(指标)?$/ },
@@ -74,14 +75,17 @@ export const ORDINAL_PREFIX = /^([一二三四五六七八九十]+[、.．]|[(�
 export const LEVEL_CAPTION = /(指标|效益|影响|满意度)$/;
 export const LEVEL1_CAPTION = /^(产出|效益|效果|满意度|成本|影响)指标$/;
 
-/** A subtotal caption inside an indicator block (`小计`). */
-export const GROUP_CAPTION = /^(小计|合计)/;
+/** A subtotal row inside an indicator block (`小计`, `产出指标小计`); `合计培训人数` is an indicator. */
+export const GROUP_CAPTION = /^.{0,8}小计$/;
 
 /** Narrative rows after the total: text, not indicators. */
 export const NARRATIVE_LABEL = /原因|改进措施|结果应用|整改|存在的问题|说明|主要经验|做法|备注/;
 
-/** A 年度目标 N block title in a whole-department table (`年度目标 1：（23分）`, `目标2`). */
-export const GOAL_LABEL = /^(年度)?(绩效)?目标[0-9一二三四五六七八九十]+$/;
+/**
+ * A 年度目标 N block title in a whole-department table (`年度目标 1：（23分）`, `目标2`), the
+ * goal's text in the next cell or after the colon (`年度目标1：完成某项任务（45分）`).
+ */
+export const GOAL_LABEL = /^(年度)?(绩效)?目标[0-9一二三四五六七八九十]+/;
 
 /** The budget execution block's label (预算执行情况（万元）（20分）, 项目资金（万元）). */
 export const BUDGET_BLOCK_LABEL = /^(预算执行情况|项目资金|资金情况|预算执行|部门预算执行情况|项目资金情况|资金投入)/;
