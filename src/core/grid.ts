@@ -148,7 +148,7 @@ export function dateToSerial(date: Date): number {
 }
 
 /** The text a spreadsheet would show for a value, for the formats that matter here. */
-export function formatValue(value: Exclude<CellValue, null>, format = 'General'): string {
+function formatValue(value: Exclude<CellValue, null>, format = 'General'): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (isPercentFormat(format)) {

@@ -6,6 +6,7 @@ import {
   BEFORE_WORDS,
   CHANGE_WORDS,
   DATE_WORDS,
+  INCLUSIVE_MARKERS,
   YEAR_WORDS,
   LABEL_COMPOUNDS,
   LABEL_MAX_LENGTH,
@@ -97,13 +98,22 @@ export function parseCell(value: CellValue, numberFormat = 'General'): ParsedVal
  * (`2023年完成3项`) or words saying the number did not happen (`未完成3项`) is not a quantity.
  */
 export function parseText(raw: string): ParsedValue {
-  const text = compact(raw).replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
+  const text = withoutInclusiveMarkers(compact(raw)).replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
   if (text === '') return { kind: 'empty' };
   if (SPREADSHEET_ERROR.test(text)) return { kind: 'invalid', text };
   const parsed = parsePeriod(text) ?? parseMeasure(text);
   if (parsed) return parsed;
   if (SIGN_START.test(text)) return { kind: 'invalid', text };
   return { kind: 'text', text: compact(raw) };
+}
+
+/**
+ * The text without `(含)`, `(含本数)` wherever they stand (`5%以下(含)` is `5%以下`); a
+ * marker alone stays, so that a cell holding only `(含)` is text, not empty.
+ */
+function withoutInclusiveMarkers(text: string): string {
+  const stripped = INCLUSIVE_MARKERS.reduce((t, marker) => t.split(marker).join(''), text);
+  return stripped === '' ? text : stripped;
 }
 
 /** A quantity or a range, with what is written before and after the number. */

@@ -5,8 +5,10 @@ import { compact } from './text';
 import { longestPrefix } from './units';
 import {
   ABSENCE_ACTUAL_WORDS,
+  ABSENCE_NEGATORS,
   ABSENCE_TARGET_LEADS,
   ABSENCE_TARGET_WORDS,
+  ABSENCE_VERBS,
   ACHIEVED_WHOLE,
   ACHIEVED_WORDS,
   ADVERSE_THINGS,
@@ -58,7 +60,7 @@ const LEAD_BEFORE_ZERO = /^\D{0,4}$/;
 export function asQuantity(value: ParsedValue): Quantity | null {
   if (value.kind === 'number') return value;
   if (value.kind !== 'text') return null;
-  const absence = absenceIn(plain(value.text));
+  const absence = absenceIn(compactWithoutEndPunctuation(value.text));
   if (absence && LEAD_BEFORE_ZERO.test(absence.before) && absence.after === '' && (absence.thing === '' || isAdverse(absence.thing))) {
     return { kind: 'number', value: 0, unit: '', scale: 1, comparison: 'none' };
   }
@@ -101,8 +103,8 @@ function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Text without a closing full stop or comma, compacted. */
-function plain(text: string): string {
+/** Text compacted (text.ts), without the full stops, commas or exclamation marks that close it. */
+function compactWithoutEndPunctuation(text: string): string {
   return compact(text).replace(/[。.,，;；!！]+$/, '');
 }
 
@@ -131,11 +133,34 @@ function isAdverse(thing: string): boolean {
 }
 
 /** A target that nothing of a kind happens: `无安全事故`, `零投诉`, `确保不发生…`, `无`, `0`. */
-export function isAbsenceTarget(target: string): boolean {
-  let text = plain(target);
-  if (text === '0' || text === '无' || text === '零' || text === '没有') return true;
+function isAbsenceTarget(target: string): boolean {
+  return absentThing(target) !== null;
+}
+
+/**
+ * The thing a target of absence says does not happen (`无拖欠` → `拖欠`, `确保不发生重大事故`
+ * → `重大事故`; `无`, `0` → ''), or null when the target is not one of absence.
+ */
+function absentThing(target: string): string | null {
+  let text = compactWithoutEndPunctuation(target);
+  if (text === '0') return '';
   text = text.slice(longestPrefix(text, ABSENCE_TARGET_LEADS)?.length ?? 0);
-  return longestPrefix(text, NOT_ABSENCE) === null && longestPrefix(text, ABSENCE_TARGET_WORDS) !== null;
+  if (longestPrefix(text, NOT_ABSENCE) !== null) return null;
+  const word = longestPrefix(text, ABSENCE_TARGET_WORDS);
+  return word === null ? null : text.slice(word.length);
+}
+
+/**
+ * Whether an actual denies the thing of a target of absence: a negator, at most one verb,
+ * then the thing or nothing (`无拖欠` → `未拖欠`, `无投诉` → `未收到投诉`, `没发生`).
+ * The words are ABSENCE_NEGATORS and ABSENCE_VERBS.
+ */
+function deniesThing(actual: string, thing: string): boolean {
+  return ABSENCE_NEGATORS.some((negator) => {
+    if (!actual.startsWith(negator)) return false;
+    const rest = actual.slice(negator.length);
+    return ['', ...ABSENCE_VERBS].some((verb) => rest.startsWith(verb) && [thing, ''].includes(rest.slice(verb.length)));
+  });
 }
 
 /** An actual saying the thing happened: `发生安全事故`, `出现质量问题`, `有1起`. */
@@ -153,8 +178,8 @@ function statesPresence(text: string): boolean {
  * a negator shortly before a word of achievement (`不满意`, `未提升`, `运行不正常`,
  * `无明显改善`), or a negator at the start. Compounds such as `不断` negate nothing.
  */
-export function isNegative(text: string): boolean {
-  let t = plain(text);
+function isNegative(text: string): boolean {
+  let t = compactWithoutEndPunctuation(text);
   for (const w of NOT_NEGATION) t = t.split(w).join('');
   if (FAILED_WHOLE.includes(t)) return true;
   if (includesAny(t, FAILED_WORDS)) return true;
@@ -179,7 +204,8 @@ function tierOfWords(text: string): QualitativeTier | null {
 /**
  * Which of the three tiers a qualitative actual falls in, or null when its words do not tell.
  * In order: the same words as the target; against a target of absence (`无安全事故`), an
- * absence (`未发生…`, `未出现…`, `无`, `0`, `零`) is achieved and a presence (`发生1起…`) is
+ * absence (`未发生…`, `未出现…`, `无`, `0`, `零`) or a denial of its thing (`无拖欠` →
+ * `未拖欠`, `无投诉` → `未收到投诉`) is achieved and a presence (`发生1起…`) is
  * failed; an absence of something adverse (`未发生安全事故`) is achieved unless the rest of
  * the text says less; then failed words and negations (`不满意`), partial words
  * (`基本满意`), words of achievement. The word lists are in vocabulary/values.ts.
@@ -197,11 +223,13 @@ const textTier = memoize((pair: string): QualitativeTier | null => {
 });
 
 function tierOf(target: string, actual: ParsedValue): QualitativeTier | null {
-  const actualText = actual.kind === 'text' ? plain(actual.text) : null;
+  const actualText = actual.kind === 'text' ? compactWithoutEndPunctuation(actual.text) : null;
   if (actualText !== null && sameText(target, actualText)) return 'achieved';
-  if (isAbsenceTarget(target)) {
+  const thing = absentThing(target);
+  if (thing !== null) {
     const count = asQuantity(actual);
     if (count) return count.value === 0 ? 'achieved' : count.value > 0 ? 'failed' : null;
+    if (actualText !== null && deniesThing(actualText, thing)) return 'achieved';
     if (actualText !== null && absenceIn(actualText)) return 'achieved';
     if (actualText !== null && statesPresence(actualText)) return 'failed';
   }
@@ -218,7 +246,7 @@ function tierOf(target: string, actual: ParsedValue): QualitativeTier | null {
 /** A deadline actual written in words: `按时完成` meets it, `延期完成` does not. */
 export function deadlineWords(actual: string): boolean | null {
   if (isNegative(actual)) return false;
-  if (includesAny(plain(actual), DEADLINE_MET_WORDS)) return true;
+  if (includesAny(compactWithoutEndPunctuation(actual), DEADLINE_MET_WORDS)) return true;
   return null;
 }
 
@@ -228,14 +256,15 @@ export function deadlineWords(actual: string): boolean | null {
  * (`合格`, `按时完成`) and a target of absence (`无安全事故`) are not vague.
  */
 export const isVagueTarget = memoize((target: string): boolean => {
-  const text = plain(target);
+  const text = compactWithoutEndPunctuation(target);
   const parsed = parseText(text);
   if (parsed.kind === 'number' || parsed.kind === 'range' || parsed.kind === 'date') return false;
   if (CLEAR_TARGETS.includes(text) || isAbsenceTarget(text)) return false;
   return includesAny(text, VAGUE_WORDS);
 });
 
-export function clampShare(share: number): number {
+/** A share of the weight within [0, 1]; 0 for anything not a number. */
+function clampShare(share: number): number {
   if (!Number.isFinite(share) || share < 0) return 0;
   return Math.min(1, share);
 }

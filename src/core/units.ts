@@ -11,8 +11,9 @@ import { ABSURD_FACTOR, FRACTION_MAX, SCALE_WORDS, UNIT_WORDS, UnitFamily, UnitW
  * - `target-unit`: one side was a bare number and was read in the other side's unit
  *   (`≥22万人` → `23` is 23万人). Usually the bare side is the actual; `bare` says which.
  * - `base-unit`: the bare number was read in base units, because reading it in the other
- *   side's unit was absurd (`100万元` → `1000000` is 1,000,000 yuan), or, against a percent,
- *   because a number of at most 1 is a fraction (`≥95%` → `0.96` is 96%).
+ *   side's unit was absurd and the base reading is nearer (`100万元` → `1000000` is
+ *   1,000,000 yuan), or, against a percent, because a number of at most 1 is a fraction
+ *   (`≥95%` → `0.96` is 96%).
  */
 export type Reading = 'as-written' | 'target-unit' | 'base-unit';
 
@@ -50,7 +51,7 @@ export function isBare(value: Measured): boolean {
  * A unit word by the unit's head (before `/`): exactly, else the longest known word the head
  * starts with (`人（次）` is 人, `分钟` is not 分). Null when the unit is unknown or empty.
  */
-export function unitWordOf(unit: string): { word: string; entry: UnitWord } | null {
+function unitWordOf(unit: string): { word: string; entry: UnitWord } | null {
   const head = unit.split('/')[0];
   if (head === '') return null;
   if (Object.prototype.hasOwnProperty.call(UNIT_WORDS, head)) return { word: head, entry: UNIT_WORDS[head] };
@@ -158,9 +159,9 @@ function decompose(factor: number): { mantissa: number; exponent: number } | nul
 
 /**
  * Aligns a target with an actual. Both with units: compared in base units when their units
- * compare, else a mismatch. One bare: read in the other's unit unless that is absurd (see
- * ABSURD_FACTOR and FRACTION_MAX). Symmetric: swapping the two sides swaps the numbers,
- * keeps the reading and names the other side as bare.
+ * compare, else a mismatch. One bare: read in the other's unit unless that is absurd and
+ * the base-unit reading is nearer (see ABSURD_FACTOR and FRACTION_MAX). Symmetric:
+ * swapping the two sides swaps the numbers, keeps the reading and names the other side as bare.
  */
 export function alignQuantities(target: Quantity, actual: Quantity): Aligned | UnitMismatch {
   const targetBare = isBare(target);
@@ -201,8 +202,8 @@ type Interval = [number, number];
 
 /**
  * Reads a bare number (or a bare range's bounds) against the other side's unit. The
- * target-unit reading is taken unless it is absurd — more than ABSURD_FACTOR away from the
- * other side — while the base-unit reading is not. Against a percent, a bare number of at
+ * target-unit reading is taken unless it is absurd — ABSURD_FACTOR or more away from the
+ * other side — and the base-unit reading is nearer. Against a percent, a bare number of at
  * most FRACTION_MAX is a fraction unless the percent-point reading is nearer.
  */
 function readBare(bare: Interval, written: Measured, other: Interval): { values: Interval; reading: Reading } {
@@ -216,7 +217,7 @@ function readBare(bare: Interval, written: Measured, other: Interval): { values:
     // A fraction (0.96 = 96%) unless percent points are nearer; undecidable (a 0 on a side) is a fraction.
     return byShared < byBase ? { values: shared, reading: 'target-unit' } : { values: base, reading: 'base-unit' };
   }
-  if (byShared > ABSURD_FACTOR && byBase <= ABSURD_FACTOR) return { values: base, reading: 'base-unit' };
+  if (byShared >= ABSURD_FACTOR && byBase < byShared) return { values: base, reading: 'base-unit' };
   return { values: shared, reading: 'target-unit' };
 }
 

@@ -1,4 +1,6 @@
 import { parseCell, parseText } from '../../src/core/parse';
+import { policyFor } from '../../src/core/policy';
+import { scoreRow } from '../helpers/single-row';
 
 describe('parseText reads every way a target or actual is written', () => {
   test.each([
@@ -178,6 +180,37 @@ describe('values as other provinces write them', () => {
     ['覆盖率≥', 'text'],
   ])('%s stays %s', (text, kind) => {
     expect(parseText(text).kind).toBe(kind);
+  });
+});
+
+/** `（含）` says the bound includes the number: the bound words decide, wherever the marker stands. */
+describe('an inclusive marker (含) keeps the bound', () => {
+  test.each([
+    ['5%以下（含）', { value: 0.05, unit: '%', scale: 0.01, comparison: 'atMost' }],
+    ['5%以下(含)', { value: 0.05, unit: '%', scale: 0.01, comparison: 'atMost' }],
+    ['5个工作日以内（含）', { value: 5, unit: '个工作日', scale: 1, comparison: 'atMost' }],
+    ['90%（含）以上', { value: 0.9, unit: '%', scale: 0.01, comparison: 'atLeast' }],
+    ['5%（含）以下', { value: 0.05, unit: '%', scale: 0.01, comparison: 'atMost' }],
+    ['≥90%（含本数）', { value: 0.9, unit: '%', scale: 0.01, comparison: 'atLeast' }],
+    ['500人（含本数）以上', { value: 500, unit: '人', scale: 1, comparison: 'atLeast' }],
+    ['（含）3天以内', { value: 3 * 86400, unit: '天', scale: 86400, comparison: 'atMost' }],
+  ])('%s', (text, expected) => {
+    expect(parseText(text)).toEqual({ kind: 'number', ...expected });
+  });
+
+  test('a range keeps its bounds', () => {
+    expect(parseText('3%-5%（含）')).toEqual({ kind: 'range', low: 0.03, high: 0.05, unit: '%', scale: 0.01 });
+  });
+
+  test('a marker alone, or a bracket that says more than 含, is text', () => {
+    expect(parseText('（含）')).toEqual({ kind: 'text', text: '(含)' });
+    expect(parseText('毕业生就业率（含升学）')).toEqual({ kind: 'text', text: '毕业生就业率(含升学)' });
+  });
+
+  test('5%以下（含） against 3% is met in full (reverse), 6% is not', () => {
+    expect(scoreRow({ target: '5%以下（含）', actual: '3%', weight: 10 }, policyFor('national'))).toMatchObject({ method: 'reverse', score: 10 });
+    expect(scoreRow({ target: '5个工作日以内（含）', actual: '4个工作日', weight: 10 }, policyFor('national'))).toMatchObject({ method: 'reverse', score: 10 });
+    expect(scoreRow({ target: '5%以下（含）', actual: '6%', weight: 10 }, policyFor('national')).score).toBeLessThan(10);
   });
 });
 

@@ -21,6 +21,19 @@ describe('qualitative tiers judged on meaning', () => {
     ['无', '无', 'achieved'],
     ['无', '0', 'achieved'],
     ['0', '0', 'achieved'],
+    // ...and by a negator, a verb or none, then the thing or nothing (未拖欠, 未收到投诉, 没发生).
+    ['无拖欠', '未拖欠', 'achieved'],
+    ['无违规', '未违规', 'achieved'],
+    ['无投诉', '未收到投诉', 'achieved'],
+    ['无安全事故', '没发生', 'achieved'],
+    ['无安全事故', '没有发生', 'achieved'],
+    ['无安全事故', '未发生', 'achieved'],
+    ['无投诉', '未接到投诉', 'achieved'],
+    ['零投诉', '未收到投诉', 'achieved'],
+    ['确保不发生拖欠', '未拖欠。', 'achieved'],
+    // ...not by a negation of something else.
+    ['无投诉', '未处理投诉', 'failed'],
+    ['无', '未完成', 'failed'],
     // ...and failed by a statement of presence.
     ['无安全事故', '发生1起安全事故', 'failed'],
     ['无安全事故', '发生安全事故', 'failed'],

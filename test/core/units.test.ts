@@ -25,6 +25,8 @@ describe('a bare actual is read in its target unit', () => {
     ['≥95%', '47.5', 0.95, 0.475],
     ['≤2小时', '1.5', 7200, 5400],
     ['≤5个工作日', '3', 5, 3],
+    // Beating a reverse target fiftyfold is what tables do (a complaint rate of 0.02‰): 0.02 is not 2%.
+    ['≤1‰', '0.02', 0.001, 0.00002],
   ])('%s → %s', (target, actual, t, a) => {
     expect(alignQuantities(q(target), q(actual))).toEqual({ kind: 'aligned', target: t, actual: a, reading: 'target-unit', bare: 'actual' });
   });
@@ -38,8 +40,15 @@ describe('a bare actual is read in its target unit', () => {
     ['≥98%', '1', 0.98, 1],
     // ‰ is not a percent for this rule: 0.005 read as ‰ is 2000 times below the target, as a fraction it is 5‰.
     ['≤10‰', '0.005', 0.01, 0.005],
-  ])('%s → %s is read in base units, the target-unit reading being absurd', (target, actual, t, a) => {
+    // A 千 slip is exactly a thousandfold: 5000 read as 千元 is 5,000,000, the base reading is the nearer.
+    ['≤5千元', '5000', 5000, 5000],
+    ['≥2千人', '1500', 2000, 1500],
+  ])('%s → %s is read in base units, the target-unit reading being absurd or farther', (target, actual, t, a) => {
     expect(alignQuantities(q(target), q(actual))).toEqual({ kind: 'aligned', target: t, actual: a, reading: 'base-unit', bare: 'actual' });
+  });
+
+  test('≤5千元 against 5000 is met (5000 yuan), not missed a thousandfold', () => {
+    expect(scoreRow({ target: '≤5千元', actual: '5000', weight: 10 }, national)).toMatchObject({ method: 'reverse', score: 10 });
   });
 
   test('against a small percent a bare 1 is percent points, nearer the target than 100%', () => {
@@ -78,8 +87,9 @@ describe('units that cannot be compared are a mismatch, never a silent 0', () =>
     expect(alignRange(range('400-4,000元/人'), q('1000人'))).toEqual({ kind: 'mismatch', targetUnit: '元/人', actualUnit: '人' });
   });
 
-  test('the engine does not score a mismatched row as 0: the row is unreadable and keeps its entered score', () => {
+  test('the engine does not score a mismatched row as 0: it is flagged unit-mismatch and keeps its entered score', () => {
     const row = scoreRow({ target: '≥90分', actual: '95%', weight: 10, reported: 10 }, national);
+    expect(row.flags).toContain('unit-mismatch');
     expect(row.score).toBe(10);
     expect(row.flags).not.toContain('unfinished');
     expect(row.ratio).toBeNull();

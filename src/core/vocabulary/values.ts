@@ -64,6 +64,13 @@ export const AFTER_WORDS: Record<'atLeast' | 'atMost' | 'neutral', string[]> = {
 };
 
 /**
+ * Markers that the bound includes the number itself (`5%以下（含）`, `90%（含）以上`,
+ * `≥90%（含本数）`): the bound words already say so, and the marker is removed wherever it
+ * stands before the words are matched. Spelled as after `compact` (half-width brackets).
+ */
+export const INCLUSIVE_MARKERS = ['(含本数)', '(含)'];
+
+/**
  * A change to reach (`提高10%`, `同比增长5%`, `成本降低3%`): measurable, at least that much
  * change. The word stays in the label, so that a reader still sees which way it goes.
  */
@@ -211,12 +218,14 @@ export const UNIT_WORDS: Record<string, UnitWord> = {
 
 /**
  * A bare number against a value with a unit (`≥22万人` → `23`) is read in that unit
- * (23万人), unless that reading is absurd and the base-unit reading is not (`100万元` →
- * `1000000` is 1,000,000 yuan). A reading is absurd when it is more than ABSURD_FACTOR
- * times the other side's value, or less than its 1/ABSURD_FACTOR: no table misses or beats
- * its target a thousandfold, while a scale slip (万 = 10⁴, 亿 = 10⁸) always does.
+ * (23万人), unless that reading is absurd and the base-unit reading is nearer the other
+ * side (`100万元` → `1000000` is 1,000,000 yuan; `≤5千元` → `5000` is 5000 yuan). A reading
+ * is absurd when it is ABSURD_FACTOR times the other side's value or more, either way
+ * round. A scale slip is a thousandfold (千, ‰) or more, so a table within 10× of its target
+ * is read right whichever way it is written; a table may well beat a reverse target
+ * fiftyfold (`≤1‰` → `0.02` is 0.02‰, not 2%), hardly a hundredfold.
  */
-export const ABSURD_FACTOR = 1000;
+export const ABSURD_FACTOR = 100;
 
 /**
  * Against a percent (`%`), a bare number of at most FRACTION_MAX is a fraction (0.96 is
@@ -239,6 +248,15 @@ export const ABSENCE_TARGET_WORDS = ['无', '零', '没有', '杜绝', '不发�
 
 /** An actual stating absence: `未发生安全事故`, `未出现…`, `无…`, `零…`; the number 0 counts too. */
 export const ABSENCE_ACTUAL_WORDS = ['未发生', '未出现', '未发现', '未有', '没有发生', '没有出现', '没有', '不存在', '杜绝了', '杜绝', '无', '零'];
+
+/**
+ * Against a target of absence of a thing (`无拖欠`: the thing is 拖欠), an actual that is
+ * one of these negators, then at most one of these verbs, then the thing or nothing, is
+ * achieved: `未拖欠`, `未违规`, `未收到投诉`, `没发生`, `没有发生`. `无` → `未完成` is not:
+ * 完成 is neither a verb here nor the thing.
+ */
+export const ABSENCE_NEGATORS = ['未', '没', '没有', '无'];
+export const ABSENCE_VERBS = ['发生', '出现', '收到', '接到', '发现', '有'];
 
 /** 无 or 没有 that begins a word of inability or invalidity, not an absence: `无法完成`, `无效`. */
 export const NOT_ABSENCE = ['无法', '无效', '无从', '无力', '没有完成', '没有达到', '没有实现'];
