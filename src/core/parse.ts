@@ -1,3 +1,4 @@
+import { memoize } from './memo';
 import { CellValue, datePartsShown, isDateFormat, isPercentFormat, serialToDate } from './grid';
 import { compact } from './text';
 import { comparableUnits, isBare, isPlainUnit, longestSuffix, readUnit, scaleBy } from './units';
@@ -97,7 +98,10 @@ export function parseCell(value: CellValue, numberFormat = 'General'): ParsedVal
  * `控制在3%-5%`, `提高10%`, `有效提升`. When unsure, text: a label with digits in it
  * (`2023年完成3项`) or words saying the number did not happen (`未完成3项`) is not a quantity.
  */
-export function parseText(raw: string): ParsedValue {
+/** Cells repeat their texts from row to row (`100%`, `满意`); each is read once. The value is never changed by its users. */
+export const parseText = memoize((raw: string): ParsedValue => readText(raw));
+
+function readText(raw: string): ParsedValue {
   const text = withoutInclusiveMarkers(compact(raw)).replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
   if (text === '') return { kind: 'empty' };
   if (SPREADSHEET_ERROR.test(text)) return { kind: 'invalid', text };

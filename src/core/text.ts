@@ -35,7 +35,9 @@ const WEIGHT_SUFFIX = /[(（]\s*([0-9０-９.．]+)\s*分\s*[)）]?\s*$/;
  * counts, so `毕业生就业率（含升学）（7分）` keeps its first bracket; a missing closing
  * bracket (`…场次（5分`) is tolerated.
  */
-export function splitWeight(label: string): { label: string; weight: number | null } {
+export const splitWeight = memoize((label: string): { label: string; weight: number | null } => splitWeightOf(label));
+
+function splitWeightOf(label: string): { label: string; weight: number | null } {
   const trimmed = label.trim();
   const match = WEIGHT_SUFFIX.exec(trimmed);
   if (!match) return { label: trimmed, weight: null };
