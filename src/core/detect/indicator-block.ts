@@ -1,3 +1,6 @@
+import { parseText } from '../parse';
+import { ReadCell, pointsOf } from '../read-cell';
+import { compact, headerKey, splitWeight } from '../text';
 import {
   BREAKDOWN_NAME,
   DIRECTION_WORDS,
@@ -5,19 +8,16 @@ import {
   GROUP_CAPTION,
   LEVEL1_CAPTION,
   LEVEL_CAPTION,
-  ORDINAL_PREFIX,
   NARRATIVE_LABEL,
-  TITLE_WORDS,
   NO_WEIGHT,
+  ORDINAL_PREFIX,
   QUALITATIVE_DIRECTION,
+  TITLE_WORDS,
   TOTAL_LABELS,
 } from '../vocabulary/headers';
-import { parseText } from '../parse';
-import { ReadCell, pointsOf } from '../read-cell';
-import { compact, headerKey, splitWeight } from '../text';
 import { IndicatorHeader, budgetHeaderAt, indicatorHeaderAt } from './headers';
-import { nextNonEmpty } from './total-row';
 import { SheetRows } from './sheet-rows';
+import { nextNonEmpty } from './total-row';
 import { BreakdownRow, IndicatorBlock, IndicatorColumns, IndicatorRow, LevelGroup, TextCell } from './types';
 
 /** A label's words without its ordinal or the spaces printed forms put between characters (`一、产 出 指 标`). */
