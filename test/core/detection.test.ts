@@ -369,3 +369,60 @@ describe('rows and columns that only look like other parts', () => {
     expect(t.indicators[0].notes[0]).toMatch(/按基本单位读取/);
   });
 });
+
+describe('labels and placeholders printed forms use', () => {
+  test('a block label holding 完成情况 (绩效指标完成情况) is not the actual column', () => {
+    const header = ['绩效指标完成情况', ...HEADER];
+    const rows = ROWS.map((r) => [null, ...r]);
+    rows[0] = [null, '产出指标', '数量指标', '培训人数', '≥100人', '80人', 10, 10];
+    const [t] = score([...BUDGET, header, ...rows, ['总分', null, null, null, null, null, 100, 100]], [{ top: 2, left: 0, bottom: 11, right: 0 }]);
+    expect(t.indicators[0]).toMatchObject({ actual: '80人', score: 8, flags: ['unfinished', 'score-mismatch'] });
+    expect(t.flags).toContain('total-mismatch');
+  });
+
+  test('a budget block label 预算资金（万元） is not the planned column', () => {
+    const budget = [
+      ['预算资金（万元）', null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      [null, '年度资金总额', 5000, 5200, 4000, 10, 0.7692, 10],
+    ];
+    const [t] = score([...budget, HEADER, ...ROWS, ['总分', null, null, null, null, 100, 100]], [{ top: 0, left: 0, bottom: 1, right: 0 }]);
+    expect(t.budget).toMatchObject({ planned: 5200, executed: 4000, score: 7.69 });
+    expect(t.flags).toEqual(expect.arrayContaining(['score-mismatch', 'total-mismatch']));
+  });
+
+  test('调整后指标值 holding / or — means not adjusted: the original target stands', () => {
+    const header = ['一级指标', '二级指标', '三级指标', '年初指标值', '调整后指标值', '实际完成值', '分值', '得分'];
+    const rows = ROWS.map((r, i) => [...r.slice(0, 4), i === 0 ? '/' : i === 1 ? '—' : null, ...r.slice(4)]);
+    const t = table(rows, header);
+    expect(t.indicators.slice(0, 2).map((i) => [i.target, i.method])).toEqual([
+      ['≥100人', 'positive'],
+      ['≥10场', 'positive'],
+    ]);
+    expect(t.flags).toEqual([]);
+  });
+
+  test('an empty category filled with 无 or / is neither an indicator nor a finding', () => {
+    const rows = [...ROWS.slice(0, 7), ['效益指标', '生态效益', '无', '无', '无', null, null], ['效益指标', '可持续影响', '/', '/', '/', '/', '/'], ...ROWS.slice(7)];
+    const t = table(rows);
+    expect(t.indicators).toHaveLength(9);
+    expect(t.flags).toEqual([]);
+  });
+
+  test('a total row shifted by a column (score under 分值) is read, a lone 100 under 分值 is not', () => {
+    const [t] = score([...BUDGET, HEADER, ...ROWS, ['其他需要说明事项', '无', null, '总分', 100, 99.8, '优']]);
+    expect(t.reportedTotal).toBe(99.8);
+  });
+
+  test('a 度量单位 of 月 with a number is months, not June', () => {
+    const header = ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '实际完成值', '分值', '得分'];
+    const rows = [['产出指标', '时效指标', '办理周期', '≤', 6, '月', 5, 10, 10], ...ROWS.slice(1).map((r) => [...r.slice(0, 3), '定性', '达标', null, '达标', 10, 10])];
+    expect(table(rows, header).indicators[0]).toMatchObject({ method: 'reverse', score: 10, flags: [] });
+  });
+
+  test('scores kept for rows without a weight cannot carry the total past 100 unnoticed', () => {
+    const rows = [...ROWS, ['满意度指标', '服务对象满意度', '家长满意度', '≥90%', '95%', null, 10]];
+    const t = table(rows);
+    expect(t.total).toBeGreaterThan(100);
+    expect(t.flags).toContain('weight-mismatch');
+  });
+});

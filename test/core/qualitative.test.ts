@@ -134,3 +134,7 @@ describe('deadlines in words', () => {
     expect(deadlineWords(actual)).toBe(met);
   });
 });
+
+test.each(['良好', '较好', '优良'])('a level on a scale (%s) is a clear target, not a vague one', (target) => {
+  expect(isVagueTarget(target)).toBe(false);
+});

@@ -31,12 +31,23 @@ function roleOf<R>(rules: RoleRule<R>[], text: string): R | null {
 export const indicatorRole = memoize((text: string): IndicatorRole | null => roleOf(INDICATOR_HEADER_RULES, text));
 export const budgetRole = memoize((text: string): BudgetRole | null => roleOf(BUDGET_HEADER_RULES, text));
 
-/** The first column of each role in a row; a header cell merged down from the row above counts for this row too. */
+/**
+ * The column of each role in a row. Where two cells name one role, the shorter name is the
+ * column's own (`实际完成值` over a block label `绩效指标完成情况`, `得分` over `绩效指标评分`);
+ * on a tie the leftmost. A header cell merged down from the row above counts for this row too.
+ */
 function rolesOf<R extends string>(rows: SheetRows, row: number, role: (text: string) => R | null): Partial<Record<R, number>> {
   const columns: Partial<Record<R, number>> = {};
+  const lengths: Partial<Record<R, number>> = {};
   for (let c = rows.left; c <= rows.right; c++) {
-    const found = role(rows.text(row, c));
-    if (found !== null && columns[found] === undefined) columns[found] = c;
+    const text = rows.text(row, c);
+    const found = role(text);
+    if (found === null) continue;
+    const length = headerKey(text).length;
+    if (columns[found] === undefined || length < (lengths[found] as number)) {
+      columns[found] = c;
+      lengths[found] = length;
+    }
   }
   return columns;
 }

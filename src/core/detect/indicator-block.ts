@@ -9,9 +9,10 @@ import {
   LEVEL1_CAPTION,
   LEVEL_CAPTION,
   NARRATIVE_LABEL,
-  NO_WEIGHT,
+  PLACEHOLDER,
   ORDINAL_PREFIX,
   QUALITATIVE_DIRECTION,
+  UNIT_COLUMN_WORDS,
   TITLE_WORDS,
   TOTAL_LABELS,
 } from '../vocabulary/headers';
@@ -105,6 +106,10 @@ export function readIndicatorBlock(
       }
       break;
     }
+    if (isPlaceholderRow(rows, r, columns, nameCol)) {
+      lastRow = r;
+      continue;
+    }
     const previous = indicators[indicators.length - 1];
     const sameGroup = previous && levelName(level1) === previous.level1 && levelName(level2) === previous.level2;
     if (previous && sameGroup && isBreakdown(rows, r, columns, nameCol, previous)) {
@@ -125,6 +130,21 @@ export function readIndicatorBlock(
   };
 }
 
+/** A cell with something in it other than a placeholder (`/`, `—`, `无` for "not adjusted"). */
+function hasContent(rows: SheetRows, row: number, col: number): boolean {
+  const text = compact(rows.text(row, col));
+  return text !== '' && !PLACEHOLDER.test(text);
+}
+
+/** An empty category filled with placeholders (`无 | 无 | 无`, `/ | / | /`): no indicator, no finding. */
+function isPlaceholderRow(rows: SheetRows, row: number, columns: IndicatorColumns, nameCol: number): boolean {
+  const name = compact(splitWeight(rows.text(row, nameCol)).label);
+  if (name !== '' && !PLACEHOLDER.test(name)) return false;
+  // Without even a placeholder name, the row must hold no points either.
+  const cols = name === '' ? [columns.target, columns.adjustedTarget, columns.actual, columns.weight, columns.score] : [columns.target, columns.adjustedTarget, columns.actual];
+  return cols.every((c) => c === undefined || !hasContent(rows, row, c));
+}
+
 function hasValues(rows: SheetRows, row: number, valueCols: (number | undefined)[]): boolean {
   return valueCols.some((c) => c !== undefined && !rows.isEmpty(row, c));
 }
@@ -138,13 +158,13 @@ function isBreakdown(rows: SheetRows, r: number, columns: IndicatorColumns, name
   if (BREAKDOWN_NAME.test(compact(label))) return true;
   if (columns.weight === undefined || labelWeight !== null) return false;
   const weightText = compact(rows.text(r, columns.weight));
-  if (NO_WEIGHT.test(weightText)) return true;
+  if (PLACEHOLDER.test(weightText)) return true;
   const scoreText = columns.score !== undefined ? compact(rows.text(r, columns.score)) : '';
-  return weightText === '' && (scoreText === '' || NO_WEIGHT.test(scoreText)) && previous.weight !== null;
+  return weightText === '' && (scoreText === '' || PLACEHOLDER.test(scoreText)) && previous.weight !== null;
 }
 
 function readBreakdown(rows: SheetRows, r: number, columns: IndicatorColumns, nameCol: number): BreakdownRow {
-  const targetCol = columns.adjustedTarget !== undefined && !rows.isEmpty(r, columns.adjustedTarget) ? columns.adjustedTarget : columns.target;
+  const targetCol = columns.adjustedTarget !== undefined && hasContent(rows, r, columns.adjustedTarget) ? columns.adjustedTarget : columns.target;
   return {
     row: r,
     name: splitWeight(rows.text(r, nameCol)).label,
@@ -173,7 +193,7 @@ function readIndicator(
     weight = labelWeight;
     weightCell = { row: r, col: nameCol, text: rawName };
   }
-  const adjusted = columns.adjustedTarget !== undefined && !rows.isEmpty(r, columns.adjustedTarget);
+  const adjusted = columns.adjustedTarget !== undefined && hasContent(rows, r, columns.adjustedTarget);
   const targetCol = adjusted ? columns.adjustedTarget : columns.target ?? columns.adjustedTarget;
   const unit = columns.unit !== undefined ? rows.text(r, columns.unit) : '';
   const direction = columns.direction !== undefined ? rows.text(r, columns.direction) : '';
@@ -198,7 +218,8 @@ function readIndicator(
 }
 
 /** The target, joined from 指标性质 | 指标值 | 度量单位 where the table splits it. */
-function readTarget(cell: ReadCell, direction: string, unit: string): ReadCell {
+function readTarget(cell: ReadCell, direction: string, writtenUnit: string): ReadCell {
+  const unit = UNIT_COLUMN_WORDS[compact(writtenUnit)] ?? writtenUnit;
   if (direction === '' && unit === '') return cell;
   const d = compact(direction);
   if (QUALITATIVE_DIRECTION.test(d)) return { ...cell, parsed: { kind: 'text', text: compact(cell.text) } };

@@ -79,7 +79,11 @@ function readTotalCandidate(rows: SheetRows, row: number, blocks: IndicatorBlock
   };
 }
 
-/** The score column's number, else the rightmost number right of the label that can be a total. */
+/**
+ * The score column's number, else the rightmost number right of the label that can be a
+ * total (a row shifted by a column puts the score under 分值); a lone 100 under 分值 is the
+ * table's points, not its score.
+ */
 function reportedTotal(rows: SheetRows, row: number, block: IndicatorBlock | undefined, labelCol: number): ReadCell | null {
   const canBeTotal = (cell: ReadCell) => {
     const value = numberOf(cell);
@@ -90,10 +94,12 @@ function reportedTotal(rows: SheetRows, row: number, block: IndicatorBlock | und
     const cell = rows.read(row, scoreCol);
     if (canBeTotal(cell)) return cell;
   }
-  for (let c = rows.right; c > labelCol; c--) {
-    if (c === block?.columns.weight) continue;
+  const numbers: ReadCell[] = [];
+  for (let c = labelCol + 1; c <= rows.right; c++) {
     const cell = rows.read(row, c);
-    if (canBeTotal(cell)) return cell;
+    if (canBeTotal(cell)) numbers.push(cell);
   }
-  return null;
+  const last = numbers[numbers.length - 1];
+  if (!last || (numbers.length === 1 && last.col === block?.columns.weight && numberOf(last) === MAX_TOTAL)) return null;
+  return last;
 }

@@ -23,6 +23,10 @@ export function checkWeights(table: DetectedTable, indicators: IndicatorResult[]
     out.flags.add('weight-mismatch');
     out.notes.push(note);
   };
+  const scored = sumOf(indicators.map((i) => i.row - 1)) + (budget ? toCents(budget.weight) : 0);
+  const total = indicators.reduce((s, i) => s + toCents(i.score), budget ? toCents(budget.score) : 0);
+  // Scores kept for rows without a weight can carry a table past its 100 points.
+  if (total > 10000 && scored <= 10000) mismatch(zh.totalOver100(fromCents(total)));
   if (indicators.length > 0 && indicators.every((i) => i.weight !== null)) {
     const all = sumOf(indicators.map((i) => i.row - 1)) + (budget ? toCents(budget.weight) : 0);
     if (all !== 10000) mismatch(zh.weightsNot100(fromCents(all)));

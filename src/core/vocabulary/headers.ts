@@ -49,7 +49,7 @@ export const BUDGET_HEADER_RULES: RoleRule<BudgetRole>[] = [
   // Sichuan scores against the adjusted budget where the form has one.
   { role: 'adjustedBudget', pattern: /^调整后?预算/ },
   { role: 'executed', pattern: /执行数|执行金额|执行额|支出数|决算数|实际支出|^执行$|全年执行|年度执行/, unless: EARLIER_YEAR },
-  { role: 'planned', pattern: /预算数|预算金额|预算资金|^全年预算$|^年度预算$|^预算$/, unless: EARLIER_YEAR },
+  { role: 'planned', pattern: /预算数|预算金额|^全年预算$|^年度预算$|^预算$/, unless: EARLIER_YEAR },
   { role: 'weight', pattern: /^(分值|权重)$/ },
   { role: 'score', pattern: /得分/ },
 ];
@@ -88,7 +88,7 @@ export const NARRATIVE_LABEL = /原因|改进措施|结果应用|整改|存在�
 export const GOAL_LABEL = /^(年度)?(绩效)?目标[0-9一二三四五六七八九十]+/;
 
 /** The budget execution block's label (预算执行情况（万元）（20分）, 项目资金（万元）). */
-export const BUDGET_BLOCK_LABEL = /^(预算执行情况|项目资金|资金情况|预算执行|部门预算执行情况|项目资金情况|资金投入)/;
+export const BUDGET_BLOCK_LABEL = /^(预算执行情况|项目资金|资金情况|预算执行|部门预算执行情况|项目资金情况|资金投入|(年度|部门|项目)?预算资金)/;
 
 /** Row labels inside a budget block: the total row, and its parts (`其中：当年财政拨款`). */
 export const BUDGET_ROW_LABELS = {
@@ -104,11 +104,14 @@ export const DIRECTION_WORDS: Record<string, string> = { 正向: '≥', 正向�
 /** 指标性质 of a qualitative indicator: its target is text whatever it looks like. */
 export const QUALITATIVE_DIRECTION = /^定性/;
 
+/** A 度量单位 that means something else once joined to a number: `6` + `月` is six months, not June. */
+export const UNIT_COLUMN_WORDS: Record<string, string> = { 月: '个月' };
+
 /** The narrative row where a table without a reason column gives its deviation reasons. */
 export const NARRATIVE_REASON = /原因/;
 
-/** A weight cell that says "no points of its own" (`/`, `—`). */
-export const NO_WEIGHT = /^[/／\\—–\-－_]+$|^无$/;
+/** A cell that says "nothing here" (`/`, `—`, `无`): no points of its own, no adjusted target, an empty category. */
+export const PLACEHOLDER = /^[/／\\—–\-－_]+$|^无$/;
 
 /** Title rows and the labels of the facts above a table. */
 export const TITLE_WORDS = /自评表|绩效自评|评价表/;

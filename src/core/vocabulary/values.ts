@@ -323,7 +323,11 @@ export const VAGUE_WORDS = [
   '推进', '增强', '优化', '促进', '保障', '保证', '良好', '较好',
 ];
 /** A clear yes/no target, as the whole text. */
-export const CLEAR_TARGETS = ['无', '零', '0', '是', '否', '合格', '达标', '按时完成', '按期完成', '全部完成', '完成', '通过', '已完成', '100%', '正常运行', '满意'];
+export const CLEAR_TARGETS = [
+  '无', '零', '0', '是', '否', '合格', '达标', '按时完成', '按期完成', '全部完成', '完成', '通过', '已完成', '100%', '正常运行', '满意',
+  // Levels on a scale, like 合格: a reviewer can tell whether they were reached.
+  '良好', '较好', '优良', '优秀',
+];
 
 /** Words around a date that make it a deadline: `截至2023年12月底前完成` is 2023年12月. */
 export const DATE_WORDS = /^(≤|截至|截止|于|在)?(.*?)(底|末)?(前|以前|之前|内|止)?(完成|前完成|已完成)?$/;
