@@ -4,6 +4,9 @@ import { compact } from './text';
 import { comparableUnits, isBare, isPlainUnit, longestSuffix, readUnit, scaleBy } from './units';
 import {
   AFTER_WORDS,
+  DIRECTION_WORDS,
+  QUALITATIVE_DIRECTION,
+  UNIT_COLUMN_WORDS,
   BEFORE_WORDS,
   CHANGE_WORDS,
   DATE_WORDS,
@@ -94,11 +97,29 @@ export function parseCell(value: CellValue, numberFormat = 'General'): ParsedVal
 }
 
 /**
+ * A target split over 指标性质 | 指标值 | 度量单位 (Sichuan), read as one value: `≥` `22`
+ * `万人` is `≥22万人`; 定性 keeps the value as text. Null when there is nothing to join.
+ */
+export function parseSplitTarget(value: string, direction: string, writtenUnit: string): { text: string; parsed: ParsedValue } | null {
+  const unit = UNIT_COLUMN_WORDS[compact(writtenUnit)] ?? writtenUnit;
+  if (direction === '' && unit === '') return null;
+  const d = compact(direction);
+  if (QUALITATIVE_DIRECTION.test(d)) return { text: value, parsed: { kind: 'text', text: compact(value) } };
+  const withUnit = unit === '' || compact(value).endsWith(compact(unit)) ? value : `${value}${unit}`;
+  const text = `${DIRECTION_WORDS[d] ?? d}${withUnit}`;
+  const parsed = parseText(text);
+  if (parsed.kind === 'number' || parsed.kind === 'range' || parsed.kind === 'date') return { text, parsed };
+  // A sign the parser does not know: the value as written, with its unit.
+  return { text: withUnit, parsed: parseText(withUnit) };
+}
+
+/**
  * Parses text such as `≥22万人`, `10%以下`, `400-4,000元/人`, `2023年12月`, `覆盖率≥95%`,
  * `控制在3%-5%`, `提高10%`, `有效提升`. When unsure, text: a label with digits in it
  * (`2023年完成3项`) or words saying the number did not happen (`未完成3项`) is not a quantity.
+ * Cells repeat their texts from row to row (`100%`, `满意`), so each text is read once; the
+ * value is never changed by its users.
  */
-/** Cells repeat their texts from row to row (`100%`, `满意`); each is read once. The value is never changed by its users. */
 export const parseText = memoize((raw: string): ParsedValue => readText(raw));
 
 function readText(raw: string): ParsedValue {

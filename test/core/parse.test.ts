@@ -1,4 +1,4 @@
-import { parseCell, parseText } from '../../src/core/parse';
+import { parseCell, parseSplitTarget, parseText } from '../../src/core/parse';
 import { policyFor } from '../../src/core/policy';
 import { scoreRow } from '../helpers/single-row';
 
@@ -218,4 +218,11 @@ test('a deadline of the year without a number (年底前完成, 本年度内完�
   expect(parseText('年底前完成')).toEqual({ kind: 'date', year: null, month: 12, day: null });
   expect(parseText('本年度内完成')).toEqual({ kind: 'date', year: null, month: 12, day: null });
   expect(parseText('年')).toEqual({ kind: 'text', text: '年' });
+});
+
+test('a target split over 指标性质 | 指标值 | 度量单位 reads as one value', () => {
+  expect(parseSplitTarget('22', '≥', '万人')).toEqual({ text: '≥22万人', parsed: parseText('≥22万人') });
+  expect(parseSplitTarget('6', '反向', '月')?.parsed).toMatchObject({ kind: 'number', unit: '个月', comparison: 'atMost' });
+  expect(parseSplitTarget('达标', '定性', '')).toEqual({ text: '达标', parsed: { kind: 'text', text: '达标' } });
+  expect(parseSplitTarget('95%', '', '')).toBeNull();
 });

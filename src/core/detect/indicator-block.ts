@@ -1,9 +1,8 @@
-import { parseText } from '../parse';
+import { parseSplitTarget } from '../parse';
 import { ReadCell, pointsOf } from '../read-cell';
 import { compact, headerKey, splitWeight } from '../text';
 import {
   BREAKDOWN_NAME,
-  DIRECTION_WORDS,
   GOAL_LABEL,
   GROUP_CAPTION,
   LEVEL1_CAPTION,
@@ -11,8 +10,6 @@ import {
   NARRATIVE_LABEL,
   PLACEHOLDER,
   ORDINAL_PREFIX,
-  QUALITATIVE_DIRECTION,
-  UNIT_COLUMN_WORDS,
   TITLE_WORDS,
   TOTAL_LABELS,
 } from '../vocabulary/headers';
@@ -217,24 +214,10 @@ function readIndicator(
   };
 }
 
-/** The target, joined from 指标性质 | 指标值 | 度量单位 where the table splits it. */
-function readTarget(cell: ReadCell, direction: string, writtenUnit: string): ReadCell {
-  const unit = UNIT_COLUMN_WORDS[compact(writtenUnit)] ?? writtenUnit;
-  if (direction === '' && unit === '') return cell;
-  const d = compact(direction);
-  if (QUALITATIVE_DIRECTION.test(d)) return { ...cell, parsed: { kind: 'text', text: compact(cell.text) } };
-  const sign = DIRECTION_WORDS[d] ?? d;
-  const text = `${sign}${cell.text}${unitSuffix(cell.text, unit)}`;
-  const parsed = parseText(text);
-  if (parsed.kind === 'number' || parsed.kind === 'range' || parsed.kind === 'date') return { ...cell, text, parsed };
-  // A sign the parser does not know: the value as written, with its unit.
-  const plain = `${cell.text}${unitSuffix(cell.text, unit)}`;
-  return { ...cell, text: plain, parsed: parseText(plain) };
-}
-
-/** Appends the 度量单位 unless the value already ends with it. */
-function unitSuffix(value: string, unit: string): string {
-  return unit === '' || compact(value).endsWith(compact(unit)) ? '' : unit;
+/** The target; where the table splits it over 指标性质 | 指标值 | 度量单位, joined again. */
+function readTarget(cell: ReadCell, direction: string, unit: string): ReadCell {
+  const joined = parseSplitTarget(cell.text, direction, unit);
+  return joined ? { ...cell, ...joined } : cell;
 }
 
 function levelGroups(rows: IndicatorRow[]): LevelGroup[] {

@@ -99,14 +99,6 @@ export const BUDGET_ROW_LABELS = {
 /** A breakdown row under an indicator: `其中：…`, `含…`. */
 export const BREAKDOWN_NAME = /^(其中|含)[:：]?/;
 
-/** 指标性质 words that are not signs, and the sign each stands for. */
-export const DIRECTION_WORDS: Record<string, string> = { 正向: '≥', 正向指标: '≥', 反向: '≤', 反向指标: '≤' };
-/** 指标性质 of a qualitative indicator: its target is text whatever it looks like. */
-export const QUALITATIVE_DIRECTION = /^定性/;
-
-/** A 度量单位 that means something else once joined to a number: `6` + `月` is six months, not June. */
-export const UNIT_COLUMN_WORDS: Record<string, string> = { 月: '个月' };
-
 /** The narrative row where a table without a reason column gives its deviation reasons. */
 export const NARRATIVE_REASON = /原因/;
 

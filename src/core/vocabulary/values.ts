@@ -333,3 +333,11 @@ export const CLEAR_TARGETS = [
 export const DATE_WORDS = /^(≤|截至|截止|于|在)?(.*?)(底|末)?(前|以前|之前|内|止)?(完成|前完成|已完成)?$/;
 /** The year itself, in a deadline without a number: `年底前完成`, `本年度内完成`. */
 export const YEAR_WORDS = ['年', '当年', '本年', '年度', '本年度', '全年'];
+
+/** 指标性质 words that are not signs, and the sign each stands for. */
+export const DIRECTION_WORDS: Record<string, string> = { 正向: '≥', 正向指标: '≥', 反向: '≤', 反向指标: '≤' };
+/** 指标性质 of a qualitative indicator: its target is text whatever it looks like. */
+export const QUALITATIVE_DIRECTION = /^定性/;
+
+/** A 度量单位 that means something else once joined to a number: `6` + `月` is six months, not June. */
+export const UNIT_COLUMN_WORDS: Record<string, string> = { 月: '个月' };
