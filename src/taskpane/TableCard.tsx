@@ -20,6 +20,8 @@ const useStyles = makeStyles({
   },
   line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   note: { color: tokens.colorNeutralForeground3 },
+  // 未填报 and 未评分 stand where a one-character grade does: keep them on one line.
+  grade: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
 export type TableCardProps = {
@@ -62,7 +64,12 @@ export function TableCard({ table, plan, strings: t, onSelect, onRemark }: Table
           </Caption1>
         }
         action={
-          <Badge color={table.grade ? GRADE_COLOR[table.grade] : 'informative'} aria-label={`${t.grade} ${gradeText(table)}`}>
+          <Badge
+            className={styles.grade}
+            shape={table.grade ? 'circular' : 'rounded'}
+            color={table.grade ? GRADE_COLOR[table.grade] : 'informative'}
+            aria-label={`${t.grade} ${gradeText(table)}`}
+          >
             {gradeText(table)}
           </Badge>
         }
@@ -139,12 +146,14 @@ function IndicatorItem({
   );
 }
 
-/** Weak and vague targets are warnings; everything else is an error. */
+/** Weak and vague targets are warnings, a form not filled in is information; everything else is an error. */
+const FLAG_COLOR: Partial<Record<Flag, 'warning' | 'informative'>> = { 'weak-target': 'warning', 'vague-target': 'warning', unfilled: 'informative' };
+
 function FlagBadges({ flags, strings: t }: { flags: Flag[]; strings: Strings }) {
   return (
     <>
       {flags.map((flag) => (
-        <Badge key={flag} appearance="tint" color={flag === 'weak-target' || flag === 'vague-target' ? 'warning' : 'danger'}>
+        <Badge key={flag} appearance="tint" color={FLAG_COLOR[flag] ?? 'danger'}>
           {t.flags[flag]}
         </Badge>
       ))}
