@@ -32,6 +32,7 @@ export const zh = {
   unknownTier: (cell: string) => `无法从完成情况判断达成程度（${cell}），且未填报得分`,
   budgetUnreadable: (cell: string) => `预算数或执行数无法识别或预算数为零（${cell}），预算执行得分按填报值计`,
   budgetWeightInferred: (weight: number) => `表中未写明预算执行分值，按 100 减指标分值计为 ${fmt(weight)} 分`,
+  gradeMismatch: (written: string, computed: string) => `总分行填写的等级“${written}”与复核等级“${computed}”不符`,
   totalOver100: (total: number) => `复核总分 ${fmt(total)} 分超过 100 分：有指标缺少分值，其填报得分无从核对`,
   weightsNot100: (sum: number) => `预算执行与各指标分值合计 ${fmt(sum)} 分，不等于 100 分`,
   groupWeightMismatch: (label: string, stated: number, sum: number) =>

@@ -10,6 +10,7 @@ import {
   BEFORE_WORDS,
   CHANGE_WORDS,
   DATE_WORDS,
+  QUARTER_NUMBERS,
   INCLUSIVE_MARKERS,
   YEAR_WORDS,
   LABEL_COMPOUNDS,
@@ -235,6 +236,7 @@ const YM = /^(\d{4})(?:年|[-/.])(\d{1,2})月?$/;
 const Y = /^(\d{4})年$/;
 const MD = /^(\d{1,2})月(\d{1,2})日$/;
 const M = /^(\d{1,2})月$/;
+const QUARTER = /^(?:(\d{4})年(?:度)?)?第?([一二三四1-4])季度$/;
 
 /**
  * A date cell as precise as its format shows it: `yyyy"年"m"月"` is the month (what Excel
@@ -257,6 +259,8 @@ function parsePeriod(text: string): Period | null {
   else if ((m = Y.exec(core))) period = { kind: 'date', year: +m[1], month: null, day: null };
   else if ((m = MD.exec(core))) period = { kind: 'date', year: null, month: +m[1], day: +m[2] };
   else if ((m = M.exec(core))) period = { kind: 'date', year: null, month: +m[1], day: null };
+  // `2023年第四季度`: a deadline at the end of the quarter's last month.
+  else if ((m = QUARTER.exec(core))) period = { kind: 'date', year: m[1] ? +m[1] : null, month: QUARTER_NUMBERS[m[2]] * 3, day: null };
   // `年底前完成`, `年内完成`: the end of the table's year.
   else if (YEAR_WORDS.includes(core) && (words[3] || words[4])) period = { kind: 'date', year: null, month: 12, day: null };
   if (!period) return null;

@@ -4,6 +4,9 @@ import { ParsedValue, Period, Quantity, parseText, sameText } from './parse';
 import { compact } from './text';
 import { longestPrefix } from './units';
 import {
+  LEVEL_SCALE,
+  SOFTENING_PREFIXES,
+  SAME_AFTER_NEGATION,
   ABSENCE_ACTUAL_WORDS,
   ABSENCE_NEGATORS,
   ABSENCE_TARGET_LEADS,
@@ -194,6 +197,30 @@ function isNegative(text: string): boolean {
 }
 
 /** The tier that words alone give: failed and negated words, then partial, then achieved. */
+/**
+ * Target and actual both on the grade scale (`优秀` → `良好`): met at or above the target's
+ * step, partly one step below, not further down.
+ */
+function scaleTier(target: string, actual: string): QualitativeTier | null {
+  const step = (text: string) => LEVEL_SCALE.findIndex((words) => words.includes(text));
+  const [t, a] = [step(target), step(actual)];
+  if (t < 0 || a < 0) return null;
+  return a <= t ? 'achieved' : a === t + 1 ? 'partial' : 'failed';
+}
+
+/**
+ * The same thing denied in both (`不超预算` → `未超预算`, `不超支` → `未超支`): the target's
+ * own negation is its achievement.
+ */
+function sameNegation(target: string, actual: string): boolean {
+  const rest = (text: string) => {
+    const negator = longestPrefix(text, NEGATORS);
+    return negator ? SAME_AFTER_NEGATION.reduce((t, [from, to]) => t.split(from).join(to), text.slice(negator.length)) : null;
+  };
+  const [t, a] = [rest(target), rest(actual)];
+  return t !== null && t !== '' && t === a;
+}
+
 function tierOfWords(text: string): QualitativeTier | null {
   if (isNegative(text)) return 'failed';
   if (includesAny(text, PARTIAL_WORDS)) return 'partial';
@@ -225,6 +252,11 @@ const textTier = memoize((pair: string): QualitativeTier | null => {
 function tierOf(target: string, actual: ParsedValue): QualitativeTier | null {
   const actualText = actual.kind === 'text' ? compactWithoutEndPunctuation(actual.text) : null;
   if (actualText !== null && sameText(target, actualText)) return 'achieved';
+  const onScale = actualText === null ? null : scaleTier(compactWithoutEndPunctuation(target), actualText);
+  if (onScale) return onScale;
+  if (actualText !== null && sameNegation(compactWithoutEndPunctuation(target), actualText)) return 'achieved';
+  const softened = actualText === null ? null : longestPrefix(actualText, SOFTENING_PREFIXES);
+  if (softened && actualText?.slice(softened.length) === compactWithoutEndPunctuation(target)) return 'partial';
   const thing = absentThing(target);
   if (thing !== null) {
     const count = asQuantity(actual);

@@ -28,7 +28,7 @@ export function compact(text: string): string {
     .replace(/[“”"‘’']/g, '');
 }
 
-const WEIGHT_SUFFIX = /[(（]\s*([0-9０-９.．]+)\s*分\s*[)）]?\s*$/;
+const WEIGHT_SUFFIX = /[(（【[]\s*([0-9０-９.．]+)\s*分\s*[)）】\]]?\s*$/;
 
 /**
  * Splits `全年城镇新增就业人数（2分）` into the label and its weight. Only the last bracket

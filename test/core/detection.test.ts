@@ -426,3 +426,49 @@ describe('labels and placeholders printed forms use', () => {
     expect(t.flags).toContain('weight-mismatch');
   });
 });
+
+describe('findings as a reviewer reads them', () => {
+  test('100% → 99.99% rounds to full marks and is not unfinished', () => {
+    const rows = [['产出指标', '质量指标', '合格率', '100%', '99.99%', 10, 10], ...ROWS.slice(1)];
+    expect(table(rows).indicators[0]).toMatchObject({ score: 10, flags: [] });
+  });
+
+  test('a reason is asked for only where the row’s block has a place for it', () => {
+    const withReason = [...HEADER, '偏差原因'];
+    const goal = (n: number, header: CellValue[], rows: CellValue[][]) => [[`年度目标${n}：（${rows.length * 10}分）`, `第${n}项目标`], header, ...rows];
+    const missed = ['产出指标', '数量指标', '培训人数', '≥100人', '80人', 10, 8];
+    const tables = score([
+      ['部门整体支出绩效自评表'],
+      ...BUDGET,
+      ...goal(1, withReason, [missed, ...ROWS.slice(1, 5)]),
+      ...goal(2, HEADER, [missed, ...ROWS.slice(6)]),
+      ['自评总分', null, null, null, null, 100, 96],
+    ]);
+    const misses = tables[0].indicators.filter((i) => i.name === '培训人数');
+    expect(misses.map((i) => i.flags)).toEqual([['unfinished', 'missing-reason'], ['unfinished']]);
+  });
+
+  test('a placeholder (无, /) in the narrative reason row is no reason, and the note names its cell', () => {
+    const rows = [['产出指标', '数量指标', '培训人数', '≥100人', '80人', 10, 8], ...ROWS.slice(1)];
+    const [t] = score([...BUDGET, HEADER, ...rows, ['总分', null, null, null, null, 100, 98], ['偏差大或目标未完成原因分析', '无']]);
+    expect(t.indicators[0].flags).toContain('missing-reason');
+    expect(t.indicators[0].notes).toContain('未完成但未填写偏差原因（B14）');
+  });
+
+  test('a grade written in the total row that differs from the computed one is a finding', () => {
+    const [t] = score([...BUDGET, HEADER, ...ROWS, ['其他需要说明事项', '无', '总分', null, null, 100, 100, '良']]);
+    expect(t.flags).toEqual(['total-mismatch']);
+    expect(t.notes).toContain('总分行填写的等级“良”与复核等级“优”不符');
+  });
+
+  test('a weight in 【】 brackets (培训人数【10分】) is read', () => {
+    const header = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '得分'];
+    const rows = ROWS.map((r) => [r[0], r[1], `${r[2]}【10分】`, r[3], r[4], r[6]]);
+    expect(table(rows, header).indicators.map((i) => i.weight)).toEqual(Array(9).fill(10));
+  });
+
+  test('a quarter (2023年第四季度) is a deadline at the end of December', () => {
+    const rows = [...ROWS.slice(0, 3), ['产出指标', '时效指标', '完成时间', '2023年第四季度', '2023年11月', 10, 10], ...ROWS.slice(4)];
+    expect(table(rows).indicators[3]).toMatchObject({ method: 'deadline', score: 10, flags: [] });
+  });
+});

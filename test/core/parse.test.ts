@@ -168,7 +168,7 @@ describe('values as other provinces write them', () => {
     ['未完成3项', 'text'],
     ['3项未完成', 'text'],
     ['扣2分', 'text'],
-    ['第3季度', 'text'],
+    ['第3季度', 'date'],
     ['前3名', 'text'],
     ['年度目标1：', 'text'],
     ['产出指标（40分）', 'text'],

@@ -138,3 +138,19 @@ describe('deadlines in words', () => {
 test.each(['良好', '较好', '优良'])('a level on a scale (%s) is a clear target, not a vague one', (target) => {
   expect(isVagueTarget(target)).toBe(false);
 });
+
+describe('more ways forms write outcomes', () => {
+  test.each([
+    ['不超预算', '未超预算', 'achieved'],
+    ['不超过预算', '未超预算', 'achieved'],
+    ['不超支', '未超支', 'achieved'],
+    ['优秀', '良好', 'partial'],
+    ['优', '中', 'failed'],
+    ['良好', '优秀', 'achieved'],
+    ['合格', '不合格', 'failed'],
+    ['及时', '较及时', 'partial'],
+    ['规范', '比较规范', 'partial'],
+  ])('%s → %s is %s', (target, actual, tier) => {
+    expect(qualitativeTier(target, parseText(actual))).toBe(tier);
+  });
+});

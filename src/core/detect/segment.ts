@@ -114,7 +114,8 @@ export function segmentTables(rows: SheetRows): DetectedTable[] {
       const first = rows.firstOwnText(r);
       if (!first || !NARRATIVE_LABEL.test(headerKey(first.text))) break;
       if (NARRATIVE_REASON.test(first.text) && !table.narrativeReason) {
-        table.narrativeReason = { row: r, text: rows.nextText(r, first.col) ?? '' };
+        const text = rows.ownTexts(r).find((own) => own.col > first.col && own.text !== first.text);
+        table.narrativeReason = { row: r, col: text?.col ?? first.col + 1, text: text?.text ?? '' };
       }
       table.bottom = r;
       r++;

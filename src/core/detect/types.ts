@@ -87,5 +87,5 @@ export type DetectedTable = {
   /** A `合计` row holding the indicators' subtotal, not the table's total. */
   subtotal: TotalRow | null;
   /** The narrative 偏差原因 row, where the table has one instead of a reason column. */
-  narrativeReason: { row: number; text: string } | null;
+  narrativeReason: { row: number; col: number; text: string } | null;
 };

@@ -37,11 +37,7 @@ export function evaluateTable(table: DetectedTable, policy: ScoringPolicy): Tabl
     const error = (table.blocks.length === 0 ? zh.noIndicators : zh.emptyIndicatorBlock)(table.sheet, rangeAddress(table));
     return { ...base, ...unscored, indicators: [], error, flags: [], notes: [error] };
   }
-  const ctx: RowContext = {
-    hasReasonPlace: table.narrativeReason !== null || table.blocks.some((b) => b.columns.reason !== undefined),
-    reasonGiven: (table.narrativeReason?.text ?? '').trim() !== '',
-    table,
-  };
+  const ctx: RowContext = { table };
   if (isUnfilled(table)) {
     // Nothing to find fault with yet: the rows are listed, the form is reported as not filled in.
     const indicators = eachRow(table, (row, block) => indicatorResult(row, block, policy, ctx, false));
@@ -58,7 +54,8 @@ export function evaluateTable(table: DetectedTable, policy: ScoringPolicy): Tabl
     findings.notes.push(...result.notes);
   }
   const total = fromCents(indicators.reduce((sum, i) => sum + toCents(i.score), budget ? toCents(budget.score) : 0));
-  checkTotal(table, reportedTotal, total, findings);
+  const grade = gradeOf(total, policy);
+  checkTotal(table, reportedTotal, total, grade, findings);
   checkWeights(table, indicators, budget, findings);
   checkStructure(indicators, budget, findings);
   return {
@@ -67,7 +64,7 @@ export function evaluateTable(table: DetectedTable, policy: ScoringPolicy): Tabl
     indicators,
     total,
     reportedTotal,
-    grade: gradeOf(total, policy),
+    grade,
     error: null,
     flags: [...findings.flags],
     notes: findings.notes,

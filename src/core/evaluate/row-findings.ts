@@ -3,13 +3,21 @@ import { DetectedTable, IndicatorBlock, IndicatorRow } from '../detect';
 import { zh } from '../messages';
 import { ScoringPolicy } from '../policy';
 import { ReadCell } from '../read-cell';
+import { compact } from '../text';
+import { PLACEHOLDER } from '../vocabulary/headers';
 import { roundHalfUp, sameToTheCent } from '../rounding';
 import { isVagueTarget } from '../score';
 import { familyOf, writtenUnit } from '../units';
 import { IndicatorFlag } from './results';
 import { RowProblem, RowScore } from './row-score';
 
-export type RowContext = { hasReasonPlace: boolean; reasonGiven: boolean; table: DetectedTable };
+export type RowContext = { table: DetectedTable };
+
+/** A reason is words: `/`, `—` or `无` in its place says there is none. */
+function givesReason(text: string): boolean {
+  const words = compact(text);
+  return words !== '' && !PLACEHOLDER.test(words);
+}
 
 /** The order flags are listed in: what stops scoring first, then what a reviewer acts on. */
 const ORDER: IndicatorFlag[] = [
@@ -60,19 +68,20 @@ export function rowFindings(
     if (scored.tier === 'partial' || scored.tier === 'failed' || belowAchieved) add('unfinished', zh.unfinishedQualitative(actualText, targetText));
   }
   if (scored.basis === 'rule' && scored.share !== null) {
-    if (scored.share < 1) add('unfinished', method === 'deadline' ? zh.deadlineMissed(actualText, targetText) : zh.unfinished(actualText, targetText));
+    // Short of the target by less than a cent of score (100% → 99.99%) is not unfinished.
+    if (scored.share < 1 && weight !== null && score < weight) add('unfinished', method === 'deadline' ? zh.deadlineMissed(actualText, targetText) : zh.unfinished(actualText, targetText));
     const ratio = scored.ratio;
     if (ratio !== null && ratio >= policy.weakRatio && (method === 'positive' || method === 'reverse')) {
       add('weak-target', method === 'reverse' ? zh.weakReverseTarget(ratio) : zh.weakTarget(ratio));
     }
   }
   if (reported !== null && scored.basis !== 'kept' && !sameToTheCent(reported, score)) add('score-mismatch', zh.scoreMismatch(reported, score));
-  if (flags.has('unfinished') && ctx.hasReasonPlace) {
-    const missing = row.reason ? row.reason.text.trim() === '' : !ctx.reasonGiven;
+  // A place for the reason: the row's block has a reason column, or the table a narrative row.
+  const narrative = ctx.table.narrativeReason;
+  if (flags.has('unfinished') && (row.reason || narrative)) {
+    const missing = row.reason ? !givesReason(row.reason.text) : !givesReason(narrative?.text ?? '');
     if (missing) {
-      const where = row.reason
-        ? cellAddress(row.reason.row, row.reason.col)
-        : cellAddress(ctx.table.narrativeReason?.row ?? row.row, ctx.table.left);
+      const where = row.reason ? cellAddress(row.reason.row, row.reason.col) : cellAddress(narrative?.row ?? row.row, narrative?.col ?? ctx.table.left);
       add('missing-reason', zh.missingReason(where));
     }
   }

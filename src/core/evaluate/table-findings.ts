@@ -1,18 +1,25 @@
 import { cellAddress } from '../address';
 import { DetectedTable } from '../detect';
 import { zh } from '../messages';
+import { Grade } from '../policy';
 import { fromCents, sameToTheCent, toCents } from '../rounding';
-import { COMMON_INDICATOR, DIMENSIONS, SATISFACTION } from '../vocabulary/headers';
+import { COMMON_INDICATOR, DIMENSIONS, GRADE_OF_WORD, SATISFACTION } from '../vocabulary/headers';
 import { BudgetResult, IndicatorResult, TableFlag } from './results';
 
 export type Findings = { flags: Set<TableFlag>; notes: string[] };
 
-/** The reported total against the computed one, to the cent. */
-export function checkTotal(table: DetectedTable, reportedTotal: number | null, total: number, out: Findings): void {
+/** The reported total against the computed one, to the cent, and a grade written in the total row against the computed grade. */
+export function checkTotal(table: DetectedTable, reportedTotal: number | null, total: number, grade: Grade, out: Findings): void {
   const cell = table.total?.reported;
-  if (reportedTotal === null || !cell || sameToTheCent(reportedTotal, total)) return;
-  out.flags.add('total-mismatch');
-  out.notes.push(zh.totalMismatch(cellAddress(cell.row, cell.col), reportedTotal, total));
+  if (reportedTotal !== null && cell && !sameToTheCent(reportedTotal, total)) {
+    out.flags.add('total-mismatch');
+    out.notes.push(zh.totalMismatch(cellAddress(cell.row, cell.col), reportedTotal, total));
+  }
+  const written = table.total?.reportedGrade;
+  if (written && GRADE_OF_WORD[written] !== undefined && GRADE_OF_WORD[written] !== grade) {
+    out.flags.add('total-mismatch');
+    out.notes.push(zh.gradeMismatch(written, grade));
+  }
 }
 
 /** Weights that do not add up: to 100 with the budget, to a block's or a 一级/二级 label's stated subtotal. */

@@ -127,5 +127,6 @@ export const DIMENSIONS: { name: string; pattern: RegExp }[] = [
 /** 共性指标: satisfaction and budget-execution indicators every project shares. */
 export const COMMON_INDICATOR = /预算执行|执行率|资金(到位|使用|下达|拨付|支付)/;
 
-/** A grade written in a total row. */
+/** A grade written in a total row, and the grade it names where it names one of the four. */
 export const GRADE_WORDS = /^(优|良|中|差|优秀|良好|合格|不合格)$/;
+export const GRADE_OF_WORD: Record<string, '优' | '良' | '中' | '差'> = { 优: '优', 优秀: '优', 良: '良', 良好: '良', 中: '中', 差: '差' };

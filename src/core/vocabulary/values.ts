@@ -341,3 +341,20 @@ export const QUALITATIVE_DIRECTION = /^定性/;
 
 /** A 度量单位 that means something else once joined to a number: `6` + `月` is six months, not June. */
 export const UNIT_COLUMN_WORDS: Record<string, string> = { 月: '个月' };
+
+/** How quarters are numbered in `第四季度`, `第4季度`. */
+export const QUARTER_NUMBERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/** The grade scale, best first: a step down from the target's word is partial, two are failure. */
+export const LEVEL_SCALE: string[][] = [
+  ['优', '优秀'],
+  ['良', '良好', '较好'],
+  ['中', '合格', '一般'],
+  ['差'],
+];
+
+/** `较及时` against `及时`: the target's own word, softened, is a partial achievement. */
+export const SOFTENING_PREFIXES = ['比较', '相对', '较'];
+
+/** Spellings that mean the same after a negation (`不超过预算` and `未超预算`). */
+export const SAME_AFTER_NEGATION: [string, string][] = [['超过', '超'], ['超出', '超']];
