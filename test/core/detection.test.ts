@@ -472,3 +472,23 @@ describe('findings as a reviewer reads them', () => {
     expect(table(rows).indicators[3]).toMatchObject({ method: 'deadline', score: 10, flags: [] });
   });
 });
+
+test('goals written in a 年度目标 column beside their rows label the rows, and their weights are checked', () => {
+  const header = ['年度目标', ...HEADER];
+  const rows = [
+    ['目标1：培训任务（50分）', ...ROWS[0]],
+    ...ROWS.slice(1, 5).map((r) => [null, ...r]),
+    ['目标2：就业服务（30分）', ...ROWS[5]],
+    ...ROWS.slice(6).map((r) => [null, ...r]),
+  ];
+  const merges = [
+    { top: 3, left: 0, bottom: 7, right: 0 },
+    { top: 8, left: 0, bottom: 11, right: 0 },
+  ];
+  const [t] = score([...BUDGET, header, ...rows, ['总分', null, null, null, null, null, 100, 100]], merges);
+  expect(t.kind).toBe('department');
+  expect(t.indicators.map((i) => i.goal)).toEqual([...Array(5).fill('培训任务'), ...Array(4).fill('就业服务')]);
+  expect(t.flags).toEqual(['weight-mismatch']);
+  // Goal 1 states 50 and holds 50; goal 2 states 30 but holds 40.
+  expect(t.notes).toEqual(['“就业服务”标明 30 分，其下指标分值合计 40 分']);
+});

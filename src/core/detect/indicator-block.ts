@@ -50,7 +50,9 @@ function endsBlock(rows: SheetRows, row: number, nameCol: number, valueCols: (nu
     return next === null || endsBlock(rows, next, nameCol, valueCols) || !hasValues(rows, next, valueCols);
   }
   if (rows.hasLabel(row, TITLE_WORDS, nameCol)) return true;
-  if (rows.hasLabel(row, NARRATIVE_LABEL, nameCol) || rows.hasLabel(row, GOAL_LABEL, nameCol)) return true;
+  if (rows.hasLabel(row, NARRATIVE_LABEL, nameCol)) return true;
+  // A goal label on a row of its own starts the next block; beside values it labels the rows (a 年度目标 column).
+  if (rows.hasLabel(row, GOAL_LABEL, nameCol) && !hasOwnValues(rows, row, valueCols)) return true;
   return indicatorHeaderAt(rows, row) !== null || budgetHeaderAt(rows, row) !== null;
 }
 
@@ -67,6 +69,9 @@ export function readIndicatorBlock(
   let lastRow = header.lastRow;
   let level1 = '';
   let level2 = '';
+  // Goals written in a 年度目标 column beside the rows, with the weights they state.
+  let rowGoal: { text: string; weight: number | null } | null = null;
+  const goalGroups = new Map<string, LevelGroup>();
   const labelCols = new Set([columns.level1, columns.level2, nameCol].filter((c) => c !== undefined));
   const valueCols = [columns.target, columns.adjustedTarget, columns.actual, columns.weight, columns.score];
   for (let r = header.lastRow + 1; r <= rows.bottom; r++) {
@@ -76,6 +81,11 @@ export function readIndicatorBlock(
     if (own && (GROUP_CAPTION.test(headerKey(own.text)) || TOTAL_LABELS.weak.test(headerKey(own.text)))) {
       lastRow = r;
       continue;
+    }
+    const goalCell = rows.ownTexts(r).find((own) => own.col < nameCol && GOAL_LABEL.test(headerKey(own.text)));
+    if (goalCell) {
+      const found = goalOf(goalCell.text);
+      rowGoal = { text: found.text ?? splitWeight(goalCell.text).label, weight: found.weight };
     }
     const caption = captionLevel(rows, r, columns, nameCol);
     if (caption !== null) {
@@ -112,7 +122,8 @@ export function readIndicatorBlock(
     if (previous && sameGroup && isBreakdown(rows, r, columns, nameCol, previous)) {
       previous.breakdown.push(readBreakdown(rows, r, columns, nameCol));
     } else {
-      indicators.push(readIndicator(rows, r, columns, nameCol, level1, level2));
+      indicators.push({ ...readIndicator(rows, r, columns, nameCol, level1, level2), goal: rowGoal?.text ?? null });
+      if (rowGoal?.weight != null) goalGroups.set(rowGoal.text, { level: 1, label: rowGoal.text, weight: rowGoal.weight, rows: [...(goalGroups.get(rowGoal.text)?.rows ?? []), r] });
     }
     lastRow = r;
   }
@@ -122,7 +133,7 @@ export function readIndicatorBlock(
     headerRow,
     columns,
     rows: indicators,
-    groups: levelGroups(indicators),
+    groups: [...goalGroups.values(), ...levelGroups(indicators)],
     lastRow,
   };
 }
@@ -142,8 +153,20 @@ function isPlaceholderRow(rows: SheetRows, row: number, columns: IndicatorColumn
   return cols.every((c) => c === undefined || !hasContent(rows, row, c));
 }
 
+/** Values in cells of their own: a goal's text merged across the row is not a value. */
+function hasOwnValues(rows: SheetRows, row: number, valueCols: (number | undefined)[]): boolean {
+  return valueCols.some((c) => c !== undefined && !rows.isEmpty(row, c) && !rows.view.isMergedAway(row, c));
+}
+
 function hasValues(rows: SheetRows, row: number, valueCols: (number | undefined)[]): boolean {
   return valueCols.some((c) => c !== undefined && !rows.isEmpty(row, c));
+}
+
+/** `目标1：完成某项任务（20分）`: the goal's words after the colon (null without them) and its weight. */
+export function goalOf(label: string): { text: string | null; weight: number | null } {
+  const { label: text, weight } = splitWeight(label);
+  const match = /[:：]\s*(.+)$/.exec(text);
+  return { text: match ? match[1].trim() : null, weight };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { GOAL_LABEL, NARRATIVE_LABEL, NARRATIVE_REASON, TITLE_WORDS } from '../vocabulary/headers';
-import { headerKey, splitWeight } from '../text';
+import { headerKey } from '../text';
 import { readBudgetBlock } from './budget-block';
 import { budgetHeaderAt, indicatorHeaderAt } from './headers';
-import { readIndicatorBlock } from './indicator-block';
+import { goalOf, readIndicatorBlock } from './indicator-block';
 import { SheetRows } from './sheet-rows';
 import { isBlockSubtotal, isTotalRow, readTotals } from './total-row';
 import { DetectedTable } from './types';
@@ -73,7 +73,8 @@ export function segmentTables(rows: SheetRows): DetectedTable[] {
     }
     const first = rows.firstOwnText(r);
     if (first && GOAL_LABEL.test(headerKey(first.text))) {
-      goal = goalOf(first.text) ?? { text: rows.nextText(r, first.col) ?? first.text, weight: splitWeight(first.text).weight };
+      const found = goalOf(first.text);
+      goal = { text: found.text ?? rows.nextText(r, first.col) ?? first.text, weight: found.weight };
       if (state.phase === 'closed') leave(state.table);
       return r + 1;
     }
@@ -122,13 +123,6 @@ export function segmentTables(rows: SheetRows): DetectedTable[] {
     }
     return r;
   }
-}
-
-/** `年度目标1：完成某项任务（45分）`: the goal's text after the colon and its weight, when the label holds them. */
-function goalOf(label: string): Goal | null {
-  const { label: text, weight } = splitWeight(label);
-  const match = /[:：]\s*(.+)$/.exec(text);
-  return match ? { text: match[1].trim(), weight } : null;
 }
 
 function emptyTable(rows: SheetRows, top: number, at: number): DetectedTable {

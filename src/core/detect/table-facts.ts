@@ -27,7 +27,7 @@ export function withTableFacts(rows: SheetRows, table: DetectedTable): DetectedT
     }
     if (facts.unitName === null && UNIT_NAME_LABEL.test(key)) facts.unitName = valueAfterColon(first.text) ?? rows.nextText(r, first.col);
   }
-  const goals = table.blocks.some((b) => b.goal !== null);
+  const goals = table.blocks.some((b) => b.goal !== null || b.rows.some((r) => r.goal));
   const department = goals || DEPARTMENT_WORDS.test(facts.title ?? '') || DEPARTMENT_WORDS.test(table.budget?.label ?? '');
   const roleColumns = [
     ...table.blocks.flatMap((b) => Object.values(b.columns)),

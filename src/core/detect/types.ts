@@ -10,6 +10,8 @@ export type BreakdownRow = { row: number; name: string; target: ReadCell | null;
 
 export type IndicatorRow = {
   row: number;
+  /** The goal a 年度目标 column beside the row names, where the table has one. */
+  goal?: string | null;
   level1: string;
   level2: string;
   /** The 一级/二级 labels as written, with their `（N分）` subtotals. */

@@ -87,7 +87,7 @@ function indicatorResult(row: IndicatorRow, block: IndicatorBlock, policy: Scori
   const { flags, notes } = judge ? rowFindings(row, block, scored, policy, ctx) : { flags: [], notes: [] };
   return {
     row: row.row + 1,
-    goal: block.goal,
+    goal: row.goal ?? block.goal,
     level1: row.level1,
     level2: row.level2,
     name: row.name,
