@@ -3,7 +3,7 @@ import { parseCell } from '../parse';
 import { ReadCell, numberOf } from '../read-cell';
 import { headerKey } from '../text';
 
-export type OwnText = { col: number; text: string };
+type OwnText = { col: number; text: string };
 
 /** Row-level reading of a sheet for detection: own texts (merges counted once), cells as parsed values. */
 export class SheetRows {

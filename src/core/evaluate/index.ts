@@ -21,7 +21,7 @@ export function evaluateWorkbook(sheets: SheetGrid[], options: EvaluateOptions =
   return sheets.flatMap((sheet) => detectTables(sheet).map((table) => evaluateTable(table, policy)));
 }
 
-export function evaluateTable(table: DetectedTable, policy: ScoringPolicy): TableResult {
+function evaluateTable(table: DetectedTable, policy: ScoringPolicy): TableResult {
   const base = {
     sheet: table.sheet,
     range: rangeAddress(table),

@@ -1,3 +1,0 @@
-/** The project's word lists as data. */
-export * from './headers';
-export * from './values';
