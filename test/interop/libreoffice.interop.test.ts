@@ -15,6 +15,8 @@ import { expectedWorkbooks, referenceWorkbook } from '../helpers/reference';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir();
+// LibreOffice takes seconds to start and convert, more on a busy machine; its own run is bounded below.
+jest.setTimeout(240_000);
 const ALL_SHEETS_CSV = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
 
 /** Converts every file in one LibreOffice run; returns sheet name → rows for each file. */
