@@ -1,5 +1,5 @@
 import { CellRange, parseCell, rangeAddress } from './address';
-import { AmbiguousAnnotatedSheetError, DamagedStateError, MissingAnnotatedSheetError, NewerStateVersionError, SelfEvalError } from './errors';
+import { AmbiguousAnnotatedSheetError, DamagedStateError, MissingAnnotatedSheetError, NewerStateVersionError } from './errors';
 import { CellValue, SheetGrid } from './grid';
 
 /**
@@ -139,14 +139,10 @@ export function stateToRows(records: StateRecord[]): CellValue[][] {
  * list: restoring half of the annotations would leave the rest in the workbook for good.
  */
 export function stateFromRows(rows: readonly (readonly unknown[])[]): StateRecord[] {
-  try {
-    const version = versionOf(rows);
-    const parse = version === 1 ? parseRowV1 : parseRowV2;
-    return rows.slice(1).flatMap((row, k) => parse(row ?? [], k + 2));
-  } catch (error) {
-    if (error instanceof SelfEvalError) throw error;
-    throw new DamagedStateError();
-  }
+  // Every check throws its own DamagedStateError naming the row; anything else is a bug, not damage.
+  const version = versionOf(rows);
+  const parse = version === 1 ? parseRowV1 : parseRowV2;
+  return rows.slice(1).flatMap((row, k) => parse(row ?? [], k + 2));
 }
 
 function versionOf(rows: readonly (readonly unknown[])[]): number {
