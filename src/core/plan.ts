@@ -1,6 +1,7 @@
 import { cellAddress } from './address';
 import { Flag, IndicatorFlag, TableResult } from './evaluate';
 import { GridView, SheetGrid } from './grid';
+import { Grade } from './policy';
 
 /** Colours as ARGB, the form both exceljs and (after `#RRGGBB`) Office.js take. */
 export const COLORS = {
@@ -78,8 +79,10 @@ export const FLAG_TITLES: [Flag, string][] = [
   ['unfilled', '未填报'],
 ];
 
-/** What the summary shows in place of a grade for a table that could not be scored. */
-export function gradeText(table: TableResult): string {
+/** A grade, or what stands in its place for a table that could not be scored. */
+export type GradeText = Grade | '未填报' | '未评分';
+
+export function gradeText(table: TableResult): GradeText {
   if (table.grade !== null) return table.grade;
   return table.flags.includes('unfilled') ? '未填报' : '未评分';
 }

@@ -1,7 +1,6 @@
 import { cellAddress } from '../core/address';
 import { Flag, TableResult } from '../core/evaluate';
-import { Grade } from '../core/policy';
-import { FLAG_TITLES, countFlag, gradeText, tableName } from '../core/plan';
+import { FLAG_TITLES, GradeText, countFlag, gradeText, tableName } from '../core/plan';
 import { fromCents, toCents } from '../core/rounding';
 
 /** One table of one file, as the reviewers' summary lists it. */
@@ -17,7 +16,7 @@ export type SummaryRow = {
   /** Reported minus computed, to the cent; null where no total was reported. */
   difference: number | null;
   /** The grade, or what stands for it: 未填报, 未评分. */
-  grade: Grade | '未填报' | '未评分';
+  grade: GradeText;
   flags: Record<Flag, number>;
   /** How much the table needs a reviewer: higher first. */
   attention: number;
@@ -74,7 +73,7 @@ function summaryRow(file: string, table: TableResult): SummaryRow {
     total: table.total,
     reportedTotal: table.reportedTotal,
     difference,
-    grade: gradeText(table) as SummaryRow['grade'],
+    grade: gradeText(table),
     flags,
     attention,
   };

@@ -62,6 +62,16 @@ describe('qualitative tiers judged on meaning', () => {
     ['稳定运行', '运行不稳定', 'failed'],
     ['健全', '基本健全', 'partial'],
     ['建立', '已建立', 'achieved'],
+    // The same negation, the grade scale, a softened word.
+    ['不超预算', '未超预算', 'achieved'],
+    ['不超过预算', '未超预算', 'achieved'],
+    ['不超支', '未超支', 'achieved'],
+    ['优秀', '良好', 'partial'],
+    ['优', '中', 'failed'],
+    ['良好', '优秀', 'achieved'],
+    ['合格', '不合格', 'failed'],
+    ['及时', '较及时', 'partial'],
+    ['规范', '比较规范', 'partial'],
     ['有效推进', '不断推进，效果明显', 'achieved'],
     ['安全生产', '未发生安全事故', 'achieved'],
     ['安全生产', '未发生安全事故，但整改延期', 'failed'],
@@ -137,20 +147,4 @@ describe('deadlines in words', () => {
 
 test.each(['良好', '较好', '优良'])('a level on a scale (%s) is a clear target, not a vague one', (target) => {
   expect(isVagueTarget(target)).toBe(false);
-});
-
-describe('more ways forms write outcomes', () => {
-  test.each([
-    ['不超预算', '未超预算', 'achieved'],
-    ['不超过预算', '未超预算', 'achieved'],
-    ['不超支', '未超支', 'achieved'],
-    ['优秀', '良好', 'partial'],
-    ['优', '中', 'failed'],
-    ['良好', '优秀', 'achieved'],
-    ['合格', '不合格', 'failed'],
-    ['及时', '较及时', 'partial'],
-    ['规范', '比较规范', 'partial'],
-  ])('%s → %s is %s', (target, actual, tier) => {
-    expect(qualitativeTier(target, parseText(actual))).toBe(tier);
-  });
 });

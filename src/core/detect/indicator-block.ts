@@ -16,7 +16,7 @@ import {
 import { IndicatorHeader, budgetHeaderAt, indicatorHeaderAt } from './headers';
 import { SheetRows } from './sheet-rows';
 import { nextNonEmpty } from './total-row';
-import { BreakdownRow, IndicatorBlock, IndicatorColumns, IndicatorRow, LevelGroup, TextCell } from './types';
+import { BreakdownRow, Goal, IndicatorBlock, IndicatorColumns, IndicatorRow, LevelGroup, TextCell } from './types';
 
 /** A label's words without its ordinal or the spaces printed forms put between characters (`一、产 出 指 标`). */
 function levelName(label: string): string {
@@ -61,7 +61,7 @@ export function readIndicatorBlock(
   rows: SheetRows,
   headerRow: number,
   header: IndicatorHeader,
-  goal: { text: string; weight: number | null } | null,
+  goal: Goal | null,
 ): IndicatorBlock {
   const { columns } = header;
   const nameCol = columns.name as number;
@@ -70,7 +70,7 @@ export function readIndicatorBlock(
   let level1 = '';
   let level2 = '';
   // Goals written in a 年度目标 column beside the rows, with the weights they state.
-  let rowGoal: { text: string; weight: number | null } | null = null;
+  let rowGoal: Goal | null = null;
   const goalGroups = new Map<string, LevelGroup>();
   const labelCols = new Set([columns.level1, columns.level2, nameCol].filter((c) => c !== undefined));
   const valueCols = [columns.target, columns.adjustedTarget, columns.actual, columns.weight, columns.score];

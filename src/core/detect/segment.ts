@@ -5,7 +5,7 @@ import { budgetHeaderAt, indicatorHeaderAt } from './headers';
 import { goalOf, readIndicatorBlock } from './indicator-block';
 import { SheetRows } from './sheet-rows';
 import { isBlockSubtotal, isTotalRow, readTotals } from './total-row';
-import { DetectedTable } from './types';
+import { DetectedTable, Goal } from './types';
 
 /**
  * Where the scan stands. A table exists only once a header (budget or indicator) has been
@@ -13,8 +13,6 @@ import { DetectedTable } from './types';
  * other text) only narrative rows; a goal label waits for the block it names.
  */
 type State = { phase: 'outside' } | { phase: 'open'; table: DetectedTable } | { phase: 'closed'; table: DetectedTable };
-
-type Goal = { text: string; weight: number | null };
 
 /**
  * Cuts a sheet into tables, row by row. Every step moves past at least the row it looked at,

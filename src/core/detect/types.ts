@@ -5,6 +5,9 @@ export type TableKind = 'project' | 'department';
 
 export type TextCell = { row: number; col: number; text: string };
 
+/** A 年度目标: its words and the weight it states. */
+export type Goal = { text: string; weight: number | null };
+
 /** A row under an indicator that breaks it down (`其中：…`, 分值 `/`): shown, never scored. */
 export type BreakdownRow = { row: number; name: string; target: ReadCell | null; actual: ReadCell | null };
 

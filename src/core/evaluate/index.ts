@@ -56,7 +56,7 @@ function evaluateTable(table: DetectedTable, policy: ScoringPolicy): TableResult
   const total = fromCents(indicators.reduce((sum, i) => sum + toCents(i.score), budget ? toCents(budget.score) : 0));
   const grade = gradeOf(total, policy);
   checkTotal(table, reportedTotal, total, grade, findings);
-  checkWeights(table, indicators, budget, findings);
+  checkWeights(table, indicators, budget, total, findings);
   checkStructure(indicators, budget, findings);
   return {
     ...base,

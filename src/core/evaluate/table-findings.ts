@@ -23,7 +23,7 @@ export function checkTotal(table: DetectedTable, reportedTotal: number | null, t
 }
 
 /** Weights that do not add up: to 100 with the budget, to a block's or a 一级/二级 label's stated subtotal. */
-export function checkWeights(table: DetectedTable, indicators: IndicatorResult[], budget: BudgetResult | null, out: Findings): void {
+export function checkWeights(table: DetectedTable, indicators: IndicatorResult[], budget: BudgetResult | null, total: number, out: Findings): void {
   const weightByRow = new Map(indicators.map((i) => [i.row - 1, i.weight]));
   const sumOf = (rows: number[]) => rows.reduce((s, r) => s + toCents(weightByRow.get(r) ?? 0), 0);
   const mismatch = (note: string) => {
@@ -31,9 +31,8 @@ export function checkWeights(table: DetectedTable, indicators: IndicatorResult[]
     out.notes.push(note);
   };
   const scored = sumOf(indicators.map((i) => i.row - 1)) + (budget ? toCents(budget.weight) : 0);
-  const total = indicators.reduce((s, i) => s + toCents(i.score), budget ? toCents(budget.score) : 0);
   // Scores kept for rows without a weight can carry a table past its 100 points.
-  if (total > 10000 && scored <= 10000) mismatch(zh.totalOver100(fromCents(total)));
+  if (toCents(total) > 10000 && scored <= 10000) mismatch(zh.totalOver100(total));
   if (indicators.length > 0 && indicators.every((i) => i.weight !== null)) {
     const all = sumOf(indicators.map((i) => i.row - 1)) + (budget ? toCents(budget.weight) : 0);
     if (all !== 10000) mismatch(zh.weightsNot100(fromCents(all)));
