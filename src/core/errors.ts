@@ -163,3 +163,14 @@ export class ZipTooLargeError extends SelfEvalError {
     super(`工作簿解压后将超过 ${mb} MB 的上限，未读取（可能是异常或恶意文件）。`, `the workbook would unzip to more than ${mb} MB; not read`);
   }
 }
+
+/** A part of the package this tool cannot read or edit safely: the workbook is refused, not rewritten. */
+export class UnsupportedPackageError extends SelfEvalError {
+  readonly code = 'unsupported-package';
+  constructor(
+    readonly part: string,
+    detail: string,
+  ) {
+    super(`工作簿中的部件 ${part} 无法识别（${detail}），为免损坏文件未做处理；请在 Excel 或 WPS 中另存为 .xlsx 后再试。`, `cannot understand the part ${part} (${detail}); the workbook was not changed — save it again as .xlsx and retry`);
+  }
+}

@@ -12,9 +12,11 @@ const STATE_MAGIC = 'selfeval-state';
  * The record's layout. Version 1 (before runs): one row per cell, its A1 address in column C,
  * column E the JSON of the one value written (or empty), a width's column D the JSON of the
  * width or of `{width, points}`. Version 2: one row per run of alike cells down one column,
- * column E the JSON array of the values written, one per cell of the run.
+ * column E the JSON array of the values written, one per cell of the run. Version 3: as 2, with
+ * the file host's exact originals in the style (`cell`, `xf`, `row`), a `sheet-xml` row per
+ * sheet part it edited, and its package facts in column D of the first row.
  */
-const STATE_VERSION = 2;
+const STATE_VERSION = 3;
 const OLDEST_STATE_VERSION = 1;
 /** kind | sheet | cells (a run down one column) or column | original style | what the tool wrote */
 export const STATE_COLUMNS = 5;
@@ -28,10 +30,16 @@ export type OriginalStyle = {
   numberFormat?: string;
   bold?: boolean;
   wrapText?: boolean;
-  /** exceljs's whole style JSON for an output cell, where the file host wrote the record. */
+  /** exceljs's whole style JSON for an output cell, where an earlier file host wrote the record. */
   raw?: string;
-  /** exceljs's fill JSON for a highlighted cell, where the file host wrote the record. */
+  /** exceljs's fill JSON for a highlighted cell, where an earlier file host wrote the record. */
   rawFill?: string;
+  /** The file host's exact original of an output cell: its element with the address left empty (`r=""`), '' when there was none. */
+  cell?: string;
+  /** The file host's exact original of a highlighted cell: its style index, '' when it had none. */
+  xf?: string;
+  /** The file host's exact original of the cell's row start tag (address left empty), '' when the tool added the row. */
+  row?: string;
 };
 
 export type StateRecord =
@@ -42,7 +50,12 @@ export type StateRecord =
   /** A column whose width the tool set, in characters (null: the default); `points` where Excel recorded it. */
   | { kind: 'width'; sheet: string; col: number; width: number | null; points?: number }
   /** A sheet the tool added. */
-  | { kind: 'sheet'; sheet: string };
+  | { kind: 'sheet'; sheet: string }
+  /**
+   * A worksheet part the file host edited: its digest as written (the originals are exact only
+   * while it is unchanged) and its `<cols>` and `<dimension>` elements as they were (null: none).
+   */
+  | { kind: 'sheet-xml'; sheet: string; digest: string; cols: string | null; dimension: string | null };
 
 /** Excel's column width unit: a character of the default font is about 5.7 points wide. */
 export const POINTS_PER_CHARACTER = 5.7;
@@ -114,8 +127,9 @@ function runsOf(records: CellRecord[]): CellRecord[][] {
   return runs;
 }
 
-export function stateToRows(records: StateRecord[]): CellValue[][] {
-  const rows: CellValue[][] = [[STATE_MAGIC, STATE_VERSION, '本工作表由绩效自评复核助手维护，用于撤销复核标注，请勿修改。']];
+/** `hostData`: what one host keeps for itself (JSON text), in column D of the first row; other hosts pass it by. */
+export function stateToRows(records: StateRecord[], hostData: string | null = null): CellValue[][] {
+  const rows: CellValue[][] = [[STATE_MAGIC, STATE_VERSION, '本工作表由绩效自评复核助手维护，用于撤销复核标注，请勿修改。', hostData]];
   const cells = records
     .filter((r): r is CellRecord => r.kind === 'output' || r.kind === 'highlight')
     .sort((a, b) => a.kind.localeCompare(b.kind) || a.sheet.localeCompare(b.sheet) || a.col - b.col || a.row - b.row);
@@ -129,6 +143,7 @@ export function stateToRows(records: StateRecord[]): CellValue[][] {
   for (const record of records) {
     if (record.kind === 'sheet') rows.push([record.kind, record.sheet, null, null]);
     if (record.kind === 'width') rows.push([record.kind, record.sheet, record.col, JSON.stringify({ width: record.width, points: record.points })]);
+    if (record.kind === 'sheet-xml') rows.push([record.kind, record.sheet, null, JSON.stringify({ cols: record.cols, dimension: record.dimension }), record.digest]);
   }
   return rows;
 }
@@ -142,7 +157,14 @@ export function stateFromRows(rows: readonly (readonly unknown[])[]): StateRecor
   // Every check throws its own DamagedStateError naming the row; anything else is a bug, not damage.
   const version = versionOf(rows);
   const parse = version === 1 ? parseRowV1 : parseRowV2;
+  // Versions 2 and 3 share one layout; 3 adds the `sheet-xml` kind and the file host's exact originals.
   return rows.slice(1).flatMap((row, k) => parse(row ?? [], k + 2));
+}
+
+/** The host data kept in the first row (see `stateToRows`), or null. */
+export function hostDataOf(rows: readonly (readonly unknown[])[]): string | null {
+  const data = rows[0]?.[3];
+  return typeof data === 'string' && data !== '' ? data : null;
 }
 
 function versionOf(rows: readonly (readonly unknown[])[]): number {
@@ -169,6 +191,7 @@ const FIELD = {
   column: { zh: '列号无法读取', en: 'unreadable column' },
   width: { zh: '列宽无法读取', en: 'unreadable column width' },
   extra: { zh: '有多余的内容', en: 'unexpected content' },
+  elements: { zh: '工作表原有结构无法读取', en: 'unreadable original sheet elements' },
 } satisfies Record<string, Field>;
 
 function fail(row: number, field: Field): never {
@@ -183,7 +206,7 @@ const MAX_ROW = 1048575;
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
 
 function kindOf(value: unknown, row: number): StateRecord['kind'] {
-  if (value === 'output' || value === 'highlight' || value === 'width' || value === 'sheet') return value;
+  if (value === 'output' || value === 'highlight' || value === 'width' || value === 'sheet' || value === 'sheet-xml') return value;
   return fail(row, FIELD.kind);
 }
 
@@ -245,7 +268,8 @@ function styleOf(value: unknown, row: number): OriginalStyle {
     (style.bold === undefined || typeof style.bold === 'boolean') &&
     (style.wrapText === undefined || typeof style.wrapText === 'boolean') &&
     (style.raw === undefined || isObjectJson(style.raw)) &&
-    (style.rawFill === undefined || isObjectJson(style.rawFill));
+    (style.rawFill === undefined || isObjectJson(style.rawFill)) &&
+    [style.cell, style.xf, style.row].every((v) => v === undefined || typeof v === 'string');
   if (!ok) return fail(row, FIELD.style);
   return style as OriginalStyle;
 }
@@ -286,6 +310,15 @@ function parseSheetOrWidth(row: readonly unknown[], at: number, version: 1 | 2):
     const width = widthOf(data, at, version === 1);
     emptyFrom(row, 4, at);
     return [{ kind, sheet, col, ...width }];
+  }
+  if (kind === 'sheet-xml') {
+    const elements = jsonOf(data, at, FIELD.elements);
+    const digest = row[4];
+    const isElement = (v: unknown) => v === null || typeof v === 'string';
+    if (!isEmpty(where) || !isObject(elements) || !isElement(elements.cols) || !isElement(elements.dimension)) return fail(at, FIELD.elements);
+    if (typeof digest !== 'string' || !/^\d+:[0-9a-f]+$/.test(digest)) return fail(at, FIELD.elements);
+    emptyFrom(row, 5, at);
+    return [{ kind, sheet, digest, cols: elements.cols as string | null, dimension: elements.dimension as string | null }];
   }
   return null;
 }

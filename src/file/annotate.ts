@@ -1,0 +1,146 @@
+import { OutputCell, WritePlan, linkAddress } from '../core/plan';
+import { OriginalStyle, STATE_SHEET, StateRecord, stateToRows } from '../core/state';
+import { WrittenValue, cellXml, withCellStyle, withoutAddress } from '../package/cells';
+import { NewCell, newWorksheetXml } from '../package/new-worksheet';
+import { OoxmlPackage } from '../package/package';
+import { Look } from '../package/styles';
+import { CellEdit, coverSpans, columnsElement, editSheetData, elementPrefix, replaceColumns, widenedDimension, withColumnWidths } from '../package/worksheet-edit';
+import { cellElementValue, cellStyleIndex } from '../package/worksheet-read';
+import { OpenedWorkbook } from './read-workbook';
+import { recordSheetXml } from './record-sheet';
+
+type CellRecord = Extract<StateRecord, { kind: 'output' | 'highlight' }>;
+
+/**
+ * Writes a plan into the package: output cells, fills on highlighted cells, column widths,
+ * the summary sheet and the record of everything changed with its exact original, so that
+ * clear can give back the same parts.
+ */
+export function annotatePackage(opened: OpenedWorkbook, plan: WritePlan): void {
+  const records: StateRecord[] = [];
+  const sheets = new Set([...plan.tables.map((t) => t.sheet), ...plan.widths.map((w) => w.sheet)]);
+  for (const name of sheets) {
+    const sheet = opened.workbook.sheets.find((s) => s.name === name && s.part !== null);
+    if (!sheet) continue;
+    records.push(...annotateSheet(opened, name, sheet.part!, plan));
+  }
+  const summaryName = freeName(opened, plan.summary.name);
+  const namespace = opened.workbook.mainNamespace();
+  const summaryCells: NewCell[] = plan.summary.cells.map((o) => ({ row: o.row, col: o.col, value: writtenValue(o), style: opened.styles.derive(0, lookOf(o)) }));
+  opened.workbook.addSheet(summaryName, newWorksheetXml(namespace, summaryCells, { widths: plan.summary.widths, frozenHeader: true }), 'visible');
+  records.push({ kind: 'sheet', sheet: summaryName });
+  const styles = opened.styles.save();
+  const rows = stateToRows(records, JSON.stringify({ styles }));
+  opened.workbook.addSheet(STATE_SHEET, recordSheetXml(rows, namespace), 'veryHidden');
+}
+
+function annotateSheet(opened: OpenedWorkbook, name: string, part: string, plan: WritePlan): StateRecord[] {
+  const { pkg, styles, context } = opened;
+  const records: CellRecord[] = [];
+  const byRow = new Map<number, CellRecord[]>();
+  const cells = new Map<number, Map<number, CellEdit>>();
+  const add = (row: number, col: number, edit: CellEdit) => {
+    if (!cells.has(row)) cells.set(row, new Map());
+    cells.get(row)!.set(col, edit);
+  };
+  const remember = (record: CellRecord) => {
+    records.push(record);
+    byRow.set(record.row, [...(byRow.get(record.row) ?? []), record]);
+  };
+  const neutral = (xf: number): OriginalStyle => ({
+    fillColor: styles.fillColor(xf),
+    numberFormat: styles.numberFormat(xf),
+    bold: styles.isBold(xf),
+    wrapText: styles.wraps(xf),
+  });
+  const written: { row: number; col: number }[] = [];
+
+  for (const table of plan.tables.filter((t) => t.sheet === name)) {
+    for (const h of table.highlights) {
+      add(h.row, h.col, ({ current, address, prefix }) => {
+        const xf = cellStyleIndex(current, part);
+        const style: OriginalStyle = { ...neutral(xf), xf: current === null ? '' : (/\ss\s*=\s*"(\d+)"/.exec(current)?.[1] ?? '') };
+        remember({ kind: 'highlight', sheet: name, row: h.row, col: h.col, style: current === null ? { ...style, cell: '' } : style });
+        const s = styles.derive(xf, { fill: h.fill });
+        if (current === null) return `<${prefix}c r="${address}" s="${s}"/>`;
+        return withCellStyle(current, String(s));
+      });
+    }
+    for (const output of table.outputs) {
+      add(output.row, output.col, ({ current, address, prefix }) => {
+        // A cell that holds anything (a formula showing nothing, too) is the user's: it is left alone.
+        if (current !== null && (cellElementValue(current, part, context) !== null || /<(\w+:)?f[\s>/]/.test(current))) return current;
+        const xf = cellStyleIndex(current, part);
+        remember({ kind: 'output', sheet: name, row: output.row, col: output.col, style: { ...neutral(xf), cell: current === null ? '' : withoutAddress(current) }, written: output.value });
+        written.push({ row: output.row, col: output.col });
+        return cellXml(address, writtenValue(output), styles.derive(xf, lookOf(output)), prefix);
+      });
+    }
+  }
+  const xml = pkg.read(part);
+  const prefix = elementPrefix(xml, part);
+  let edited = editSheetData(xml, part, {
+    cells,
+    row: (row, current, cols) => {
+      const next = current === null ? `<${prefix}row r="${row + 1}">` : coverSpans(current, cols);
+      if (next !== current) for (const record of byRow.get(row) ?? []) record.style = { ...record.style, row: current === null ? '' : withoutAddress(current) };
+      return next;
+    },
+  });
+  const widths = new Map(plan.widths.filter((w) => w.sheet === name).map((w) => [w.col, w.width] as [number, number | null]));
+  const cols = columnsElement(edited, part);
+  const newCols = withColumnWidths(cols.text, part, prefix, widths);
+  const widthRecords: StateRecord[] = [...widths.keys()].map((col) => ({ kind: 'width', sheet: name, col, width: columnWidth(cols.text, col) }));
+  edited = replaceColumns(edited, part, newCols);
+  const dimension = widenedDimension(edited, part, written);
+  if (dimension) edited = edited.slice(0, dimension.tag.start) + dimension.text + edited.slice(dimension.tag.end);
+  pkg.write(part, edited);
+  return [
+    ...records,
+    ...widthRecords,
+    {
+      kind: 'sheet-xml',
+      sheet: name,
+      digest: OoxmlPackage.digest(edited),
+      cols: cols.text,
+      dimension: dimension ? xml.slice(dimension.tag.start, dimension.tag.end) : null,
+    },
+  ];
+}
+
+/** The width a `<cols>` element gives a column (0-based), in characters, or null for the default. */
+function columnWidth(cols: string | null, col: number): number | null {
+  if (cols === null) return null;
+  for (const match of cols.matchAll(/<(?:\w+:)?col\b([^>]*)>/g)) {
+    const a = match[1];
+    const min = Number(/\smin\s*=\s*"(\d+)"/.exec(a)?.[1]);
+    const max = Number(/\smax\s*=\s*"(\d+)"/.exec(a)?.[1]);
+    const width = /\swidth\s*=\s*"([\d.]+)"/.exec(a)?.[1];
+    if (min <= col + 1 && col + 1 <= max) return width === undefined ? null : Number(width);
+  }
+  return null;
+}
+
+function lookOf(output: OutputCell): Look {
+  const look: Look = {};
+  if (output.numberFormat) look.numberFormat = output.numberFormat;
+  if (output.bold) look.bold = true;
+  if (output.link) look.link = true;
+  if (output.fill) look.fill = output.fill;
+  if (output.wrap) look.wrap = true;
+  return look;
+}
+
+function writtenValue(output: OutputCell): WrittenValue {
+  if (!output.link) return output.value;
+  const quote = (text: string) => text.replace(/"/g, '""');
+  return { formula: `HYPERLINK("#${quote(linkAddress(output.link))}","${quote(String(output.value))}")`, text: String(output.value) };
+}
+
+/** `复核汇总`, or `复核汇总 (2)` when the user already has a sheet by that name. */
+function freeName(opened: OpenedWorkbook, name: string): string {
+  const taken = new Set(opened.workbook.sheets.map((s) => s.name.toLowerCase()));
+  let candidate = name;
+  for (let k = 2; taken.has(candidate.toLowerCase()); k++) candidate = `${name} (${k})`;
+  return candidate;
+}

@@ -1,0 +1,248 @@
+import { cellAddress, columnLetters, parseRange } from '../core/address';
+import { UnsupportedPackageError } from '../core/errors';
+import { parseReference } from './cell-reference';
+import { Tag, attributes, children, closingTag, findElement, nextTag, prefixOf, withAttribute } from './xml';
+
+/**
+ * Edits of a worksheet part that touch only what they change: cells are replaced, added in
+ * their rows in column order, or removed; rows are added where none was; everything else in
+ * the part keeps its characters.
+ */
+
+/** What an edit sees of a cell: its element as it is (null when there is none), its address, the part's prefix. */
+export type CellSite = { current: string | null; address: string; prefix: string };
+/** Gives the cell's new element (with its `r` attribute), or null for none. */
+export type CellEdit = (site: CellSite) => string | null;
+/**
+ * Gives a row's start tag once its cells are edited: `current` is the tag as it is (null for a
+ * row the edit creates), `cols` the columns that now hold cells. Null removes a row left empty.
+ */
+export type RowEdit = (row: number, current: string | null, cols: number[]) => string | null;
+
+export type SheetEdits = { cells: Map<number, Map<number, CellEdit>>; row: RowEdit };
+
+type CellSpan = { col: number; start: number; end: number };
+
+/** Applies cell edits to the `<sheetData>` of a worksheet's XML. */
+export function editSheetData(xml: string, part: string, edits: SheetEdits): string {
+  const sheetData = findElement(xml, 'sheetData', part);
+  if (!sheetData) throw new UnsupportedPackageError(part, 'no <sheetData>');
+  const prefix = prefixOf(sheetData.name);
+  const pending = [...edits.cells.keys()].sort((a, b) => a - b);
+  let next = 0;
+  const out: string[] = [];
+  let copied = 0;
+  const newRowsBefore = (row: number | null): string => {
+    let text = '';
+    while (next < pending.length && (row === null || pending[next] < row)) text += newRow(pending[next++], prefix, edits);
+    return text;
+  };
+
+  if (sheetData.kind === 'empty') {
+    const rows = newRowsBefore(null);
+    return `${xml.slice(0, sheetData.start)}<${sheetData.name}>${rows}</${sheetData.name}>${xml.slice(sheetData.end)}`;
+  }
+  let row = -1;
+  let tag = nextTag(xml, sheetData.end, part);
+  for (; tag && next < pending.length; ) {
+    if (tag.kind === 'close' && tag.local === 'sheetData') break;
+    if (tag.local !== 'row' || tag.kind === 'close') throw new UnsupportedPackageError(part, `<${tag.name}> in <sheetData>`);
+    const r = attributes(xml, tag).get('r');
+    row = r ? Number(r) - 1 : row + 1;
+    const close = tag.kind === 'empty' ? tag : closingTag(xml, tag, part);
+    out.push(xml.slice(copied, tag.start), newRowsBefore(row));
+    copied = tag.start;
+    if (pending[next] === row) {
+      next++;
+      out.push(editRow(xml, part, tag, close, row, prefix, edits));
+      copied = close.end;
+    }
+    tag = nextTag(xml, close.end, part);
+  }
+  if (!tag) throw new UnsupportedPackageError(part, 'unclosed <sheetData>');
+  out.push(xml.slice(copied, tag.start));
+  if (tag.kind === 'close' && tag.local === 'sheetData') out.push(newRowsBefore(null));
+  out.push(xml.slice(tag.start));
+  return out.join('');
+}
+
+function newRow(row: number, prefix: string, edits: SheetEdits): string {
+  const cells = [...edits.cells.get(row)!].sort((a, b) => a[0] - b[0]);
+  const written: string[] = [];
+  const cols: number[] = [];
+  for (const [col, edit] of cells) {
+    const element = edit({ current: null, address: cellAddress(row, col), prefix });
+    if (element !== null) {
+      written.push(element);
+      cols.push(col);
+    }
+  }
+  const start = edits.row(row, null, cols);
+  if (start === null || written.length === 0) return '';
+  return `${start}${written.join('')}</${prefix}row>`;
+}
+
+function editRow(xml: string, part: string, open: Tag, close: Tag, row: number, prefix: string, edits: SheetEdits): string {
+  const spans: CellSpan[] = [];
+  let col = -1;
+  if (open.kind === 'open') {
+    for (let tag = nextTag(xml, open.end, part); tag && tag.start < close.start; ) {
+      const end = tag.kind === 'empty' ? tag : closingTag(xml, tag, part);
+      if (tag.local === 'c') {
+        const reference = attributes(xml, tag).get('r');
+        const at = reference ? parseReference(reference) : null;
+        col = at ? at.col : col + 1;
+        spans.push({ col, start: tag.start, end: end.end });
+      }
+      tag = nextTag(xml, end.end, part);
+    }
+  }
+  const changes = [...edits.cells.get(row)!].sort((a, b) => a[0] - b[0]);
+  const body: string[] = [];
+  const cols: number[] = [];
+  let cursor = open.end;
+  let k = 0;
+  const bodyEnd = open.kind === 'empty' ? open.end : close.start;
+  for (const span of spans) {
+    while (k < changes.length && changes[k][0] < span.col) {
+      const element = changes[k][1]({ current: null, address: cellAddress(row, changes[k][0]), prefix });
+      if (element !== null) {
+        body.push(xml.slice(cursor, span.start), element);
+        cursor = span.start;
+        cols.push(changes[k][0]);
+      }
+      k++;
+    }
+    if (k < changes.length && changes[k][0] === span.col) {
+      const element = changes[k][1]({ current: xml.slice(span.start, span.end), address: cellAddress(row, span.col), prefix });
+      body.push(xml.slice(cursor, span.start), element ?? '');
+      cursor = span.end;
+      if (element !== null) cols.push(span.col);
+      k++;
+    } else cols.push(span.col);
+  }
+  for (; k < changes.length; k++) {
+    const element = changes[k][1]({ current: null, address: cellAddress(row, changes[k][0]), prefix });
+    if (element === null) continue;
+    body.push(xml.slice(cursor, bodyEnd), element);
+    cursor = bodyEnd;
+    cols.push(changes[k][0]);
+  }
+  body.push(xml.slice(cursor, bodyEnd));
+  cols.sort((a, b) => a - b);
+  const startTag = edits.row(row, xml.slice(open.start, open.end), cols);
+  if (startTag === null && cols.length === 0) return '';
+  const start = startTag ?? xml.slice(open.start, open.end);
+  const content = body.join('');
+  if (start.endsWith('/>')) {
+    return content === '' ? start : `${start.slice(0, -2).replace(/\s+$/, '')}>${content}</${open.name}>`;
+  }
+  return `${start}${content}</${open.name}>`;
+}
+
+/** The namespace prefix of a worksheet's SpreadsheetML elements (`x:` where a producer wrote `<x:sheetData>`), or ''. */
+export function elementPrefix(xml: string, part: string): string {
+  const sheetData = findElement(xml, 'sheetData', part);
+  if (!sheetData) throw new UnsupportedPackageError(part, 'no <sheetData>');
+  return prefixOf(sheetData.name);
+}
+
+/** A row's start tag with its `spans` hint widened to cover `cols` (the hint is 1-based, `min:max`). */
+export function coverSpans(startTag: string, cols: number[]): string {
+  const spans = /\sspans\s*=\s*"([^"]*)"/.exec(startTag)?.[1];
+  if (spans === undefined || cols.length === 0) return startTag;
+  const bounds = spans.split(/\s+/).flatMap((s) => s.split(':').map(Number));
+  if (bounds.some((n) => !Number.isInteger(n))) return startTag;
+  const min = Math.min(...bounds, ...cols.map((c) => c + 1));
+  const max = Math.max(...bounds, ...cols.map((c) => c + 1));
+  const covered = cols.every((c) => spans.split(/\s+/).some((s) => {
+    const [a, b] = s.split(':').map(Number);
+    return c + 1 >= a && c + 1 <= b;
+  }));
+  return covered ? startTag : withAttribute(startTag, 'spans', `${min}:${max}`);
+}
+
+/** The `<cols>` element of a worksheet (null when it has none) and where one would go. */
+export function columnsElement(xml: string, part: string): { text: string | null; start: number; end: number } {
+  const sheetData = findElement(xml, 'sheetData', part);
+  if (!sheetData) throw new UnsupportedPackageError(part, 'no <sheetData>');
+  const cols = findElement(xml, 'cols', part, 0, sheetData.start);
+  if (!cols) return { text: null, start: sheetData.start, end: sheetData.start };
+  const close = closingTag(xml, cols, part);
+  return { text: xml.slice(cols.start, close.end), start: cols.start, end: close.end };
+}
+
+/** Replaces (or with null removes) the `<cols>` element; a new one goes just before `<sheetData>`, as CT_Worksheet orders them. */
+export function replaceColumns(xml: string, part: string, text: string | null): string {
+  const at = columnsElement(xml, part);
+  return xml.slice(0, at.start) + (text ?? '') + xml.slice(at.end);
+}
+
+/**
+ * `<cols>` with the given columns (0-based) set to a width in characters: a `<col>` range
+ * covering one of them is split so that only that column changes; other ranges keep their text.
+ */
+export function withColumnWidths(current: string | null, part: string, prefix: string, widths: Map<number, number | null>): string | null {
+  type Range = { min: number; max: number; text: string };
+  const ranges: Range[] = [];
+  let name = `${prefix}cols`;
+  if (current !== null) {
+    const open = nextTag(current, 0, part)!;
+    name = open.name;
+    for (const child of children(current, open, part)) {
+      const a = attributes(current, child.open);
+      ranges.push({ min: Number(a.get('min')), max: Number(a.get('max')), text: current.slice(child.open.start, child.close.end) });
+    }
+  }
+  const colName = `${prefixOf(name)}col`;
+  for (const [col, width] of widths) {
+    const n = col + 1;
+    const index = ranges.findIndex((r) => r.min <= n && n <= r.max);
+    const pieces: Range[] = [];
+    let attributesText = `<${colName} min="${n}" max="${n}"/>`;
+    if (index >= 0) {
+      const r = ranges[index];
+      if (r.min < n) pieces.push({ min: r.min, max: n - 1, text: withAttribute(r.text, 'max', String(n - 1)) });
+      if (n < r.max) pieces.push({ min: n + 1, max: r.max, text: withAttribute(r.text, 'min', String(n + 1)) });
+      attributesText = withAttribute(withAttribute(r.text, 'min', String(n)), 'max', String(n));
+      ranges.splice(index, 1);
+    }
+    const set = width === null
+      ? withAttribute(withAttribute(attributesText, 'width', null), 'customWidth', null)
+      : withAttribute(withAttribute(attributesText, 'width', String(width)), 'customWidth', '1');
+    // A range left with nothing to say (no width, style or flag) is dropped.
+    if (/\s(?:width|style|hidden|outlineLevel|collapsed|bestFit|phonetic)\s*=/.test(set)) pieces.push({ min: n, max: n, text: set });
+    ranges.push(...pieces);
+  }
+  if (ranges.length === 0) return null;
+  ranges.sort((a, b) => a.min - b.min);
+  const open = current === null ? `<${name}>` : current.slice(0, nextTag(current, 0, part)!.end);
+  return `${open}${ranges.map((r) => r.text).join('')}</${name}>`;
+}
+
+/** The `<dimension>` start tag (null when the part has none). */
+export function dimensionElement(xml: string, part: string): Tag | null {
+  const sheetData = findElement(xml, 'sheetData', part);
+  return findElement(xml, 'dimension', part, 0, sheetData?.start ?? xml.length);
+}
+
+/** `<dimension>` widened to cover the given cells, or null when it already does (or the part has none). */
+export function widenedDimension(xml: string, part: string, cells: { row: number; col: number }[]): { tag: Tag; text: string } | null {
+  const tag = dimensionElement(xml, part);
+  if (!tag || cells.length === 0) return null;
+  const ref = attributes(xml, tag).get('ref');
+  if (!ref) return null;
+  let range;
+  try {
+    range = parseRange(ref);
+  } catch {
+    return null;
+  }
+  const top = Math.min(range.top, ...cells.map((c) => c.row));
+  const left = Math.min(range.left, ...cells.map((c) => c.col));
+  const bottom = Math.max(range.bottom, ...cells.map((c) => c.row));
+  const right = Math.max(range.right, ...cells.map((c) => c.col));
+  if (top === range.top && left === range.left && bottom === range.bottom && right === range.right) return null;
+  const text = withAttribute(xml.slice(tag.start, tag.end), 'ref', `${columnLetters(left)}${top + 1}:${columnLetters(right)}${bottom + 1}`);
+  return { tag, text };
+}
