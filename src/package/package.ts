@@ -1,3 +1,4 @@
+import { strFromU8, strToU8 } from 'fflate';
 import { CorruptWorkbookError, UnsupportedPackageError } from '../core/errors';
 import { attributes, escapeAttribute, nextTag } from './xml';
 import { ZipEntry, crc32, deflateEntry, inflateEntry, readZip, writeZip } from './zip';
@@ -34,12 +35,9 @@ export class OoxmlPackage {
     const entry = this.removed.has(key) ? undefined : this.byName.get(key);
     if (!entry) throw new CorruptWorkbookError(`${name} missing`);
     const content = inflateEntry(entry);
-    let decoded: string;
-    try {
-      decoded = utf8.decode(content);
-    } catch {
-      throw new UnsupportedPackageError(name, 'not UTF-8 text');
-    }
+    // XML parts may be UTF-16 (ECMA-376 Part 2, §8.1.4); no producer of these workbooks writes that.
+    if ((content[0] === 0xfe && content[1] === 0xff) || (content[0] === 0xff && content[1] === 0xfe)) throw new UnsupportedPackageError(name, 'UTF-16 text');
+    const decoded = strFromU8(content);
     this.texts.set(key, decoded);
     return decoded;
   }
@@ -58,7 +56,7 @@ export class OoxmlPackage {
 
   /** Whether a part now holds exactly the text that was written to it, by its digest. */
   static digest(xml: string): string {
-    const bytes = utf8Encoder.encode(xml);
+    const bytes = strToU8(xml);
     return `${bytes.length}:${crc32(bytes).toString(16)}`;
   }
 
@@ -70,10 +68,10 @@ export class OoxmlPackage {
       const key = entry.name.toLowerCase();
       if (this.removed.has(key)) continue;
       const change = this.changed.get(key);
-      out.push(change === undefined ? entry : deflateEntry(entry.name, utf8Encoder.encode(change.text), entry));
+      out.push(change === undefined ? entry : deflateEntry(entry.name, strToU8(change.text), entry));
     }
     for (const [key, change] of this.changed) {
-      if (!this.byName.has(key)) out.push(deflateEntry(change.name, utf8Encoder.encode(change.text), stamp));
+      if (!this.byName.has(key)) out.push(deflateEntry(change.name, strToU8(change.text), stamp));
     }
     return writeZip(out);
   }
@@ -157,8 +155,6 @@ export class OoxmlPackage {
 
 export type Relationship = { id: string; type: string; target: string; external: boolean };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const utf8Encoder = new TextEncoder();
 
 /** `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; the package itself → `_rels/.rels`. */
 export function relationshipsPart(source: string): string {

@@ -1,4 +1,4 @@
-import { deflateSync, inflateSync } from 'fflate';
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { CorruptWorkbookError, UnsupportedPackageError, ZipTooLargeError } from '../core/errors';
 
 /**
@@ -39,8 +39,6 @@ function findEndOfDirectory(view: DataView, length: number): number {
   throw new CorruptWorkbookError('zip directory not found');
 }
 
-const utf8 = new TextDecoder('utf-8');
-
 /** The entries of an archive, in the order of its central directory; refuses zip bombs and truncated files. */
 export function readZip(data: Uint8Array, limit = MAX_UNZIPPED_BYTES): ZipEntry[] {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
@@ -62,7 +60,7 @@ export function readZip(data: Uint8Array, limit = MAX_UNZIPPED_BYTES): ZipEntry[
     total += size;
     if (total > limit) throw new ZipTooLargeError(limit);
     const nameLength = view.getUint16(offset + 28, true);
-    const name = utf8.decode(data.subarray(offset + 46, offset + 46 + nameLength));
+    const name = strFromU8(data.subarray(offset + 46, offset + 46 + nameLength));
     const local = view.getUint32(offset + 42, true);
     if (local + 30 > data.length || view.getUint32(local, true) !== LOCAL) throw new CorruptWorkbookError(`zip entry ${name} damaged`);
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
@@ -117,12 +115,10 @@ export function deflateEntry(name: string, content: Uint8Array, stamp: Pick<ZipE
   };
 }
 
-const utf8Encoder = new TextEncoder();
-
 /** Writes an archive: local headers without data descriptors, the central directory, its end record. */
 export function writeZip(entries: ZipEntry[]): Uint8Array {
   if (entries.length > 0xffff) throw new ZipTooLargeError(MAX_UNZIPPED_BYTES);
-  const names = entries.map((e) => utf8Encoder.encode(e.name));
+  const names = entries.map((e) => strToU8(e.name));
   const localSize = entries.reduce((sum, e, k) => sum + 30 + names[k].length + e.raw.length, 0);
   const centralSize = names.reduce((sum, n) => sum + 46 + n.length, 0);
   const out = new Uint8Array(localSize + centralSize + 22);

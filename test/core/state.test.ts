@@ -59,9 +59,9 @@ describe('the bugs a reviewer reported', () => {
   });
 
   test('a record written by a newer version is refused with its own sentence', () => {
-    const error = thrown(() => stateFromRows([[MAGIC, 3, NOTE], ['sheet', '复核汇总', null, null]]));
+    const error = thrown(() => stateFromRows([[MAGIC, 4, NOTE], ['sheet', '复核汇总', null, null]]));
     expect(error).toBeInstanceOf(NewerStateVersionError);
-    expect(error.message).toBe('工作簿中的复核标注由更新版本的复核助手写入（记录版本 3），本版本无法撤销；请用新版本撤销或复核，未做任何修改。');
+    expect(error.message).toBe('工作簿中的复核标注由更新版本的复核助手写入（记录版本 4），本版本无法撤销；请用新版本撤销或复核，未做任何修改。');
   });
 });
 

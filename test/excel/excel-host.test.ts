@@ -310,7 +310,7 @@ describe('the annotation record does not trust itself', () => {
   test('a record from a newer version: its own sentence, nothing changed', async () => {
     const fake = await fakeWith('wuhan-jiguan.xlsx');
     await rescoreOpenWorkbook(settings);
-    fake.workbook.sheet(STATE_SHEET).cell(0, 1).value = 3;
+    fake.workbook.sheet(STATE_SHEET).cell(0, 1).value = 4;
     const before = snapshot(fake);
     await expect(clearOpenWorkbook()).rejects.toBeInstanceOf(NewerStateVersionError);
     expect(snapshot(fake)).toEqual(before);
@@ -324,7 +324,7 @@ describe('the annotation record does not trust itself', () => {
     const state = fake.workbook.sheet(STATE_SHEET);
     const rows = state.usedRange()!.bottom;
     for (let r = 1; r <= rows; r++) expect(state.peek(r, 1)?.numberFormat).toBe('@');
-    expect(state.peek(0, 1)?.value).toBe(2);
+    expect(state.peek(0, 1)?.value).toBe(3);
     expect(state.peek(0, 1)?.numberFormat).toBe('General');
   });
 });

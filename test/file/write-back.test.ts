@@ -4,12 +4,12 @@ import { DamagedStateError, MissingAnnotatedSheetError, NewerStateVersionError }
 import { evaluateWorkbook } from '../../src/core/evaluate';
 import { COLORS, SUMMARY_SHEET } from '../../src/core/plan';
 import { policyFor } from '../../src/core/policy';
-import { STATE_SHEET } from '../../src/core/state';
+import { STATE_COLUMNS, STATE_SHEET, StateRecord, stateFromRows } from '../../src/core/state';
 import { readGrids } from '../../src/file/read-workbook';
-import { clearXlsx, readState, rescoreXlsx } from '../../src/file/write-back';
+import { clearXlsx, rescoreXlsx } from '../../src/file/write-back';
 import { layoutTable, workbookBuffer } from '../helpers/layouts';
 import { expectedWorkbooks, referenceTable, referenceWorkbook } from '../helpers/reference';
-import { dumpXlsx, loadXlsx } from '../helpers/workbook-dump';
+import { dumpLook, dumpXlsx, loadXlsx } from '../helpers/workbook-dump';
 
 const wuhan = policyFor('wuhan');
 const rescore = async (data: Uint8Array) => (await rescoreXlsx(data, wuhan)).data;
@@ -228,7 +228,7 @@ describe('the annotation record does not trust itself', () => {
 
   test('a record from a newer version is refused with its own sentence', async () => {
     const workbook = await annotatedWorkbook();
-    workbook.getWorksheet(STATE_SHEET)!.getCell('B1').value = 3;
+    workbook.getWorksheet(STATE_SHEET)!.getCell('B1').value = 4;
     const newer = await save(workbook);
     await expect(clearXlsx(newer)).rejects.toBeInstanceOf(NewerStateVersionError);
     await expect(rescoreXlsx(newer, wuhan)).rejects.toThrow('更新版本');
@@ -237,12 +237,13 @@ describe('the annotation record does not trust itself', () => {
   test('a version-1 record (one cell a row, one written value) is cleared by its own rules', async () => {
     const original = referenceWorkbook('wuhan-jiguan.xlsx');
     const workbook = await loadXlsx(await rescore(original));
-    const records = readState(workbook)!;
+    const records = recordOf(workbook);
     workbook.removeWorksheet(workbook.getWorksheet(STATE_SHEET)!.id);
     const state = workbook.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
     // As version 1 wrote it (git history of src/core/state.ts, before runs).
     state.addRow(['selfeval-state', 1, '本工作表由绩效自评复核助手维护，用于撤销复核标注，请勿修改。']);
     for (const r of records) {
+      if (r.kind === 'sheet-xml') continue;
       if (r.kind === 'sheet') state.addRow([r.kind, r.sheet, null, null]);
       else if (r.kind === 'width') state.addRow([r.kind, r.sheet, r.col, JSON.stringify({ width: r.width, points: r.points })]);
       else if (r.kind === 'output') state.addRow([r.kind, r.sheet, cellAddress(r.row, r.col), JSON.stringify(r.style), JSON.stringify(r.written ?? null)]);
@@ -253,6 +254,15 @@ describe('the annotation record does not trust itself', () => {
     expect(await dumpXlsx(await clear(v1))).toEqual(await dumpXlsx(original));
   });
 });
+
+/** The record as it stands in a workbook loaded by exceljs. */
+function recordOf(workbook: ExcelJS.Workbook): StateRecord[] {
+  const rows: unknown[][] = [];
+  workbook.getWorksheet(STATE_SHEET)!.eachRow({ includeEmpty: true }, (row, n) => {
+    rows[n - 1] = Array.from({ length: STATE_COLUMNS }, (_, c) => row.getCell(c + 1).value ?? null);
+  });
+  return stateFromRows(Array.from(rows, (r) => r ?? []));
+}
 
 describe('a sheet renamed after annotating', () => {
   const renamed = '自评表（已审）';
@@ -273,7 +283,8 @@ describe('a sheet renamed after annotating', () => {
   test('rescore takes the old annotations out of it first', async () => {
     const original = referenceWorkbook('wuhan-jiguan.xlsx');
     const annotated = await renameIn(await rescore(original), '自评表', renamed);
-    expect(await dumpXlsx(await rescore(annotated))).toEqual(await dumpXlsx(await rescore(await renameIn(original, '自评表', renamed))));
+    // The rename went through another program (exceljs), which renumbered the cell formats: what shows is the same.
+    expect(await dumpLook(await rescore(annotated))).toEqual(await dumpLook(await rescore(await renameIn(original, '自评表', renamed))));
   });
 
   test('an annotated sheet that is gone: clear says which, and changes nothing', async () => {
@@ -290,8 +301,8 @@ describe('a sheet renamed after annotating', () => {
     // What the sentence offers: an empty sheet by that name stands in, and the rest clears.
     workbook.addWorksheet('表1');
     const standIn = await clearXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
-    const cleared = (await dumpXlsx(standIn.data)).sheets.filter((s) => s.name !== '表1');
-    const expected = (await dumpXlsx(input)).sheets.filter((s) => s.name !== '表1');
+    const cleared = (await dumpLook(standIn.data)).sheets.filter((s) => s.name !== '表1');
+    const expected = (await dumpLook(input)).sheets.filter((s) => s.name !== '表1');
     expect(cleared).toEqual(expected);
   });
 });
