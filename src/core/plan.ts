@@ -94,7 +94,14 @@ const SCORE_FORMAT = '0.00';
  * columns that are empty in all of the table's rows, highlights on flagged rows, a legend per
  * table, and the 复核汇总 sheet. Grids must be read from the workbook without earlier annotations.
  */
-export type PlanOptions = { highlight: boolean };
+export type PlanOptions = {
+  highlight: boolean;
+  /**
+   * Protected sheets: neither host writes into one (Excel cannot; the file host keeps the same
+   * rule), so their tables are scored, listed in the summary and reported, but not annotated.
+   */
+  lockedSheets?: ReadonlySet<string>;
+};
 
 export function planWriteBack(tables: TableResult[], sheets: SheetGrid[], options: PlanOptions = { highlight: true }): WritePlan {
   const views = new Map(sheets.map((s) => [s.name, new GridView(s)]));
@@ -102,6 +109,10 @@ export function planWriteBack(tables: TableResult[], sheets: SheetGrid[], option
   for (const table of tables) {
     const view = views.get(table.sheet);
     if (!view) continue;
+    if (options.lockedSheets?.has(table.sheet)) {
+      plan.problems.push({ sheet: table.sheet, range: table.range, message: lockedMessage(table) });
+      continue;
+    }
     const tablePlan = planTable(table, view, options);
     if (typeof tablePlan === 'string') {
       plan.problems.push({ sheet: table.sheet, range: table.range, message: tablePlan });
@@ -113,6 +124,10 @@ export function planWriteBack(tables: TableResult[], sheets: SheetGrid[], option
     }
   }
   return plan;
+}
+
+function lockedMessage(table: TableResult): string {
+  return `工作表“${table.sheet}”受保护，表格 ${table.range} 的复核结果未写入表旁（已列入复核汇总）；撤销工作表保护后可重新复核。`;
 }
 
 function planTable(table: TableResult, view: GridView, options: PlanOptions): TablePlan | string {

@@ -45,11 +45,12 @@ async function rescoreIn(context: Excel.RequestContext, settings: Settings, prog
   progress('score');
   const tables = evaluateWorkbook(grids, { policy: policyFromSettings(settings) });
   if (tables.length === 0 && !sheet) throw new NoTableError(grids.map((g) => g.name));
-  const plan = planWriteBack(tables, grids, { highlight: settings.highlight });
-
-  const touched = new Set([...plan.tables.map((t) => t.sheet), ...records.filter(inScope).filter((r) => r.kind !== 'sheet').map((r) => r.sheet)]);
-  const locked = read.sheets.filter((s) => s.protected && touched.has(s.name)).map((s) => s.name);
+  // Earlier annotations on a sheet protected since cannot be taken out: nothing is changed.
+  const restoring = new Set(records.filter(inScope).filter((r) => r.kind !== 'sheet').map((r) => r.sheet));
+  const locked = read.sheets.filter((s) => s.protected && restoring.has(s.name)).map((s) => s.name);
   if (locked.length) throw new ProtectedSheetError(locked);
+  const lockedSheets = new Set(read.sheets.filter((s) => s.protected).map((s) => s.name));
+  const plan = planWriteBack(tables, grids, { highlight: settings.highlight, lockedSheets });
 
   progress('write');
   const originals = await loadOriginals(context, plan.tables, records);

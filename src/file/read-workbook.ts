@@ -5,7 +5,7 @@ import { OoxmlPackage } from '../package/package';
 import { readSharedStrings } from '../package/shared-strings';
 import { StylesPart } from '../package/styles';
 import { SheetEntry, WorkbookPart } from '../package/workbook';
-import { WorksheetContext, readWorksheet } from '../package/worksheet-read';
+import { WorksheetContext, isSheetProtected, readWorksheet } from '../package/worksheet-read';
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -75,4 +75,9 @@ export async function readGrids(data: Uint8Array): Promise<SheetGrid[]> {
   const grids = gridsOf(openWorkbook(data));
   if (grids.every((g) => g.values.length === 0)) throw new EmptyWorkbookError();
   return grids;
+}
+
+/** The protected worksheets, which neither host writes into. */
+export function protectedSheets(opened: OpenedWorkbook): Set<string> {
+  return new Set(opened.workbook.sheets.filter((s) => s.part !== null && isSheetProtected(opened.pkg.read(s.part), s.part)).map((s) => s.name));
 }

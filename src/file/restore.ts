@@ -1,4 +1,4 @@
-import { DamagedStateError } from '../core/errors';
+import { DamagedStateError, ProtectedSheetError } from '../core/errors';
 import { CellValue, GridView } from '../core/grid';
 import { OriginalStyle, POINTS_PER_CHARACTER, STATE_SHEET, StateRecord, editedSince, hostDataOf, locateSheets, stateFromRows } from '../core/state';
 import { withAddress, withCellStyle } from '../package/cells';
@@ -6,7 +6,7 @@ import { OoxmlPackage } from '../package/package';
 import { StylesPart, StylesRecord } from '../package/styles';
 import { CellEdit, columnsElement, dimensionElement, editSheetData, elementPrefix, replaceColumns, withColumnWidths } from '../package/worksheet-edit';
 import { cellElementValue, cellStyleIndex } from '../package/worksheet-read';
-import { OpenedWorkbook, sheetGrid, withStyles } from './read-workbook';
+import { OpenedWorkbook, protectedSheets, sheetGrid, withStyles } from './read-workbook';
 import { readRecordRows } from './record-sheet';
 
 type CellRecord = Extract<StateRecord, { kind: 'output' | 'highlight' }>;
@@ -34,8 +34,11 @@ export function restorePackage(opened: OpenedWorkbook): OpenedWorkbook | null {
     }
     return views.get(name)!.rawValue(row, col);
   });
-  const stylesExact = hostData.styles === null || OoxmlPackage.digest(pkg.read(opened.styles.name)) === hostData.styles.digest;
   const annotated = new Set(records.filter((r) => r.kind !== 'sheet').map((r) => r.sheet));
+  // Neither host takes annotations out of a sheet protected since: nothing is changed.
+  const locked = [...protectedSheets(opened)].filter((name) => annotated.has(name));
+  if (locked.length) throw new ProtectedSheetError(locked);
+  const stylesExact = hostData.styles === null || OoxmlPackage.digest(pkg.read(opened.styles.name)) === hostData.styles.digest;
   for (const name of annotated) {
     const sheet = workbook.sheets.find((s) => s.name === name && s.part !== null);
     if (!sheet) continue;

@@ -2,7 +2,7 @@ import { TableResult, evaluateWorkbook } from '../core/evaluate';
 import { PlanOptions, PlanProblem, TablePlan, planWriteBack } from '../core/plan';
 import { ScoringPolicy } from '../core/policy';
 import { annotatePackage } from './annotate';
-import { gridsOf, openWorkbook } from './read-workbook';
+import { gridsOf, openWorkbook, protectedSheets } from './read-workbook';
 import { restorePackage } from './restore';
 
 export type RescoreResult = { data: Uint8Array; tables: TableResult[]; plans: TablePlan[]; problems: PlanProblem[] };
@@ -17,7 +17,7 @@ export async function rescoreXlsx(data: Uint8Array, policy: ScoringPolicy, optio
   const opened = restorePackage(original) ?? original;
   const grids = gridsOf(opened);
   const tables = evaluateWorkbook(grids, { policy });
-  const plan = planWriteBack(tables, grids, options);
+  const plan = planWriteBack(tables, grids, { ...options, lockedSheets: protectedSheets(opened) });
   annotatePackage(opened, plan);
   return { data: opened.pkg.toBytes(), tables, plans: plan.tables, problems: plan.problems };
 }

@@ -1,5 +1,5 @@
 import { OoxmlPackage } from './package';
-import { Tag, attributes, closingTag, escapeText, findElement, nextTag, textContent, withAttribute } from './xml';
+import { Tag, attributes, closingTag, escapeText, findElement, nextTag, spliceAll, textContent, withAttribute } from './xml';
 
 /**
  * The sheet titles in `docProps/app.xml` (extended properties): `HeadingPairs` says how many
@@ -44,13 +44,6 @@ function readTitles(pkg: OoxmlPackage): Titles | null {
   return { part, xml, titles, titlesVector, groups };
 }
 
-/** Applies edits given as [start, end, replacement], from the last to the first. */
-function splice(xml: string, edits: [number, number, string][]): string {
-  let result = xml;
-  for (const [start, end, text] of [...edits].sort((a, b) => b[0] - a[0])) result = result.slice(0, start) + text + result.slice(end);
-  return result;
-}
-
 export function addTitle(pkg: OoxmlPackage, worksheets: string[], name: string): void {
   const t = readTitles(pkg);
   if (!t) return;
@@ -65,7 +58,7 @@ export function addTitle(pkg: OoxmlPackage, worksheets: string[], name: string):
     const size = Number(attributes(t.xml, t.titlesVector).get('size') ?? t.titles.length);
     pkg.write(
       t.part,
-      splice(t.xml, [
+      spliceAll(t.xml, [
         [group.countOpen.end, group.countClose.start, String(group.count + 1)],
         [last.close.end, last.close.end, `<${lpstr}>${escapeText(name)}</${lpstr}>`],
         [t.titlesVector.start, t.titlesVector.end, withAttribute(vectorTag, 'size', String(size + 1))],
@@ -88,7 +81,7 @@ export function removeTitle(pkg: OoxmlPackage, name: string): void {
     const size = Number(attributes(t.xml, t.titlesVector).get('size') ?? t.titles.length);
     pkg.write(
       t.part,
-      splice(t.xml, [
+      spliceAll(t.xml, [
         [group.countOpen.end, group.countClose.start, String(group.count - 1)],
         [title.tag.start, title.close.end, ''],
         [t.titlesVector.start, t.titlesVector.end, withAttribute(vectorTag, 'size', String(size - 1))],

@@ -2,7 +2,7 @@ import { UnsupportedPackageError } from '../core/errors';
 import { BUILT_IN_NUMBER_FORMATS, FIRST_CUSTOM_NUMBER_FORMAT } from './number-formats';
 import { OoxmlPackage } from './package';
 import { WorkbookPart } from './workbook';
-import { Tag, attributes, children, closingTag, escapeAttribute, findElement, nextTag, prefixOf, withAttribute } from './xml';
+import { Splice, Tag, attributes, children, closingTag, escapeAttribute, findElement, nextTag, prefixOf, spliceAll, withAttribute } from './xml';
 
 /** A change of look the tool makes to a cell; a field left out keeps the cell's own. */
 export type Look = {
@@ -195,7 +195,7 @@ export class StylesPart {
   save(): StylesRecord | null {
     const changed = LISTS.filter((list) => this.lists.get(list)!.added.length > 0);
     if (changed.length === 0) return null;
-    const edits: [number, number, string][] = [];
+    const edits: Splice[] = [];
     const record: StylesRecord = { digest: '', lists: {} };
     for (const list of changed) {
       const l = this.lists.get(list)!;
@@ -217,8 +217,7 @@ export class StylesPart {
       }
       record.lists[list] = { tag: tagText, added: l.added.length };
     }
-    let xml = this.xml;
-    for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) xml = xml.slice(0, start) + text + xml.slice(end);
+    const xml = spliceAll(this.xml, edits);
     this.pkg.write(this.name, xml);
     if (this.created) {
       record.created = true;

@@ -184,3 +184,12 @@ export function cellStyleIndex(element: string | null, part: string): number {
   const tag = nextTag(element, 0, part)!;
   return Number(quickAttribute(element, tag, 's') ?? 0);
 }
+
+/** Whether the sheet is protected: `<sheetProtection sheet="1">`, which CT_Worksheet puts after `<sheetData>`. */
+export function isSheetProtected(xml: string, part: string): boolean {
+  const after = xml.lastIndexOf('sheetData>');
+  const tag = findElement(xml, 'sheetProtection', part, Math.max(0, after));
+  if (!tag) return false;
+  const sheet = attributes(xml, tag).get('sheet');
+  return sheet === '1' || sheet === 'true';
+}

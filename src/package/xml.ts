@@ -205,3 +205,16 @@ export function prefixOf(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? '' : name.slice(0, colon + 1);
 }
+
+/** An edit of a text: replace [start, end) with `text`. */
+export type Splice = [start: number, end: number, text: string];
+
+/**
+ * Applies edits given in offsets of the original text, from the last to the first; where a
+ * replacement and an insertion start at the same offset, the insertion goes before.
+ */
+export function spliceAll(original: string, edits: Splice[]): string {
+  let result = original;
+  for (const [start, end, text] of [...edits].sort((a, b) => b[0] - a[0] || b[1] - a[1])) result = result.slice(0, start) + text + result.slice(end);
+  return result;
+}

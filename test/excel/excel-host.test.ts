@@ -9,7 +9,7 @@ import { clearXlsx, rescoreXlsx } from '../../src/file/write-back';
 import { FakeExcel, fakeFromGrids } from '../helpers/fake-excel';
 import { fakeFromXlsx, snapshot, xlsxFromFake } from '../helpers/fake-workbooks';
 import { layoutTable, toGrid } from '../helpers/layouts';
-import { referenceTable, referenceWorkbook } from '../helpers/reference';
+import { expectedWorkbooks, referenceTable, referenceWorkbook } from '../helpers/reference';
 import { dumpXlsx, loadXlsx } from '../helpers/workbook-dump';
 
 const settings = defaultSettings();
@@ -157,13 +157,27 @@ describe('rescore in Excel', () => {
 });
 
 describe('nothing half-written', () => {
-  test('a protected sheet: a clear message and no change', async () => {
+  test('a protected sheet is scored and summarised, never written into', async () => {
     const fake = await fakeWith('wuhan-jiguan.xlsx');
+    fake.workbook.sheet('自评表').protected = true;
+    const before = (snapshot(fake) as { name: string }[]).find((s) => s.name === '自评表');
+    const outcome = await rescoreOpenWorkbook(settings);
+    expect(outcome.tables.map((t) => t.total)).toEqual([expectedWorkbooks().find((e) => e.file === 'wuhan-jiguan.xlsx')!.total]);
+    expect(outcome.plans).toEqual([]);
+    expect(outcome.problems.map((p) => p.message)).toEqual([expect.stringContaining('工作表“自评表”受保护')]);
+    expect((snapshot(fake) as { name: string }[]).find((s) => s.name === '自评表')).toEqual(before);
+    expect(fake.workbook.sheet(SUMMARY_SHEET).peek(1, 0)?.value).toBe('自评表');
+  });
+
+  test('a sheet protected since it was annotated: rescore and clear say so and change nothing', async () => {
+    const fake = await fakeWith('wuhan-jiguan.xlsx');
+    await rescoreOpenWorkbook(settings);
     fake.workbook.sheet('自评表').protected = true;
     const before = snapshot(fake);
     const error = await rescoreOpenWorkbook(settings).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProtectedSheetError);
     expect((error as Error).message).toBe('工作表 “自评表” 受保护，未做任何修改；请先撤销工作表保护再复核。');
+    await expect(clearOpenWorkbook()).rejects.toBeInstanceOf(ProtectedSheetError);
     expect(snapshot(fake)).toEqual(before);
   });
 
