@@ -44,16 +44,23 @@ test('only excel/ touches the Excel and Office globals', () => {
   expect(offending).toEqual([]);
 });
 
-test('only file/ and cli/ touch exceljs and fs', () => {
+const NODE_BUILT_INS = /^(node:)?(fs|fs\/promises|path|zlib|os|child_process|worker_threads)$/;
+
+test('only file/ and cli/ touch Node’s built-ins', () => {
   const offending = files
     .filter((f) => !f.path.startsWith('file') && !f.path.startsWith('cli'))
-    .flatMap((f) => imports(f.text).filter((i) => /^(exceljs|fs|fs\/promises|path)$/.test(i)).map((i) => `${f.path} → ${i}`));
+    .flatMap((f) => imports(f.text).filter((i) => NODE_BUILT_INS.test(i)).map((i) => `${f.path} → ${i}`));
   expect(offending).toEqual([]);
 });
 
-test('cli/ reaches files only through file/', () => {
+test('package/ (the .xlsx editor, also in the browser) imports only core, fflate and itself', () => {
   const offending = files
-    .filter((f) => f.path.startsWith('cli'))
-    .flatMap((f) => imports(f.text).filter((i) => i === 'exceljs').map((i) => `${f.path} → ${i}`));
+    .filter((f) => f.path.startsWith('package'))
+    .flatMap((f) => imports(f.text).filter((i) => !i.startsWith('./') && !i.startsWith('../core/') && i !== 'fflate').map((i) => `${f.path} → ${i}`));
   expect(offending).toEqual([]);
 });
+
+test('no source reads or writes workbooks through exceljs any more', () => {
+  expect(files.filter((f) => imports(f.text).includes('exceljs')).map((f) => f.path)).toEqual([]);
+});
+

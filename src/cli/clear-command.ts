@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import { dirname } from 'path';
 import { readFileBytes } from '../file/open-file';
 import { checkOutputFolder, refuseOverwrite, writeAtomically } from '../file/output-folder';
+import { nodeDeflate } from '../file/node-deflate';
 import { clearXlsx } from '../file/write-back';
 import { collectJobs } from './batch/inputs';
 import { Output, describe } from './output';
@@ -24,7 +25,7 @@ export async function runClear(inputs: string[], folder: string, io: Output): Pr
   for (const job of jobs) {
     try {
       refuseOverwrite(job.input, job.output);
-      const result = await clearXlsx(await readFileBytes(job.input));
+      const result = await clearXlsx(await readFileBytes(job.input), nodeDeflate);
       await fs.mkdir(dirname(job.output), { recursive: true });
       await writeAtomically(job.output, result.data);
       const what = result.cleared ? '已撤销全部复核标注 (annotations removed)' : '没有复核标注 (no annotations found)';

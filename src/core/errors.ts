@@ -120,9 +120,9 @@ export class AmbiguousAnnotatedSheetError extends SelfEvalError {
 
 export class OutputFolderError extends SelfEvalError {
   readonly code = 'output-folder';
-  constructor(folder: string, reason: 'missing' | 'not-writable' | 'not-a-folder') {
-    const zh = { missing: '不存在', 'not-writable': '不可写入', 'not-a-folder': '不是文件夹' }[reason];
-    const en = { missing: 'does not exist', 'not-writable': 'is not writable', 'not-a-folder': 'is not a folder' }[reason];
+  constructor(folder: string, reason: 'cannot-create' | 'not-writable' | 'not-a-folder') {
+    const zh = { 'cannot-create': '无法创建', 'not-writable': '不可写入', 'not-a-folder': '不是文件夹' }[reason];
+    const en = { 'cannot-create': 'cannot be created', 'not-writable': 'is not writable', 'not-a-folder': 'is not a folder' }[reason];
     super(`输出文件夹 ${folder} ${zh}，未写入任何文件。`, `the output folder ${folder} ${en}; nothing was written`);
   }
 }

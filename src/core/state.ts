@@ -104,18 +104,22 @@ const MAX_RUN_TEXT = 30000;
 function runsOf(records: CellRecord[]): CellRecord[][] {
   const runs: CellRecord[][] = [];
   let text = 0;
+  let lastStyle = '';
   for (const record of records) {
     const run = runs[runs.length - 1];
     const last = run?.[run.length - 1];
     const size = JSON.stringify(record.kind === 'output' ? (record.written ?? null) : null).length;
+    // Most records share their style object with the previous one; the text compares the rest.
+    const style = last?.style === record.style ? lastStyle : JSON.stringify(record.style);
     const joins =
       last &&
       last.kind === record.kind &&
       last.sheet === record.sheet &&
       last.col === record.col &&
       last.row + 1 === record.row &&
-      JSON.stringify(last.style) === JSON.stringify(record.style) &&
+      style === lastStyle &&
       text + size < MAX_RUN_TEXT;
+    lastStyle = style;
     if (joins) {
       run.push(record);
       text += size;

@@ -4,7 +4,7 @@ import { WrittenValue, cellXml, withCellStyle, withoutAddress } from '../package
 import { NewCell, newWorksheetXml } from '../package/new-worksheet';
 import { OoxmlPackage } from '../package/package';
 import { Look } from '../package/styles';
-import { CellEdit, coverSpans, columnsElement, editSheetData, elementPrefix, replaceColumns, widenedDimension, withColumnWidths } from '../package/worksheet-edit';
+import { CellEdit, coverSpans, columnsElement, dimensionElement, editSheetData, elementPrefix, replaceColumns, splitAtSheetData, widenedDimension, withColumnWidths } from '../package/worksheet-edit';
 import { cellElementValue, cellStyleIndex } from '../package/worksheet-read';
 import { OpenedWorkbook } from './read-workbook';
 import { recordSheetXml } from './record-sheet';
@@ -22,7 +22,7 @@ export function annotatePackage(opened: OpenedWorkbook, plan: WritePlan): void {
   for (const name of sheets) {
     const sheet = opened.workbook.sheets.find((s) => s.name === name && s.part !== null);
     if (!sheet) continue;
-    records.push(...annotateSheet(opened, name, sheet.part!, plan));
+    for (const record of annotateSheet(opened, name, sheet.part!, plan)) records.push(record);
   }
   const summaryName = freeName(opened, plan.summary.name);
   const namespace = opened.workbook.mainNamespace();
@@ -47,20 +47,29 @@ function annotateSheet(opened: OpenedWorkbook, name: string, part: string, plan:
     records.push(record);
     byRow.set(record.row, [...(byRow.get(record.row) ?? []), record]);
   };
-  const neutral = (xf: number): OriginalStyle => ({
-    fillColor: styles.fillColor(xf),
-    numberFormat: styles.numberFormat(xf),
-    bold: styles.isBold(xf),
-    wrapText: styles.wraps(xf),
-  });
+  // One style object per distinct original: the record joins alike cells into runs by it.
+  const interned = new Map<string, OriginalStyle>();
+  const originalStyle = (xf: number, extra: Pick<OriginalStyle, 'cell' | 'xf' | 'row'>): OriginalStyle => {
+    const key = `${xf}|${extra.cell}|${extra.xf}|${extra.row}`;
+    let style = interned.get(key);
+    if (!style) {
+      style = { fillColor: styles.fillColor(xf), numberFormat: styles.numberFormat(xf), bold: styles.isBold(xf), wrapText: styles.wraps(xf), ...extra };
+      for (const k of ['cell', 'xf', 'row'] as const) if (style[k] === undefined) delete style[k];
+      interned.set(key, style);
+    }
+    return style;
+  };
+  const xfOf = new Map<OriginalStyle, number>();
   const written: { row: number; col: number }[] = [];
 
   for (const table of plan.tables.filter((t) => t.sheet === name)) {
     for (const h of table.highlights) {
       add(h.row, h.col, ({ current, address, prefix }) => {
         const xf = cellStyleIndex(current, part);
-        const style: OriginalStyle = { ...neutral(xf), xf: current === null ? '' : (/\ss\s*=\s*"(\d+)"/.exec(current)?.[1] ?? '') };
-        remember({ kind: 'highlight', sheet: name, row: h.row, col: h.col, style: current === null ? { ...style, cell: '' } : style });
+        const original = current === null ? '' : (/\ss\s*=\s*"(\d+)"/.exec(current)?.[1] ?? '');
+        const style = originalStyle(xf, current === null ? { xf: original, cell: '' } : { xf: original });
+        xfOf.set(style, xf);
+        remember({ kind: 'highlight', sheet: name, row: h.row, col: h.col, style });
         const s = styles.derive(xf, { fill: h.fill });
         if (current === null) return `<${prefix}c r="${address}" s="${s}"/>`;
         return withCellStyle(current, String(s));
@@ -71,29 +80,38 @@ function annotateSheet(opened: OpenedWorkbook, name: string, part: string, plan:
         // A cell that holds anything (a formula showing nothing, too) is the user's: it is left alone.
         if (current !== null && (cellElementValue(current, part, context) !== null || /<(\w+:)?f[\s>/]/.test(current))) return current;
         const xf = cellStyleIndex(current, part);
-        remember({ kind: 'output', sheet: name, row: output.row, col: output.col, style: { ...neutral(xf), cell: current === null ? '' : withoutAddress(current) }, written: output.value });
+        const style = originalStyle(xf, { cell: current === null ? '' : withoutAddress(current) });
+        xfOf.set(style, xf);
+        remember({ kind: 'output', sheet: name, row: output.row, col: output.col, style, written: output.value });
         written.push({ row: output.row, col: output.col });
         return cellXml(address, writtenValue(output), styles.derive(xf, lookOf(output)), prefix);
       });
     }
   }
-  const xml = pkg.read(part);
-  const prefix = elementPrefix(xml, part);
-  let edited = editSheetData(xml, part, {
+  const { head, body } = splitAtSheetData(pkg.read(part), part);
+  const prefix = elementPrefix(body, part);
+  const rows = editSheetData(body, part, {
     cells,
     row: (row, current, cols) => {
       const next = current === null ? `<${prefix}row r="${row + 1}">` : coverSpans(current, cols);
-      if (next !== current) for (const record of byRow.get(row) ?? []) record.style = { ...record.style, row: current === null ? '' : withoutAddress(current) };
+      if (next === current) return next;
+      const template = current === null ? '' : withoutAddress(current);
+      for (const record of byRow.get(row) ?? []) {
+        const { cell, xf } = record.style;
+        record.style = originalStyle(xfOf.get(record.style)!, { cell, xf, row: template });
+      }
       return next;
     },
   });
   const widths = new Map(plan.widths.filter((w) => w.sheet === name).map((w) => [w.col, w.width] as [number, number | null]));
-  const cols = columnsElement(edited, part);
-  const newCols = withColumnWidths(cols.text, part, prefix, widths);
+  const cols = columnsElement(head, part);
   const widthRecords: StateRecord[] = [...widths.keys()].map((col) => ({ kind: 'width', sheet: name, col, width: columnWidth(cols.text, col) }));
-  edited = replaceColumns(edited, part, newCols);
-  const dimension = widenedDimension(edited, part, written);
-  if (dimension) edited = edited.slice(0, dimension.tag.start) + dimension.text + edited.slice(dimension.tag.end);
+  let newHead = replaceColumns(head, part, withColumnWidths(cols.text, part, prefix, widths));
+  const dimensionTag = dimensionElement(head, part);
+  const originalDimension = dimensionTag ? head.slice(dimensionTag.start, dimensionTag.end) : null;
+  const dimension = widenedDimension(newHead, part, written);
+  if (dimension) newHead = newHead.slice(0, dimension.tag.start) + dimension.text + newHead.slice(dimension.tag.end);
+  const edited = newHead + rows;
   pkg.write(part, edited);
   return [
     ...records,
@@ -103,7 +121,7 @@ function annotateSheet(opened: OpenedWorkbook, name: string, part: string, plan:
       sheet: name,
       digest: OoxmlPackage.digest(edited),
       cols: cols.text,
-      dimension: dimension ? xml.slice(dimension.tag.start, dimension.tag.end) : null,
+      dimension: dimension ? originalDimension : null,
     },
   ];
 }

@@ -2,15 +2,14 @@ import { constants, promises as fs } from 'fs';
 import { join, resolve } from 'path';
 import { OutputFolderError, OutputWriteError, WouldOverwriteInputError } from '../core/errors';
 
-/** Checks once, before any work, that the folder exists and can be written. */
+/** Makes the folder when it does not exist, and checks once, before any work, that it can be written. */
 export async function checkOutputFolder(folder: string): Promise<void> {
-  let isDirectory: boolean;
   try {
-    isDirectory = (await fs.stat(folder)).isDirectory();
+    await fs.mkdir(folder, { recursive: true });
   } catch {
-    throw new OutputFolderError(folder, 'missing');
+    throw new OutputFolderError(folder, (await isFile(folder)) ? 'not-a-folder' : 'cannot-create');
   }
-  if (!isDirectory) throw new OutputFolderError(folder, 'not-a-folder');
+  if (!(await fs.stat(folder)).isDirectory()) throw new OutputFolderError(folder, 'not-a-folder');
   try {
     await fs.access(folder, constants.W_OK);
     // access() says yes to root on a read-only mount; a real write tells.
@@ -19,6 +18,14 @@ export async function checkOutputFolder(folder: string): Promise<void> {
     await fs.rm(probe);
   } catch {
     throw new OutputFolderError(folder, 'not-writable');
+  }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await fs.stat(path)).isFile();
+  } catch {
+    return false;
   }
 }
 

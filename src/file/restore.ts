@@ -4,7 +4,7 @@ import { OriginalStyle, POINTS_PER_CHARACTER, STATE_SHEET, StateRecord, editedSi
 import { withAddress, withCellStyle } from '../package/cells';
 import { OoxmlPackage } from '../package/package';
 import { StylesPart, StylesRecord } from '../package/styles';
-import { CellEdit, columnsElement, dimensionElement, editSheetData, elementPrefix, replaceColumns, withColumnWidths } from '../package/worksheet-edit';
+import { CellEdit, columnsElement, dimensionElement, editSheetData, elementPrefix, replaceColumns, splitAtSheetData, withColumnWidths } from '../package/worksheet-edit';
 import { cellElementValue, cellStyleIndex } from '../package/worksheet-read';
 import { OpenedWorkbook, protectedSheets, sheetGrid, withStyles } from './read-workbook';
 import { readRecordRows } from './record-sheet';
@@ -104,7 +104,8 @@ function restoreExactly(opened: OpenedWorkbook, part: string, xml: string, recor
   const cells = cellRecordsOf(records);
   const rowTemplates = new Map<number, string>();
   for (const record of cells) if (record.style.row !== undefined) rowTemplates.set(record.row, record.style.row);
-  let restored = editSheetData(xml, part, {
+  const split = splitAtSheetData(xml, part);
+  const body = editSheetData(split.body, part, {
     cells: cellEdits(cells, (record) => ({ current, address }) => {
       if (!stillOurs(opened, part, record, current)) return current;
       const original = record.style;
@@ -120,16 +121,17 @@ function restoreExactly(opened: OpenedWorkbook, part: string, xml: string, recor
       return withAddress(template, String(row + 1));
     },
   });
-  restored = replaceColumns(restored, part, sheet.cols);
-  const dimension = dimensionElement(restored, part);
-  if (dimension && sheet.dimension !== null) restored = restored.slice(0, dimension.start) + sheet.dimension + restored.slice(dimension.end);
-  return restored;
+  let head = replaceColumns(split.head, part, sheet.cols);
+  const dimension = dimensionElement(head, part);
+  if (dimension && sheet.dimension !== null) head = head.slice(0, dimension.start) + sheet.dimension + head.slice(dimension.end);
+  return head + body;
 }
 
 /** Puts the recorded look back on a sheet another program saved since: style indices and elements may have changed. */
 function restoreLook(opened: OpenedWorkbook, part: string, xml: string, records: StateRecord[]): string {
   const { styles } = opened;
-  let restored = editSheetData(xml, part, {
+  const { head, body } = splitAtSheetData(xml, part);
+  const restored = editSheetData(body, part, {
     cells: cellEdits(cellRecordsOf(records), (record) => ({ current, address, prefix }) => {
       if (!stillOurs(opened, part, record, current)) return current;
       const xf = cellStyleIndex(current, part);
@@ -145,11 +147,9 @@ function restoreLook(opened: OpenedWorkbook, part: string, xml: string, records:
   for (const r of records) {
     if (r.kind === 'width') widths.set(r.col, r.width ?? (r.points !== undefined ? r.points / POINTS_PER_CHARACTER : null));
   }
-  if (widths.size) {
-    const cols = columnsElement(restored, part);
-    restored = replaceColumns(restored, part, withColumnWidths(cols.text, part, elementPrefix(restored, part), widths));
-  }
-  return restored;
+  if (widths.size === 0) return head + restored;
+  const cols = columnsElement(head, part);
+  return replaceColumns(head, part, withColumnWidths(cols.text, part, elementPrefix(restored, part), widths)) + restored;
 }
 
 function isPlain(style: OriginalStyle): boolean {

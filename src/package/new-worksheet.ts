@@ -5,10 +5,11 @@ export type NewCell = { row: number; col: number; value: WrittenValue; style: nu
 
 /**
  * A worksheet part of the tool's own (the summary and the record): cells in row order,
- * column widths in characters, and optionally the first row frozen. Elements follow the
- * CT_Worksheet sequence (sheetViews, sheetFormatPr, cols, sheetData).
+ * column widths in characters, optionally the first row frozen and a filter on a range.
+ * Elements follow the CT_Worksheet sequence (sheetViews, sheetFormatPr, cols, sheetData,
+ * autoFilter, pageMargins).
  */
-export function newWorksheetXml(namespace: string, cells: NewCell[], options: { widths?: number[]; frozenHeader?: boolean } = {}): string {
+export function newWorksheetXml(namespace: string, cells: NewCell[], options: { widths?: number[]; frozenHeader?: boolean; autoFilter?: string } = {}): string {
   const rows = new Map<number, NewCell[]>();
   for (const cell of cells) rows.set(cell.row, [...(rows.get(cell.row) ?? []), cell]);
   const sheetData = [...rows.keys()]
@@ -27,6 +28,7 @@ export function newWorksheetXml(namespace: string, cells: NewCell[], options: { 
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${namespace}">` +
     `${views}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${sheetData}</sheetData>` +
+    (options.autoFilter ? `<autoFilter ref="${options.autoFilter}"/>` : '') +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
   );
 }

@@ -1,7 +1,7 @@
 import { strFromU8, strToU8 } from 'fflate';
 import { CorruptWorkbookError, UnsupportedPackageError } from '../core/errors';
 import { attributes, escapeAttribute, nextTag } from './xml';
-import { ZipEntry, crc32, deflateEntry, inflateEntry, readZip, writeZip } from './zip';
+import { Deflate, ZipEntry, deflateEntry, inflateEntry, portableDeflate, readZip, writeZip } from './zip';
 
 /**
  * An Open Packaging Conventions package (ECMA-376 Part 2) held as its zip entries: a part is
@@ -44,6 +44,8 @@ export class OoxmlPackage {
 
   write(name: string, xml: string): void {
     const key = name.toLowerCase();
+    // The text as read is no longer needed: a large sheet is held once, not twice.
+    this.texts.delete(key);
     this.removed.delete(key);
     this.changed.set(key, { name: this.byName.get(key)?.name ?? name, text: xml });
   }
@@ -54,24 +56,29 @@ export class OoxmlPackage {
     this.removed.add(key);
   }
 
-  /** Whether a part now holds exactly the text that was written to it, by its digest. */
+  /**
+   * A fingerprint of a part's text (length and FNV-1a), to tell later whether it is still
+   * exactly what the tool wrote. Not a security measure: it only guards against another
+   * program's save.
+   */
   static digest(xml: string): string {
-    const bytes = strToU8(xml);
-    return `${bytes.length}:${crc32(bytes).toString(16)}`;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < xml.length; i++) hash = Math.imul(hash ^ xml.charCodeAt(i), 0x01000193);
+    return `${xml.length}:${(hash >>> 0).toString(16)}`;
   }
 
   /** The package as bytes: unchanged entries copied, changed ones deflated in their place, new ones last. */
-  toBytes(): Uint8Array {
+  toBytes(deflate: Deflate = portableDeflate): Uint8Array {
     const stamp = this.byName.get('[content_types].xml')!;
     const out: ZipEntry[] = [];
     for (const entry of this.entries) {
       const key = entry.name.toLowerCase();
       if (this.removed.has(key)) continue;
       const change = this.changed.get(key);
-      out.push(change === undefined ? entry : deflateEntry(entry.name, strToU8(change.text), entry));
+      out.push(change === undefined ? entry : deflateEntry(entry.name, strToU8(change.text), entry, deflate));
     }
     for (const [key, change] of this.changed) {
-      if (!this.byName.has(key)) out.push(deflateEntry(change.name, strToU8(change.text), stamp));
+      if (!this.byName.has(key)) out.push(deflateEntry(change.name, strToU8(change.text), stamp, deflate));
     }
     return writeZip(out);
   }

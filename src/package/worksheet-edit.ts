@@ -1,7 +1,7 @@
 import { cellAddress, columnLetters, parseRange } from '../core/address';
 import { UnsupportedPackageError } from '../core/errors';
 import { parseReference } from './cell-reference';
-import { Tag, attributes, children, closingTag, findElement, nextTag, prefixOf, withAttribute } from './xml';
+import { Tag, attribute, attributes, children, closingTag, findElement, nextTag, prefixOf, withAttribute } from './xml';
 
 /**
  * Edits of a worksheet part that touch only what they change: cells are replaced, added in
@@ -47,9 +47,10 @@ export function editSheetData(xml: string, part: string, edits: SheetEdits): str
   for (; tag && next < pending.length; ) {
     if (tag.kind === 'close' && tag.local === 'sheetData') break;
     if (tag.local !== 'row' || tag.kind === 'close') throw new UnsupportedPackageError(part, `<${tag.name}> in <sheetData>`);
-    const r = attributes(xml, tag).get('r');
+    const r = attribute(xml, tag, 'r');
     row = r ? Number(r) - 1 : row + 1;
-    const close = tag.kind === 'empty' ? tag : closingTag(xml, tag, part);
+    // Rows do not nest: the next closing row tag ends this one.
+    const close = tag.kind === 'empty' ? tag : rowEnd(xml, tag, part);
     out.push(xml.slice(copied, tag.start), newRowsBefore(row));
     copied = tag.start;
     if (pending[next] === row) {
@@ -64,6 +65,12 @@ export function editSheetData(xml: string, part: string, edits: SheetEdits): str
   if (tag.kind === 'close' && tag.local === 'sheetData') out.push(newRowsBefore(null));
   out.push(xml.slice(tag.start));
   return out.join('');
+}
+
+function rowEnd(xml: string, open: Tag, part: string): Tag {
+  const at = xml.indexOf(`</${open.name}>`, open.end);
+  if (at < 0) throw new UnsupportedPackageError(part, `unclosed <${open.name}>`);
+  return { start: at, end: at + open.name.length + 3, name: open.name, local: open.local, kind: 'close' };
 }
 
 function newRow(row: number, prefix: string, edits: SheetEdits): string {
@@ -89,7 +96,7 @@ function editRow(xml: string, part: string, open: Tag, close: Tag, row: number, 
     for (let tag = nextTag(xml, open.end, part); tag && tag.start < close.start; ) {
       const end = tag.kind === 'empty' ? tag : closingTag(xml, tag, part);
       if (tag.local === 'c') {
-        const reference = attributes(xml, tag).get('r');
+        const reference = attribute(xml, tag, 'r');
         const at = reference ? parseReference(reference) : null;
         col = at ? at.col : col + 1;
         spans.push({ col, start: tag.start, end: end.end });
@@ -162,20 +169,28 @@ export function coverSpans(startTag: string, cols: number[]): string {
   return covered ? startTag : withAttribute(startTag, 'spans', `${min}:${max}`);
 }
 
-/** The `<cols>` element of a worksheet (null when it has none) and where one would go. */
-export function columnsElement(xml: string, part: string): { text: string | null; start: number; end: number } {
+/**
+ * A worksheet split where `<sheetData>` starts: the head (sheet properties, views, formats,
+ * columns) is small and edited apart from the rows, so the large part is copied once.
+ */
+export function splitAtSheetData(xml: string, part: string): { head: string; body: string } {
   const sheetData = findElement(xml, 'sheetData', part);
   if (!sheetData) throw new UnsupportedPackageError(part, 'no <sheetData>');
-  const cols = findElement(xml, 'cols', part, 0, sheetData.start);
-  if (!cols) return { text: null, start: sheetData.start, end: sheetData.start };
-  const close = closingTag(xml, cols, part);
-  return { text: xml.slice(cols.start, close.end), start: cols.start, end: close.end };
+  return { head: xml.slice(0, sheetData.start), body: xml.slice(sheetData.start) };
 }
 
-/** Replaces (or with null removes) the `<cols>` element; a new one goes just before `<sheetData>`, as CT_Worksheet orders them. */
-export function replaceColumns(xml: string, part: string, text: string | null): string {
-  const at = columnsElement(xml, part);
-  return xml.slice(0, at.start) + (text ?? '') + xml.slice(at.end);
+/** The `<cols>` element in a worksheet's head (null when it has none) and where one would go: last, just before `<sheetData>`. */
+export function columnsElement(head: string, part: string): { text: string | null; start: number; end: number } {
+  const cols = findElement(head, 'cols', part);
+  if (!cols) return { text: null, start: head.length, end: head.length };
+  const close = closingTag(head, cols, part);
+  return { text: head.slice(cols.start, close.end), start: cols.start, end: close.end };
+}
+
+/** The head with its `<cols>` replaced (or with null removed), as CT_Worksheet places it. */
+export function replaceColumns(head: string, part: string, text: string | null): string {
+  const at = columnsElement(head, part);
+  return head.slice(0, at.start) + (text ?? '') + head.slice(at.end);
 }
 
 /**
@@ -220,13 +235,12 @@ export function withColumnWidths(current: string | null, part: string, prefix: s
   return `${open}${ranges.map((r) => r.text).join('')}</${name}>`;
 }
 
-/** The `<dimension>` start tag (null when the part has none). */
-export function dimensionElement(xml: string, part: string): Tag | null {
-  const sheetData = findElement(xml, 'sheetData', part);
-  return findElement(xml, 'dimension', part, 0, sheetData?.start ?? xml.length);
+/** The `<dimension>` start tag in a worksheet's head (null when it has none). */
+export function dimensionElement(head: string, part: string): Tag | null {
+  return findElement(head, 'dimension', part);
 }
 
-/** `<dimension>` widened to cover the given cells, or null when it already does (or the part has none). */
+/** `<dimension>` widened to cover the given cells, or null when it already does (or the head has none). */
 export function widenedDimension(xml: string, part: string, cells: { row: number; col: number }[]): { tag: Tag; text: string } | null {
   const tag = dimensionElement(xml, part);
   if (!tag || cells.length === 0) return null;
@@ -238,10 +252,13 @@ export function widenedDimension(xml: string, part: string, cells: { row: number
   } catch {
     return null;
   }
-  const top = Math.min(range.top, ...cells.map((c) => c.row));
-  const left = Math.min(range.left, ...cells.map((c) => c.col));
-  const bottom = Math.max(range.bottom, ...cells.map((c) => c.row));
-  const right = Math.max(range.right, ...cells.map((c) => c.col));
+  let { top, left, bottom, right } = range;
+  for (const c of cells) {
+    top = Math.min(top, c.row);
+    left = Math.min(left, c.col);
+    bottom = Math.max(bottom, c.row);
+    right = Math.max(right, c.col);
+  }
   if (top === range.top && left === range.left && bottom === range.bottom && right === range.right) return null;
   const text = withAttribute(xml.slice(tag.start, tag.end), 'ref', `${columnLetters(left)}${top + 1}:${columnLetters(right)}${bottom + 1}`);
   return { tag, text };

@@ -4,7 +4,7 @@ import { CellValue, SheetGrid, dateToSerial, isDateFormat } from '../core/grid';
 import { parseReference } from './cell-reference';
 import { itemTexts } from './shared-strings';
 import { StylesPart } from './styles';
-import { Tag, attributes, decodeXstring, findElement, nextTag, textContent } from './xml';
+import { Tag, attribute, attributes, decodeXstring, findElement, nextTag, textContent } from './xml';
 
 /** Days between the 1900 and 1904 date systems' day zero. */
 const DAYS_1900_TO_1904 = 1462;
@@ -12,18 +12,6 @@ const DAYS_1900_TO_1904 = 1462;
 export type WorksheetContext = { strings: string[]; styles: StylesPart; date1904: boolean };
 
 type ReadCell = { row: number; col: number; value: CellValue; format: string };
-
-/** One attribute of a cell or row start tag, read without building a map: these are the hot path. */
-function quickAttribute(xml: string, tag: Tag, name: string): string | undefined {
-  const at = xml.indexOf(` ${name}="`, tag.start);
-  if (at >= 0 && at < tag.end) {
-    const from = at + name.length + 3;
-    return xml.slice(from, xml.indexOf('"', from));
-  }
-  // Other spacing or quotes than the usual: the full reading.
-  const text = xml.slice(tag.start, tag.end);
-  return text.includes(name) ? attributes(xml, tag).get(name) : undefined;
-}
 
 /**
  * A worksheet part as the engine's grid: each cell's value as Office.js would give it
@@ -48,7 +36,7 @@ export function readWorksheet(xml: string, part: string, name: string, hidden: b
         continue;
       }
       if (tag.local === 'row') {
-        const r = quickAttribute(xml, tag, 'r');
+        const r = attribute(xml, tag, 'r');
         row = r ? Number(r) - 1 : row + 1;
         col = -1;
         continue;
@@ -58,14 +46,14 @@ export function readWorksheet(xml: string, part: string, name: string, hidden: b
         if (tag.kind === 'open') tag = { ...tag, end: xml.indexOf(`</${tag.name}>`, tag.end) };
         continue;
       }
-      const reference = quickAttribute(xml, tag, 'r');
+      const reference = attribute(xml, tag, 'r');
       const at = reference ? parseReference(reference) : null;
       if (reference && !at) throw new UnsupportedPackageError(part, `cell reference “${reference}”`);
       col = at ? at.col : col + 1;
       if (at) row = at.row;
       const close = tag.kind === 'empty' ? tag.end : xml.indexOf(`</${tag.name}>`, tag.end);
       if (close < 0) throw new UnsupportedPackageError(part, `unclosed cell ${reference ?? ''}`);
-      const style = Number(quickAttribute(xml, tag, 's') ?? 0);
+      const style = Number(attribute(xml, tag, 's') ?? 0);
       const format = context.styles.numberFormat(style);
       const value = tag.kind === 'empty' ? null : cellValue(xml, part, tag, close, format, context);
       if (value !== null && value !== '') cells.push({ row, col, value, format });
@@ -76,7 +64,7 @@ export function readWorksheet(xml: string, part: string, name: string, hidden: b
 }
 
 function cellValue(xml: string, part: string, tag: Tag, close: number, format: string, context: WorksheetContext): CellValue {
-  const type = quickAttribute(xml, tag, 't') ?? 'n';
+  const type = attribute(xml, tag, 't') ?? 'n';
   if (type === 'inlineStr') return itemTexts(xml, part, 'is', tag.end, close).join('');
   const v = childText(xml, part, tag.end, close, 'v');
   if (v === null) return null;
@@ -173,7 +161,7 @@ function toGrid(name: string, hidden: boolean, cells: ReadCell[], merges: CellRa
 export function cellElementValue(element: string, part: string, context: WorksheetContext): CellValue {
   const tag = nextTag(element, 0, part);
   if (!tag || tag.kind === 'empty') return null;
-  const style = Number(quickAttribute(element, tag, 's') ?? 0);
+  const style = Number(attribute(element, tag, 's') ?? 0);
   const value = cellValue(element, part, tag, element.lastIndexOf('</'), context.styles.numberFormat(style), context);
   return value === '' ? null : value;
 }
@@ -182,7 +170,7 @@ export function cellElementValue(element: string, part: string, context: Workshe
 export function cellStyleIndex(element: string | null, part: string): number {
   if (element === null) return 0;
   const tag = nextTag(element, 0, part)!;
-  return Number(quickAttribute(element, tag, 's') ?? 0);
+  return Number(attribute(element, tag, 's') ?? 0);
 }
 
 /** Whether the sheet is protected: `<sheetProtection sheet="1">`, which CT_Worksheet puts after `<sheetData>`. */

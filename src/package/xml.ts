@@ -127,17 +127,33 @@ export function attributes(xml: string, tag: Tag): Map<string, string> {
   return result;
 }
 
-/** One attribute of a start tag, or undefined. */
+/**
+ * One attribute of a start tag, or undefined: the usual spelling (` name="…"`) is found
+ * without building the map, which matters for the rows and cells of a large sheet.
+ */
 export function attribute(xml: string, tag: Tag, name: string): string | undefined {
-  return attributes(xml, tag).get(name);
+  // Searched within the tag only: a search of the whole part would pass every later element.
+  const text = xml.slice(tag.start, tag.end);
+  const at = text.indexOf(` ${name}="`);
+  if (at >= 0) {
+    const from = at + name.length + 3;
+    return decodeEntities(text.slice(from, text.indexOf('"', from)));
+  }
+  return text.includes(`${name}=`) || text.includes(`${name} `) ? attributes(xml, tag).get(name) : undefined;
 }
 
 /**
  * A start tag with one attribute set (in its place when present, else last) or, with
  * `value` null, removed; every other attribute keeps its text.
  */
+const attributePatterns = new Map<string, RegExp>();
+
 export function withAttribute(tagText: string, name: string, value: string | null): string {
-  const pattern = new RegExp(`(\\s)${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("[^"]*"|'[^']*')`);
+  let pattern = attributePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(\\s)${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("[^"]*"|'[^']*')`);
+    attributePatterns.set(name, pattern);
+  }
   if (pattern.test(tagText)) return tagText.replace(pattern, value === null ? '' : `$1${name}="${escapeAttribute(value)}"`);
   if (value === null) return tagText;
   const close = tagText.endsWith('/>') ? tagText.length - 2 : tagText.length - 1;

@@ -99,9 +99,13 @@ export function inflateEntry(entry: ZipEntry): Uint8Array {
   return content;
 }
 
+/** Raw deflate (RFC 1951). fflate's runs everywhere; a host may give a faster one (Node's zlib). */
+export type Deflate = (content: Uint8Array) => Uint8Array;
+export const portableDeflate: Deflate = (content) => deflateSync(content, { level: 6 });
+
 /** A new entry from its content, deflated, dated as `stamp` (another entry of the package) so output is repeatable. */
-export function deflateEntry(name: string, content: Uint8Array, stamp: Pick<ZipEntry, 'time' | 'date'>): ZipEntry {
-  const raw = deflateSync(content, { level: 6 });
+export function deflateEntry(name: string, content: Uint8Array, stamp: Pick<ZipEntry, 'time' | 'date'>, deflate: Deflate = portableDeflate): ZipEntry {
+  const raw = deflate(content);
   return {
     name,
     method: DEFLATED,

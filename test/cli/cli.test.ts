@@ -142,11 +142,20 @@ describe('selfeval rescore and clear', () => {
     expect(await dumpXlsx(readFileSync(join(cleared, 'wuhan-jiuye.xlsx')))).toEqual(await dumpXlsx(readFileSync(sample)));
   });
 
-  test('a missing output folder: a clear sentence, nothing written', async () => {
-    const { code, err } = await run('rescore', sample, '--out', join(tempDir(), 'nowhere'));
+  test('a missing output folder is made, with its parents', async () => {
+    const folder = join(tempDir(), 'new', 'nested');
+    const { code } = await run('rescore', sample, '--out', folder);
+    expect(code).toBe(0);
+    expect(readFileSync(join(folder, 'wuhan-jiuye.xlsx')).length).toBeGreaterThan(1000);
+  });
+
+  test('an output folder that is a file: a clear sentence, nothing written', async () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'x');
+    const { code, err } = await run('rescore', sample, '--out', file);
     expect(code).toBe(1);
-    expect(err).toContain('输出文件夹');
-    expect(err).toContain('不存在');
+    expect(err).toContain('不是文件夹');
+    expect(readFileSync(file, 'utf8')).toBe('x');
   });
 
   test('a read-only output folder', async () => {

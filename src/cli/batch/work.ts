@@ -3,6 +3,7 @@ import { dirname } from 'path';
 import { ScoringPolicy } from '../../core/policy';
 import { readFileBytes } from '../../file/open-file';
 import { refuseOverwrite, writeAtomically } from '../../file/output-folder';
+import { nodeDeflate } from '../../file/node-deflate';
 import { rescoreXlsx } from '../../file/write-back';
 import { FileSummary, summarizeFile } from '../../report/summary';
 import { describe } from '../output';
@@ -20,7 +21,7 @@ export type JobResult =
 export async function processJob(job: Job, policy: ScoringPolicy): Promise<JobResult> {
   try {
     refuseOverwrite(job.input, job.output);
-    const result = await rescoreXlsx(await readFileBytes(job.input), policy);
+    const result = await rescoreXlsx(await readFileBytes(job.input), policy, { highlight: true, deflate: nodeDeflate });
     await fs.mkdir(dirname(job.output), { recursive: true });
     await writeAtomically(job.output, result.data);
     return {
