@@ -1,15 +1,15 @@
 import { CommandReport, RESCORE_COMMAND, registerCommands } from '../../src/commands/commands';
-import { ProtectedSheetError } from '../../src/core/errors';
+import { CellEditModeError } from '../../src/core/errors';
 import { defaultSettings } from '../../src/core/settings';
 import { SUMMARY_SHEET } from '../../src/core/plan';
 import { readGrids } from '../../src/file/read-workbook';
-import { FakeExcel, fakeFromGrids } from '../helpers/fake-excel';
+import { FakeExcel, FakeOptions, fakeFromGrids } from '../helpers/fake-excel';
 import { referenceWorkbook } from '../helpers/reference';
 
 afterEach(() => FakeExcel.uninstall());
 
-async function setUp() {
-  const fake = new FakeExcel();
+async function setUp(options: FakeOptions = {}) {
+  const fake = new FakeExcel(options);
   fakeFromGrids(fake, await readGrids(referenceWorkbook('wuhan-dept.xlsx')));
   fake.install();
   const reports: CommandReport[] = [];
@@ -35,10 +35,9 @@ test('一键复核 rescores the whole workbook with the saved settings, without 
 });
 
 test('an error is reported to the pane, which opens; Office is still told the command ended', async () => {
-  const { fake, reports, run } = await setUp();
-  fake.workbook.sheet('自评表').protected = true;
+  const { fake, reports, run } = await setUp({ editMode: true });
   expect(await run()).toBe(1);
   expect(reports).toHaveLength(1);
-  expect('error' in reports[0] && reports[0].error).toBeInstanceOf(ProtectedSheetError);
+  expect('error' in reports[0] && reports[0].error).toBeInstanceOf(CellEditModeError);
   expect(fake.paneShown).toBe(1);
 });
