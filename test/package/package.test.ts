@@ -9,6 +9,7 @@ import { WorkbookPart } from '../../src/package/workbook';
 import { coverSpans, editSheetData, withColumnWidths } from '../../src/package/worksheet-edit';
 import { readZip, writeZip } from '../../src/package/zip';
 import { STYLES, makePackage, partsOf, sheetXml, workbookParts } from '../helpers/package';
+import { worksheetOrderViolations } from '../helpers/schema-order';
 
 const grids = (parts: Record<string, string>) => readGrids(makePackage(parts));
 const oneSheet = (sheetData: string, extra: Parameters<typeof workbookParts>[1] = {}) => workbookParts([{ name: '表', xml: sheetXml(sheetData) }], extra);
@@ -187,4 +188,9 @@ describe('the package', () => {
     StylesPart.restore(pkg, workbook, record);
     expect(partsOf(pkg.toBytes())).toEqual(parts);
   });
+});
+
+test('the schema-order check used on every written sheet finds an element out of place', () => {
+  expect(worksheetOrderViolations(sheetXml('', '<pageMargins/><mergeCells/>'))).toEqual(['pageMargins before mergeCells']);
+  expect(worksheetOrderViolations(sheetXml('', '<mergeCells/><pageMargins/>', '<cols/>'))).toEqual([]);
 });
