@@ -2,7 +2,6 @@ import { OutputCell, WritePlan, linkAddress } from '../core/plan';
 import { OriginalStyle, STATE_SHEET, StateRecord, stateToRows } from '../core/state';
 import { WrittenValue, cellXml, withCellStyle, withoutAddress } from '../package/cells';
 import { NewCell, newWorksheetXml } from '../package/new-worksheet';
-import { OoxmlPackage } from '../package/package';
 import { Look } from '../package/styles';
 import { CellEdit, coverSpans, columnsElement, dimensionElement, editSheetData, elementPrefix, replaceColumns, splitAtSheetData, widenedDimension, withColumnWidths } from '../package/worksheet-edit';
 import { cellElementValue, cellStyleIndex } from '../package/worksheet-read';
@@ -60,7 +59,13 @@ function annotateSheet(opened: OpenedWorkbook, name: string, part: string, plan:
     return style;
   };
   const xfOf = new Map<OriginalStyle, number>();
+  // The corners of what is written, for `<dimension>`.
   const written: { row: number; col: number }[] = [];
+  const wrote = (row: number, col: number) => {
+    if (written.length === 0) written.push({ row, col }, { row, col });
+    const [low, high] = written;
+    [low.row, low.col, high.row, high.col] = [Math.min(low.row, row), Math.min(low.col, col), Math.max(high.row, row), Math.max(high.col, col)];
+  };
 
   for (const table of plan.tables.filter((t) => t.sheet === name)) {
     for (const h of table.highlights) {
@@ -83,7 +88,7 @@ function annotateSheet(opened: OpenedWorkbook, name: string, part: string, plan:
         const style = originalStyle(xf, { cell: current === null ? '' : withoutAddress(current) });
         xfOf.set(style, xf);
         remember({ kind: 'output', sheet: name, row: output.row, col: output.col, style, written: output.value });
-        written.push({ row: output.row, col: output.col });
+        wrote(output.row, output.col);
         return cellXml(address, writtenValue(output), styles.derive(xf, lookOf(output)), prefix);
       });
     }
@@ -111,15 +116,15 @@ function annotateSheet(opened: OpenedWorkbook, name: string, part: string, plan:
   const originalDimension = dimensionTag ? head.slice(dimensionTag.start, dimensionTag.end) : null;
   const dimension = widenedDimension(newHead, part, written);
   if (dimension) newHead = newHead.slice(0, dimension.tag.start) + dimension.text + newHead.slice(dimension.tag.end);
-  const edited = newHead + rows;
-  pkg.write(part, edited);
+  rows.unshift(newHead);
+  pkg.write(part, rows);
   return [
     ...records,
     ...widthRecords,
     {
       kind: 'sheet-xml',
       sheet: name,
-      digest: OoxmlPackage.digest(edited),
+      digest: pkg.digest(part),
       cols: cols.text,
       dimension: dimension ? originalDimension : null,
     },

@@ -2,7 +2,6 @@ import { DamagedStateError, ProtectedSheetError } from '../core/errors';
 import { CellValue, GridView } from '../core/grid';
 import { OriginalStyle, POINTS_PER_CHARACTER, STATE_SHEET, StateRecord, editedSince, hostDataOf, locateSheets, stateFromRows } from '../core/state';
 import { withAddress, withCellStyle } from '../package/cells';
-import { OoxmlPackage } from '../package/package';
 import { StylesPart, StylesRecord } from '../package/styles';
 import { CellEdit, columnsElement, dimensionElement, editSheetData, elementPrefix, replaceColumns, splitAtSheetData, withColumnWidths } from '../package/worksheet-edit';
 import { cellElementValue, cellStyleIndex } from '../package/worksheet-read';
@@ -38,15 +37,15 @@ export function restorePackage(opened: OpenedWorkbook): OpenedWorkbook | null {
   // Neither host takes annotations out of a sheet protected since: nothing is changed.
   const locked = [...protectedSheets(opened)].filter((name) => annotated.has(name));
   if (locked.length) throw new ProtectedSheetError(locked);
-  const stylesExact = hostData.styles === null || OoxmlPackage.digest(pkg.read(opened.styles.name)) === hostData.styles.digest;
+  const stylesExact = hostData.styles === null || pkg.digest(opened.styles.name) === hostData.styles.digest;
   for (const name of annotated) {
     const sheet = workbook.sheets.find((s) => s.name === name && s.part !== null);
     if (!sheet) continue;
     const part = sheet.part!;
-    const xml = pkg.read(part);
     const own = records.filter((r) => r.sheet === name);
     const sheetRecord = own.find((r): r is SheetXmlRecord => r.kind === 'sheet-xml');
-    const exact = stylesExact && sheetRecord !== undefined && OoxmlPackage.digest(xml) === sheetRecord.digest;
+    const exact = stylesExact && sheetRecord !== undefined && pkg.digest(part) === sheetRecord.digest;
+    const xml = pkg.read(part);
     pkg.write(part, exact ? restoreExactly(opened, part, xml, own, sheetRecord) : restoreLook(opened, part, xml, own));
   }
   // Looks put back on sheets saved by another program may have needed new cell formats.
@@ -100,7 +99,7 @@ function stillOurs(opened: OpenedWorkbook, part: string, record: CellRecord, cur
   return !editedSince(record, value);
 }
 
-function restoreExactly(opened: OpenedWorkbook, part: string, xml: string, records: StateRecord[], sheet: SheetXmlRecord): string {
+function restoreExactly(opened: OpenedWorkbook, part: string, xml: string, records: StateRecord[], sheet: SheetXmlRecord): string[] {
   const cells = cellRecordsOf(records);
   const rowTemplates = new Map<number, string>();
   for (const record of cells) if (record.style.row !== undefined) rowTemplates.set(record.row, record.style.row);
@@ -124,11 +123,12 @@ function restoreExactly(opened: OpenedWorkbook, part: string, xml: string, recor
   let head = replaceColumns(split.head, part, sheet.cols);
   const dimension = dimensionElement(head, part);
   if (dimension && sheet.dimension !== null) head = head.slice(0, dimension.start) + sheet.dimension + head.slice(dimension.end);
-  return head + body;
+  body.unshift(head);
+  return body;
 }
 
 /** Puts the recorded look back on a sheet another program saved since: style indices and elements may have changed. */
-function restoreLook(opened: OpenedWorkbook, part: string, xml: string, records: StateRecord[]): string {
+function restoreLook(opened: OpenedWorkbook, part: string, xml: string, records: StateRecord[]): string[] {
   const { styles } = opened;
   const { head, body } = splitAtSheetData(xml, part);
   const restored = editSheetData(body, part, {
@@ -147,9 +147,9 @@ function restoreLook(opened: OpenedWorkbook, part: string, xml: string, records:
   for (const r of records) {
     if (r.kind === 'width') widths.set(r.col, r.width ?? (r.points !== undefined ? r.points / POINTS_PER_CHARACTER : null));
   }
-  if (widths.size === 0) return head + restored;
   const cols = columnsElement(head, part);
-  return replaceColumns(head, part, withColumnWidths(cols.text, part, elementPrefix(restored, part), widths)) + restored;
+  restored.unshift(widths.size === 0 ? head : replaceColumns(head, part, withColumnWidths(cols.text, part, elementPrefix(xml, part), widths)));
+  return restored;
 }
 
 function isPlain(style: OriginalStyle): boolean {

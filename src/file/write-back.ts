@@ -1,8 +1,8 @@
 import { TableResult, evaluateWorkbook } from '../core/evaluate';
-import { PlanOptions, PlanProblem, TablePlan, planWriteBack } from '../core/plan';
+import { PlanOptions, PlanProblem, TablePlan, WritePlan, planWriteBack } from '../core/plan';
 import { ScoringPolicy } from '../core/policy';
 import { annotatePackage } from './annotate';
-import { gridsOf, openWorkbook, protectedSheets } from './read-workbook';
+import { OpenedWorkbook, gridsOf, openWorkbook, protectedSheets } from './read-workbook';
 import { restorePackage } from './restore';
 import { Deflate } from '../package/zip';
 
@@ -19,11 +19,16 @@ export async function rescoreXlsx(data: Uint8Array, policy: ScoringPolicy, optio
   const { deflate, ...planOptions } = options;
   const original = openWorkbook(data);
   const opened = restorePackage(original) ?? original;
-  const grids = gridsOf(opened);
-  const tables = evaluateWorkbook(grids, { policy });
-  const plan = planWriteBack(tables, grids, { ...planOptions, lockedSheets: protectedSheets(opened) });
+  const { tables, plan } = scoreAndPlan(opened, policy, { ...planOptions, lockedSheets: protectedSheets(opened) });
   annotatePackage(opened, plan);
   return { data: opened.pkg.toBytes(deflate), tables, plans: plan.tables, problems: plan.problems };
+}
+
+/** The grids live only here: a large sheet's grid is released before the package is edited. */
+function scoreAndPlan(opened: OpenedWorkbook, policy: ScoringPolicy, options: PlanOptions): { tables: TableResult[]; plan: WritePlan } {
+  const grids = gridsOf(opened);
+  const tables = evaluateWorkbook(grids, { policy });
+  return { tables, plan: planWriteBack(tables, grids, options) };
 }
 
 /** Gives back the workbook as it was before any rescore; `cleared` is false when it held no annotations. */

@@ -11,7 +11,11 @@ export type NewCell = { row: number; col: number; value: WrittenValue; style: nu
  */
 export function newWorksheetXml(namespace: string, cells: NewCell[], options: { widths?: number[]; frozenHeader?: boolean; autoFilter?: string } = {}): string {
   const rows = new Map<number, NewCell[]>();
-  for (const cell of cells) rows.set(cell.row, [...(rows.get(cell.row) ?? []), cell]);
+  for (const cell of cells) {
+    const line = rows.get(cell.row);
+    if (line) line.push(cell);
+    else rows.set(cell.row, [cell]);
+  }
   const sheetData = [...rows.keys()]
     .sort((a, b) => a - b)
     .map((row) => {

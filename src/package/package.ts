@@ -1,7 +1,7 @@
 import { strFromU8, strToU8 } from 'fflate';
 import { CorruptWorkbookError, UnsupportedPackageError } from '../core/errors';
 import { attributes, escapeAttribute, nextTag } from './xml';
-import { Deflate, ZipEntry, deflateEntry, inflateEntry, portableDeflate, readZip, writeZip } from './zip';
+import { Deflate, ZipEntry, crc32, deflateEntry, inflateEntry, portableDeflate, readZip, writeZip } from './zip';
 
 /**
  * An Open Packaging Conventions package (ECMA-376 Part 2) held as its zip entries: a part is
@@ -13,7 +13,7 @@ export class OoxmlPackage {
   private readonly byName: Map<string, ZipEntry>;
   // Part names are compared case-insensitively (ECMA-376 Part 2, §9.1.1.1): every map is keyed by the lower-case name.
   private readonly texts = new Map<string, string>();
-  private readonly changed = new Map<string, { name: string; text: string }>();
+  private readonly changed = new Map<string, { name: string; bytes: Uint8Array; crc?: number }>();
   private readonly removed = new Set<string>();
 
   constructor(data: Uint8Array) {
@@ -30,11 +30,12 @@ export class OoxmlPackage {
   /** A part's XML text; a missing part is a damaged package. */
   read(name: string): string {
     const key = name.toLowerCase();
-    const text = this.changed.get(key)?.text ?? this.texts.get(key);
+    const text = this.texts.get(key);
     if (text !== undefined) return text;
+    const change = this.changed.get(key);
     const entry = this.removed.has(key) ? undefined : this.byName.get(key);
-    if (!entry) throw new CorruptWorkbookError(`${name} missing`);
-    const content = inflateEntry(entry);
+    if (!change && !entry) throw new CorruptWorkbookError(`${name} missing`);
+    const content = change ? change.bytes : inflateEntry(entry!);
     // XML parts may be UTF-16 (ECMA-376 Part 2, §8.1.4); no producer of these workbooks writes that.
     if ((content[0] === 0xfe && content[1] === 0xff) || (content[0] === 0xff && content[1] === 0xfe)) throw new UnsupportedPackageError(name, 'UTF-16 text');
     const decoded = strFromU8(content);
@@ -42,12 +43,15 @@ export class OoxmlPackage {
     return decoded;
   }
 
-  write(name: string, xml: string): void {
+  /**
+   * Replaces a part's content. A large part may come as pieces: they are encoded a batch at a
+   * time, so the part is held once as UTF-8 rather than also as one long string.
+   */
+  write(name: string, xml: string | string[]): void {
     const key = name.toLowerCase();
-    // The text as read is no longer needed: a large sheet is held once, not twice.
     this.texts.delete(key);
     this.removed.delete(key);
-    this.changed.set(key, { name: this.byName.get(key)?.name ?? name, text: xml });
+    this.changed.set(key, { name: this.byName.get(key)?.name ?? name, bytes: encodePieces(typeof xml === 'string' ? [xml] : xml) });
   }
 
   remove(name: string): void {
@@ -57,14 +61,18 @@ export class OoxmlPackage {
   }
 
   /**
-   * A fingerprint of a part's text (length and FNV-1a), to tell later whether it is still
-   * exactly what the tool wrote. Not a security measure: it only guards against another
-   * program's save.
+   * A part's size and CRC-32 as the zip directory records them: to tell later whether the
+   * part is still exactly what the tool wrote, without reading it.
    */
-  static digest(xml: string): string {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < xml.length; i++) hash = Math.imul(hash ^ xml.charCodeAt(i), 0x01000193);
-    return `${xml.length}:${(hash >>> 0).toString(16)}`;
+  digest(name: string): string {
+    const key = name.toLowerCase();
+    const change = this.changed.get(key);
+    if (change) {
+      change.crc ??= crc32(change.bytes);
+      return `${change.bytes.length}:${change.crc.toString(16)}`;
+    }
+    const entry = this.removed.has(key) ? undefined : this.byName.get(key);
+    return entry ? `${entry.size}:${entry.crc.toString(16)}` : '';
   }
 
   /** The package as bytes: unchanged entries copied, changed ones deflated in their place, new ones last. */
@@ -75,10 +83,10 @@ export class OoxmlPackage {
       const key = entry.name.toLowerCase();
       if (this.removed.has(key)) continue;
       const change = this.changed.get(key);
-      out.push(change === undefined ? entry : deflateEntry(entry.name, strToU8(change.text), entry, deflate));
+      out.push(change === undefined ? entry : deflateEntry(entry.name, change.bytes, entry, deflate, change.crc));
     }
     for (const [key, change] of this.changed) {
-      if (!this.byName.has(key)) out.push(deflateEntry(change.name, strToU8(change.text), stamp, deflate));
+      if (!this.byName.has(key)) out.push(deflateEntry(change.name, change.bytes, stamp, deflate, change.crc));
     }
     return writeZip(out);
   }
@@ -158,6 +166,32 @@ export class OoxmlPackage {
       if (!this.has(name)) return name;
     }
   }
+}
+
+/** UTF-8 of text given in pieces, encoded about a megabyte of text at a time. */
+function encodePieces(pieces: string[]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let batch: string[] = [];
+  let length = 0;
+  const flush = () => {
+    chunks.push(strToU8(batch.join('')));
+    batch = [];
+    length = 0;
+  };
+  for (const piece of pieces) {
+    batch.push(piece);
+    length += piece.length;
+    if (length > 1 << 20) flush();
+  }
+  flush();
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }
 
 export type Relationship = { id: string; type: string; target: string; external: boolean };

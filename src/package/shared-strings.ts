@@ -33,7 +33,7 @@ export function itemTexts(xml: string, part: string, item: string, from = 0, to 
     } else if (tag.local === 't' && tag.kind === 'open' && current !== null && phonetic === 0) {
       const close = xml.indexOf('</', tag.end);
       current += textContent(xml, tag.end, close);
-      tag = { ...tag, end: close };
+      tag.end = close;
     }
   }
   return texts;

@@ -128,7 +128,7 @@ export class StylesPart {
 
   /** A cell format like `xf` with the look changed: appended once, shared by every cell that asks for the same. */
   derive(xf: number, look: Look): number {
-    const key = `${xf}|${JSON.stringify(look)}`;
+    const key = `${xf}|${look.fill}|${look.numberFormat}|${look.bold}|${look.link}|${look.wrap}`;
     const known = this.derived.get(key);
     if (known !== undefined) return known;
     const base = this.item('cellXfs', xf) ?? this.item('cellXfs', 0)!;
@@ -224,7 +224,7 @@ export class StylesPart {
       this.pkg.addContentType(this.name, STYLES_CONTENT_TYPE);
       this.pkg.addRelationship(this.workbook.name, this.workbook.relationshipsNamespace().replace(/relationships$/, 'relationships/styles'), this.name);
     }
-    record.digest = OoxmlPackage.digest(xml);
+    record.digest = this.pkg.digest(this.name);
     return record;
   }
 
@@ -237,8 +237,8 @@ export class StylesPart {
     const rel = pkg.relationships(workbook.name).find((r) => r.type.endsWith(STYLES_TYPE) && !r.external);
     const name = rel?.target ?? 'xl/styles.xml';
     if (!pkg.has(name)) return;
+    if (pkg.digest(name) !== record.digest) return;
     let xml = pkg.read(name);
-    if (OoxmlPackage.digest(xml) !== record.digest) return;
     if (record.created) {
       pkg.remove(name);
       pkg.removeContentType(name);

@@ -23,8 +23,11 @@ export type SheetEdits = { cells: Map<number, Map<number, CellEdit>>; row: RowEd
 
 type CellSpan = { col: number; start: number; end: number };
 
-/** Applies cell edits to the `<sheetData>` of a worksheet's XML. */
-export function editSheetData(xml: string, part: string, edits: SheetEdits): string {
+/**
+ * Applies cell edits to the `<sheetData>` of a worksheet's XML; gives the result as pieces in
+ * order (mostly views of the original text), for the package to encode without one long copy.
+ */
+export function editSheetData(xml: string, part: string, edits: SheetEdits): string[] {
   const sheetData = findElement(xml, 'sheetData', part);
   if (!sheetData) throw new UnsupportedPackageError(part, 'no <sheetData>');
   const prefix = prefixOf(sheetData.name);
@@ -40,7 +43,7 @@ export function editSheetData(xml: string, part: string, edits: SheetEdits): str
 
   if (sheetData.kind === 'empty') {
     const rows = newRowsBefore(null);
-    return `${xml.slice(0, sheetData.start)}<${sheetData.name}>${rows}</${sheetData.name}>${xml.slice(sheetData.end)}`;
+    return [xml.slice(0, sheetData.start), `<${sheetData.name}>${rows}</${sheetData.name}>`, xml.slice(sheetData.end)];
   }
   let row = -1;
   let tag = nextTag(xml, sheetData.end, part);
@@ -50,7 +53,7 @@ export function editSheetData(xml: string, part: string, edits: SheetEdits): str
     const r = attribute(xml, tag, 'r');
     row = r ? Number(r) - 1 : row + 1;
     // Rows do not nest: the next closing row tag ends this one.
-    const close = tag.kind === 'empty' ? tag : rowEnd(xml, tag, part);
+    const close = tag.kind === 'empty' ? tag : elementEnd(xml, tag, part);
     out.push(xml.slice(copied, tag.start), newRowsBefore(row));
     copied = tag.start;
     if (pending[next] === row) {
@@ -64,10 +67,10 @@ export function editSheetData(xml: string, part: string, edits: SheetEdits): str
   out.push(xml.slice(copied, tag.start));
   if (tag.kind === 'close' && tag.local === 'sheetData') out.push(newRowsBefore(null));
   out.push(xml.slice(tag.start));
-  return out.join('');
+  return out;
 }
 
-function rowEnd(xml: string, open: Tag, part: string): Tag {
+function elementEnd(xml: string, open: Tag, part: string): Tag {
   const at = xml.indexOf(`</${open.name}>`, open.end);
   if (at < 0) throw new UnsupportedPackageError(part, `unclosed <${open.name}>`);
   return { start: at, end: at + open.name.length + 3, name: open.name, local: open.local, kind: 'close' };
@@ -94,7 +97,8 @@ function editRow(xml: string, part: string, open: Tag, close: Tag, row: number, 
   let col = -1;
   if (open.kind === 'open') {
     for (let tag = nextTag(xml, open.end, part); tag && tag.start < close.start; ) {
-      const end = tag.kind === 'empty' ? tag : closingTag(xml, tag, part);
+      // Cells and the other children of a row do not nest in themselves: the next closing tag of the name ends one.
+      const end = tag.kind === 'empty' ? tag : elementEnd(xml, tag, part);
       if (tag.local === 'c') {
         const reference = attribute(xml, tag, 'r');
         const at = reference ? parseReference(reference) : null;
@@ -158,15 +162,15 @@ export function elementPrefix(xml: string, part: string): string {
 export function coverSpans(startTag: string, cols: number[]): string {
   const spans = /\sspans\s*=\s*"([^"]*)"/.exec(startTag)?.[1];
   if (spans === undefined || cols.length === 0) return startTag;
-  const bounds = spans.split(/\s+/).flatMap((s) => s.split(':').map(Number));
-  if (bounds.some((n) => !Number.isInteger(n))) return startTag;
-  const min = Math.min(...bounds, ...cols.map((c) => c + 1));
-  const max = Math.max(...bounds, ...cols.map((c) => c + 1));
-  const covered = cols.every((c) => spans.split(/\s+/).some((s) => {
-    const [a, b] = s.split(':').map(Number);
-    return c + 1 >= a && c + 1 <= b;
-  }));
-  return covered ? startTag : withAttribute(startTag, 'spans', `${min}:${max}`);
+  const ranges = spans.split(/\s+/).map((s) => s.split(':').map(Number));
+  if (ranges.some((r) => r.length !== 2 || !r.every(Number.isInteger))) return startTag;
+  const covered = (n: number) => ranges.some(([a, b]) => n >= a && n <= b);
+  if (cols.every((c) => covered(c + 1))) return startTag;
+  let min = ranges[0][0];
+  let max = ranges[0][1];
+  for (const [a, b] of ranges) [min, max] = [Math.min(min, a), Math.max(max, b)];
+  for (const c of cols) [min, max] = [Math.min(min, c + 1), Math.max(max, c + 1)];
+  return withAttribute(startTag, 'spans', `${min}:${max}`);
 }
 
 /**

@@ -43,7 +43,7 @@ export function readWorksheet(xml: string, part: string, name: string, hidden: b
       }
       if (tag.local !== 'c') {
         // Children of a row other than cells (extLst): skip whole.
-        if (tag.kind === 'open') tag = { ...tag, end: xml.indexOf(`</${tag.name}>`, tag.end) };
+        if (tag.kind === 'open') tag.end = xml.indexOf(`</${tag.name}>`, tag.end);
         continue;
       }
       const reference = attribute(xml, tag, 'r');
@@ -57,7 +57,8 @@ export function readWorksheet(xml: string, part: string, name: string, hidden: b
       const format = context.styles.numberFormat(style);
       const value = tag.kind === 'empty' ? null : cellValue(xml, part, tag, close, format, context);
       if (value !== null && value !== '') cells.push({ row, col, value, format });
-      tag = { ...tag, end: tag.kind === 'empty' ? tag.end : close };
+      // Go on after the cell: its children are read.
+      tag.end = Math.max(tag.end, close);
     }
   }
   return toGrid(name, hidden, cells, readMerges(xml, part, end));
@@ -94,7 +95,7 @@ function cellValue(xml: string, part: string, tag: Tag, close: number, format: s
 function childText(xml: string, part: string, from: number, to: number, local: string): string | null {
   for (let tag = nextTag(xml, from, part); tag && tag.start < to; tag = nextTag(xml, tag.end, part)) {
     if (tag.local !== local) {
-      if (tag.kind === 'open') tag = { ...tag, end: xml.indexOf(`</${tag.name}>`, tag.end) };
+      if (tag.kind === 'open') tag.end = xml.indexOf(`</${tag.name}>`, tag.end);
       continue;
     }
     if (tag.kind === 'empty') return '';

@@ -202,13 +202,17 @@ export function decodeXstring(text: string): string {
   return text.replace(XSTRING_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+const NEEDS_XSTRING_ESCAPE = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/;
+
 export function encodeXstring(text: string): string {
+  if (!NEEDS_XSTRING_ESCAPE.test(text)) return text;
   return text
     .replace(XSTRING_ESCAPE, '_x005F$&')
     .replace(/[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
 export function escapeText(text: string): string {
+  if (!/[&<>]/.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

@@ -104,13 +104,13 @@ export type Deflate = (content: Uint8Array) => Uint8Array;
 export const portableDeflate: Deflate = (content) => deflateSync(content, { level: 6 });
 
 /** A new entry from its content, deflated, dated as `stamp` (another entry of the package) so output is repeatable. */
-export function deflateEntry(name: string, content: Uint8Array, stamp: Pick<ZipEntry, 'time' | 'date'>, deflate: Deflate = portableDeflate): ZipEntry {
+export function deflateEntry(name: string, content: Uint8Array, stamp: Pick<ZipEntry, 'time' | 'date'>, deflate: Deflate = portableDeflate, crc = crc32(content)): ZipEntry {
   const raw = deflate(content);
   return {
     name,
     method: DEFLATED,
     flags: 0,
-    crc: crc32(content),
+    crc,
     compressedSize: raw.length,
     size: content.length,
     time: stamp.time,
