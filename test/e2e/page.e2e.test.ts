@@ -7,7 +7,10 @@ import { Server } from 'http';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
 import { launchChromium, serveFolder } from '../helpers/browser';
-import { REFERENCE } from '../helpers/reference';
+import { policyFor } from '../../src/core/policy';
+import { rescoreXlsx } from '../../src/file/write-back';
+import { partsOf } from '../helpers/package';
+import { FIXTURES, REFERENCE } from '../helpers/reference';
 import { useTempDir } from '../helpers/temp';
 import { loadXlsx } from '../helpers/workbook-dump';
 
@@ -64,6 +67,25 @@ test('open a reference workbook, rescore, download and check the annotated copy'
   expect(sheet.getCell('H30').value).toBe(96.79);
   expect(sheet.getCell('I30').value).toBe('等级：优');
   expect(workbook.getWorksheet('复核汇总')!.getCell('D2').value).toBe(96.79);
+  expect(errors).toEqual([]);
+});
+
+test('the page’s download is lossless: the same parts as the command line writes; pivot table, external link, threaded comment kept', async () => {
+  const { page, errors } = await openPage();
+  const input = join(FIXTURES, 'lossless', 'hand-edited-parts.xlsx');
+  await page.getByLabel('打开 .xlsx 工作簿').setInputFiles(input);
+  await page.getByText('98.02', { exact: true }).first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('[role="status"]'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载复核后的工作簿' }).click()]);
+  const saved = join(tempDir(), 'lossless-download.xlsx');
+  await download.saveAs(saved);
+  const fromPage = partsOf(readFileSync(saved));
+  const fromCli = partsOf((await rescoreXlsx(readFileSync(input), policyFor('wuhan'))).data);
+  expect(fromPage).toEqual(fromCli);
+  const original = partsOf(readFileSync(input));
+  for (const part of ['xl/pivotTables/pivotTable1.xml', 'xl/externalLinks/externalLink1.xml', 'xl/threadedComments/threadedComment1.xml', 'xl/metadata.xml']) {
+    expect([part, fromPage[part]]).toEqual([part, original[part]]);
+  }
   expect(errors).toEqual([]);
 });
 
