@@ -3,39 +3,20 @@
  * to CSV, and the numbers it sees must be the engine's. Needs `soffice`
  * (Debian: libreoffice-calc-nogui); run with `npm run test:interop`.
  */
-import { execFileSync } from 'child_process';
-import { parse } from 'csv-parse/sync';
-import { readFileSync, readdirSync, writeFileSync } from 'fs';
+import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { evaluateWorkbook } from '../../src/core/evaluate';
 import { policyFor } from '../../src/core/policy';
 import { readGrids } from '../../src/file/read-workbook';
 import { clearXlsx, rescoreXlsx } from '../../src/file/write-back';
 import { expectedWorkbooks, referenceWorkbook } from '../helpers/reference';
+import { libreOfficeCsv } from '../helpers/libreoffice';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir();
 // LibreOffice takes seconds to start and convert, more on a busy machine; its own run is bounded below.
 jest.setTimeout(240_000);
-const ALL_SHEETS_CSV = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
 
-/** Converts every file in one LibreOffice run; returns sheet name → rows for each file. */
-function libreOfficeCsv(files: string[], outDir: string): Map<string, Map<string, string[][]>> {
-  execFileSync('soffice', ['--headless', '--norestore', '--convert-to', ALL_SHEETS_CSV, '--outdir', outDir, ...files], {
-    stdio: 'pipe',
-    timeout: 180_000,
-  });
-  const result = new Map<string, Map<string, string[][]>>();
-  for (const file of files) {
-    const base = file.replace(/^.*\//, '').replace(/\.xlsx$/, '');
-    const sheets = new Map<string, string[][]>();
-    for (const csv of readdirSync(outDir).filter((n) => n.startsWith(`${base}-`) && n.endsWith('.csv'))) {
-      sheets.set(csv.slice(base.length + 1, -4), parse(readFileSync(join(outDir, csv), 'utf8'), { relax_column_count: true }) as string[][]);
-    }
-    result.set(file, sheets);
-  }
-  return result;
-}
 
 test('LibreOffice reads the scores, grade and summary that rescore wrote, and the original after clear', async () => {
   const policy = policyFor('wuhan');

@@ -5,13 +5,13 @@
  * and `/usr/bin/python3` with openpyxl; run with `npm run test:interop`.
  */
 import { execFileSync } from 'child_process';
-import { parse } from 'csv-parse/sync';
-import { readFileSync, readdirSync, writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { policyFor } from '../../src/core/policy';
 import { STATE_SHEET } from '../../src/core/state';
 import { clearXlsx, rescoreXlsx } from '../../src/file/write-back';
 import { FIXTURES } from '../helpers/reference';
+import { libreOfficeCsv } from '../helpers/libreoffice';
 import { useTempDir } from '../helpers/temp';
 
 jest.setTimeout(240_000);
@@ -19,7 +19,6 @@ const tempDir = useTempDir();
 const DIR = join(FIXTURES, 'lossless');
 const ROOT = join(__dirname, '..', '..');
 const corpus = (JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as { file: string }[]).map((e) => e.file);
-const ALL_SHEETS_CSV = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
 
 type Dump = {
   sheets: { name: string; state: string; type: string }[];
@@ -32,19 +31,6 @@ function openpyxl(files: string[]): Record<string, Dump> {
   return JSON.parse(out.toString()) as Record<string, Dump>;
 }
 
-function libreOffice(files: string[], outDir: string): Map<string, Map<string, string[][]>> {
-  execFileSync('soffice', ['--headless', '--norestore', '--convert-to', ALL_SHEETS_CSV, '--outdir', outDir, ...files], { stdio: 'pipe', timeout: 180_000 });
-  const result = new Map<string, Map<string, string[][]>>();
-  for (const file of files) {
-    const base = file.replace(/^.*\//, '').replace(/\.xlsx$/, '');
-    const sheets = new Map<string, string[][]>();
-    for (const csv of readdirSync(outDir).filter((n) => n.startsWith(`${base}-`) && n.endsWith('.csv'))) {
-      sheets.set(csv.slice(base.length + 1, -4), parse(readFileSync(join(outDir, csv), 'utf8'), { relax_column_count: true }) as string[][]);
-    }
-    result.set(file, sheets);
-  }
-  return result;
-}
 
 test('openpyxl and LibreOffice read every original cell unchanged in the annotated copies, and the cleared copies as the originals', async () => {
   const policy = policyFor('wuhan');
@@ -66,7 +52,7 @@ test('openpyxl and LibreOffice read every original cell unchanged in the annotat
     }
   }
   const dumps = openpyxl([...originals, ...annotated, ...cleared]);
-  const csv = libreOffice([...originals, ...annotated, ...cleared], tempDir());
+  const csv = libreOfficeCsv([...originals, ...annotated, ...cleared], tempDir());
 
   corpus.forEach((file, k) => {
     const [o, a, c] = [dumps[originals[k]], dumps[annotated[k]], dumps[cleared[k]]];
