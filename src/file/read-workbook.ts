@@ -62,7 +62,10 @@ function asReadError<T>(read: () => T): T {
 
 export function sheetGrid(opened: OpenedWorkbook, sheet: SheetEntry): SheetGrid {
   const part = sheet.part!;
-  return readWorksheet(opened.pkg.read(part), part, sheet.name, sheet.state !== 'visible', opened.context);
+  const grid = readWorksheet(opened.pkg.read(part), part, sheet.name, sheet.state !== 'visible', opened.context);
+  // The engine works on the grid; the text is read again only for the sheets the tool edits.
+  opened.pkg.release(part);
+  return grid;
 }
 
 /** The grids of every worksheet but the tool's record (chart sheets have no cells). */

@@ -43,6 +43,11 @@ export class OoxmlPackage {
     return decoded;
   }
 
+  /** Lets go of a part's text as read: a large sheet is read again when it is edited, rather than held meanwhile. */
+  release(name: string): void {
+    this.texts.delete(name.toLowerCase());
+  }
+
   /**
    * Replaces a part's content. A large part may come as pieces: they are encoded a batch at a
    * time, so the part is held once as UTF-8 rather than also as one long string.

@@ -6,10 +6,18 @@ import {
   EncryptedWorkbookError,
   LegacyXlsError,
   NotXlsxError,
+  UnsupportedPackageError,
 } from '../../src/core/errors';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { COLORS } from '../../src/core/plan';
+import { policyFor } from '../../src/core/policy';
 import { readGrids } from '../../src/file/read-workbook';
+import { clearXlsx, rescoreXlsx } from '../../src/file/write-back';
+import { readZip } from '../../src/package/zip';
+import { makePackage, partsOf, sheetXml, workbookParts } from '../helpers/package';
 import { layoutTable, workbookBuffer } from '../helpers/layouts';
-import { referenceTable, referenceWorkbook } from '../helpers/reference';
+import { FIXTURES, referenceTable, referenceWorkbook } from '../helpers/reference';
 
 /** An OLE compound file header, as both legacy .xls and password-protected .xlsx files start. */
 function oleFile(streamName: string): Buffer {
@@ -37,6 +45,48 @@ describe('files that are not readable workbooks get their own clear answer', () 
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Sheet1');
     await expect(readGrids(Buffer.from(await workbook.xlsx.writeBuffer()))).rejects.toBeInstanceOf(EmptyWorkbookError);
+  });
+});
+
+describe('a package the editor cannot read safely is refused, naming the part', () => {
+  test('a sheet whose XML is cut short', async () => {
+    const parts = workbookParts([{ name: '表', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }]);
+    parts['xl/worksheets/sheet1.xml'] = parts['xl/worksheets/sheet1.xml'].replace('</c></row></sheetData></worksheet>', '');
+    const error = await readGrids(makePackage(parts)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedPackageError);
+    expect((error as Error).message).toContain('xl/worksheets/sheet1.xml');
+  });
+
+  test('a part stored with a compression method other than deflate', async () => {
+    const data = makePackage(workbookParts([{ name: '表', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }]));
+    const entry = readZip(data).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    // The method field of the entry's central directory record: 12 (bzip2).
+    const view = new DataView(data.buffer, data.byteOffset);
+    for (let at = data.length - 22; at > 0; at--) {
+      if (view.getUint32(at, true) === 0x02014b50 && view.getUint32(at + 20, true) === entry.compressedSize && new TextDecoder().decode(data.subarray(at + 46, at + 46 + entry.name.length)) === entry.name) {
+        view.setUint16(at + 10, 12, true);
+      }
+    }
+    const error = await readGrids(data).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedPackageError);
+    expect((error as Error).message).toContain('xl/worksheets/sheet1.xml');
+  });
+
+  test('a workbook without a styles part is annotated with one of the tool’s own, which clear takes away', async () => {
+    const parts = workbookParts([{ name: '自评表', xml: sheetXml('') }], { styles: null });
+    const table = readFileSync(join(FIXTURES, 'lossless', 'wps-like.xlsx'));
+    const tableParts = partsOf(table);
+    parts['xl/worksheets/sheet1.xml'] = tableParts['xl/worksheets/sheet1.xml'].replace(/ s="\d+"/g, '').replace(/ t="s"/g, ' t="PLACEHOLDER"');
+    // The sheet's shared strings as inline strings: this package has no shared strings part either.
+    const strings = [...tableParts['xl/sharedStrings.xml'].matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1]);
+    parts['xl/worksheets/sheet1.xml'] = parts['xl/worksheets/sheet1.xml'].replace(/<c r="([A-Z]+\d+)" t="PLACEHOLDER"><v>(\d+)<\/v><\/c>/g, (_, r: string, k: string) => `<c r="${r}" t="inlineStr"><is>${strings[Number(k)]}</is></c>`);
+    const input = makePackage(parts);
+    const result = await rescoreXlsx(input, policyFor('wuhan'));
+    expect(result.tables).toHaveLength(1);
+    const annotated = partsOf(result.data);
+    expect(annotated['xl/styles.xml']).toContain(COLORS.unfinished);
+    expect(annotated['xl/_rels/workbook.xml.rels']).toContain('styles.xml');
+    expect(partsOf((await clearXlsx(result.data)).data)).toEqual(parts);
   });
 });
 
