@@ -9,7 +9,7 @@ import { OriginalStyle, POINTS_PER_CHARACTER, StateRecord, locateSheets, without
 import { BYTES_PER_WRITE, PAYLOAD_BUDGET, packBatches } from './batches';
 import { readWorkbook } from './read-workbook';
 import { supports } from './requirements';
-import { planWrites, queueStyleLoad, restoreWrites, runWrites, stateWrites, styleOf } from './write-workbook';
+import { asTyped, planWrites, queueStyleLoad, restoreWrites, runWrites, stateWrites, styleOf } from './write-workbook';
 
 export type Progress = (stage: Stage) => void;
 
@@ -164,7 +164,7 @@ export function writeRemark(place: RemarkPlace, text: string): Promise<'note' | 
         header.format.font.bold = true;
       }
     }
-    worksheet.getRangeByIndexes(place.row, place.col, 1, 1).values = [[text]];
+    worksheet.getRangeByIndexes(place.row, place.col, 1, 1).values = [[asTyped(text)]];
     // The remark cell is written before looking for a comment thread, whose absence fails a sync.
     await context.sync();
     const anchor = cellAddress(place.anchor.row, place.anchor.col);

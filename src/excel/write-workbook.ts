@@ -51,7 +51,16 @@ export function restoreWrites(records: StateRecord[], existingSheets: Set<string
     }
   }
   for (const record of present) if (record.kind === 'sheet') writes.push(write((c) => sheetOf(c, record.sheet).delete()));
-  if (existingSheets.has(STATE_SHEET)) writes.push(write((c) => sheetOf(c, STATE_SHEET).delete()));
+  // Excel refuses to delete a very hidden sheet: it is made merely hidden first, in the same batch.
+  if (existingSheets.has(STATE_SHEET)) {
+    writes.push(
+      write((c) => {
+        const state = sheetOf(c, STATE_SHEET);
+        state.visibility = Excel.SheetVisibility.hidden;
+        state.delete();
+      }),
+    );
+  }
   return writes;
 }
 
@@ -158,6 +167,15 @@ export function stateWrites(records: StateRecord[]): Write[] {
   return writes;
 }
 
+/**
+ * A value as it must be written through `Range.values`, which parses a string as if typed
+ * (a sheet called 2023 would become a number, `=…` a formula): text goes with a leading `'`,
+ * which Excel keeps as a prefix and never returns.
+ */
+export function asTyped(value: string | number): string | number {
+  return typeof value === 'string' ? `'${value}` : value;
+}
+
 /** Output cells written run by run: values and formats of a whole run in one operation each. */
 function outputWrites(outputs: OutputCell[]): Write[] {
   const look = (o: OutputCell) => JSON.stringify([o.numberFormat, o.bold, o.fill, o.wrap, o.link && `${o.row},${o.col}`]);
@@ -166,7 +184,7 @@ function outputWrites(outputs: OutputCell[]): Write[] {
 
 function writeRun(range: Excel.Range, run: OutputCell[]): void {
   const [first] = run;
-  range.values = run.map((o) => [o.value]);
+  range.values = run.map((o) => [asTyped(o.value)]);
   if (first.numberFormat) range.numberFormat = run.map(() => [first.numberFormat]);
   if (first.bold) range.format.font.bold = true;
   if (first.fill) range.format.fill.color = argbToHex(first.fill);

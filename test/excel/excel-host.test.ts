@@ -239,6 +239,15 @@ describe('the reviewer’s remarks', () => {
     return { fake, place };
   }
 
+  test('a remark that starts with = or - stays the reviewer’s text, not a formula', async () => {
+    const { fake, place } = await annotated();
+    await writeRemark(place, '=目标值偏低，请核实');
+    await writeRemark({ ...place, row: place.row + 1 }, '-5% 的偏差未说明');
+    const sheet = fake.workbook.sheet('自评表');
+    expect(sheet.peek(place.row, place.col)?.value).toBe('=目标值偏低，请核实');
+    expect(sheet.peek(place.row + 1, place.col)?.value).toBe('-5% 的偏差未说明');
+  });
+
   test('go into the 审核意见 column and a note (ExcelApi 1.18), and survive rescore and clear', async () => {
     const { fake, place } = await annotated();
     expect(await writeRemark(place, '请补充偏差原因')).toBe('note');
@@ -340,7 +349,12 @@ describe('the annotation record does not trust itself', () => {
     for (let r = 1; r <= rows; r++) expect(state.peek(r, 1)?.numberFormat).toBe('@');
     expect(state.peek(0, 1)?.value).toBe(3);
     expect(state.peek(0, 1)?.numberFormat).toBe('General');
+    // The summary names the sheet as text, though Excel parses what is written as if typed.
+    expect(fake.workbook.sheet(SUMMARY_SHEET).peek(1, 0)?.value).toBe('2023');
+    expect(await clearOpenWorkbook()).toBe(true);
+    expect(fake.workbook.has(STATE_SHEET)).toBe(false);
   });
+
 });
 
 describe('a sheet renamed after annotating', () => {

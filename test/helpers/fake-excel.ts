@@ -108,6 +108,44 @@ export class FakeWorkbook {
   }
 }
 
+const NUMBER_TYPED = /^[+-]?((\d{1,3}(,\d{3})+|\d+)(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/;
+const ISO_DATE_TYPED = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+/**
+ * A value written through `Range.values`, stored as Excel stores it: a string is parsed as if
+ * typed — `2023` a number, `50%` 0.5 with a percent format, an ISO date a date, `=…`, `+…` and
+ * `-…` a formula — unless the cell's format is text (`@`) or the string starts with `'`, which
+ * Excel keeps as a prefix and does not return (types: Range.values; docs:
+ * excel-add-ins-blank-null-values). `""` empties the cell; `null` leaves it as it is.
+ */
+function typeIn(cell: FakeCell, value: unknown): void {
+  if (value === null || value === undefined) return;
+  if (value === '') {
+    cell.value = null;
+    return;
+  }
+  if (typeof value !== 'string' || cell.numberFormat === '@') {
+    cell.value = value as FakeCell['value'];
+    return;
+  }
+  if (value.startsWith("'")) {
+    cell.value = value.slice(1);
+    return;
+  }
+  const date = ISO_DATE_TYPED.exec(value);
+  if (NUMBER_TYPED.test(value)) {
+    const n = Number(value.replace(/[,%]/g, ''));
+    cell.value = value.endsWith('%') ? n / 100 : n;
+    if (value.endsWith('%')) cell.numberFormat = '0%';
+  } else if (date) {
+    cell.value = (Date.UTC(+date[1], +date[2] - 1, +date[3]) - Date.UTC(1899, 11, 30)) / 86400000;
+    cell.numberFormat = 'yyyy/m/d';
+  } else if (/^[=+-]./.test(value)) {
+    // A formula the double does not evaluate: what Excel shows for a name it does not know.
+    cell.value = '#NAME?';
+  } else cell.value = value;
+}
+
 export function officeError(code: string, message: string): Error {
   return Object.assign(new Error(`${code}: ${message}`), { code, name: 'RichApi.Error' });
 }
@@ -340,6 +378,8 @@ class WorksheetProxy extends Proxy {
 
   delete(): void {
     this.ctx.enqueue(0, () => {
+      // Excel refuses to delete a very hidden sheet (types: Worksheet.delete; office-js#365, "by design").
+      if (this.model().visibility === 'VeryHidden') throw officeError('InvalidOperation', `sheet ${this.model().name} is very hidden`);
       const wb = this.ctx.fake.workbook;
       wb.sheets = wb.sheets.filter((s) => s !== this.model());
       return 0;
@@ -501,7 +541,7 @@ class RangeProxy extends Proxy {
     return this.get('values');
   }
   set values(values: unknown[][]) {
-    this.set('values', values, () => this.forEachCell((cell, r, c) => (cell.value = values[r][c] === '' ? null : (values[r][c] as FakeCell['value']))));
+    this.set('values', values, () => this.forEachCell((cell, r, c) => typeIn(cell, values[r][c])));
   }
   get numberFormat(): unknown[][] {
     return this.get('numberFormat');

@@ -1,0 +1,60 @@
+/**
+ * The Excel test double is the add-in's whole world in tests: each rule of real Excel it
+ * copies (../shared/OFFICE.md) is checked here, with its source, so that the double is never
+ * more lenient than Excel.
+ */
+import { FakeExcel } from '../helpers/fake-excel';
+
+afterEach(() => FakeExcel.uninstall());
+
+function installed(): FakeExcel {
+  const fake = new FakeExcel();
+  fake.workbook.add('表');
+  fake.install();
+  return fake;
+}
+
+test('deleting a very hidden sheet fails with InvalidOperation; a merely hidden one can go (types: Worksheet.delete; office-js#365)', async () => {
+  const fake = installed();
+  fake.workbook.add('记录').visibility = 'VeryHidden';
+  const refused = Excel.run(async (context) => {
+    context.workbook.worksheets.getItem('记录').delete();
+    await context.sync();
+  });
+  await expect(refused).rejects.toMatchObject({ code: 'InvalidOperation' });
+  expect(fake.workbook.has('记录')).toBe(true);
+  await Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem('记录');
+    sheet.visibility = Excel.SheetVisibility.hidden;
+    sheet.delete();
+    await context.sync();
+  });
+  expect(fake.workbook.has('记录')).toBe(false);
+});
+
+test('a string written through Range.values is parsed as if typed, unless the cell is text or the string starts with an apostrophe (types: Range.values; docs: excel-add-ins-blank-null-values)', async () => {
+  const fake = installed();
+  await Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem('表');
+    sheet.getRange('A1:G1').values = [['2023', '50%', '=SUM(1)', '-备注', 'E10', "'2023", '1,234.5']];
+    sheet.getRange('A2').numberFormat = [['@']];
+    sheet.getRange('A2').values = [['2023']];
+    sheet.getRange('B2').values = [['2023-06-30']];
+    await context.sync();
+  });
+  const cell = (row: number, col: number) => fake.workbook.sheet('表').cell(row, col);
+  expect([0, 1, 2, 3, 4, 5, 6].map((c) => cell(0, c).value)).toEqual([2023, 0.5, '#NAME?', '#NAME?', 'E10', '2023', 1234.5]);
+  expect(cell(0, 1).numberFormat).toBe('0%');
+  expect(cell(1, 0).value).toBe('2023');
+  expect(cell(1, 1).value).toBe(45107);
+});
+
+test('"" empties a cell; null leaves it as it is (docs: excel-add-ins-blank-null-values)', async () => {
+  const fake = installed();
+  fake.workbook.sheet('表').put(0, 0, [['甲', '乙']]);
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.getItem('表').getRange('A1:B1').values = [['', null]] as unknown as string[][];
+    await context.sync();
+  });
+  expect([fake.workbook.sheet('表').cell(0, 0).value, fake.workbook.sheet('表').cell(0, 1).value]).toEqual([null, '乙']);
+});
