@@ -101,11 +101,13 @@ export type PlanOptions = {
    * rule), so their tables are scored, listed in the summary and reported, but not annotated.
    */
   lockedSheets?: ReadonlySet<string>;
+  /** The workbook's sheet names once earlier annotations are out: the summary sheet takes a name none of them has. */
+  sheetNames?: readonly string[];
 };
 
 export function planWriteBack(tables: TableResult[], sheets: SheetGrid[], options: PlanOptions = { highlight: true }): WritePlan {
   const views = new Map(sheets.map((s) => [s.name, new GridView(s)]));
-  const plan: WritePlan = { tables: [], widths: [], summary: summaryPlan(tables), problems: [] };
+  const plan: WritePlan = { tables: [], widths: [], summary: summaryPlan(tables, freeSheetName(SUMMARY_SHEET, options.sheetNames ?? [])), problems: [] };
   for (const table of tables) {
     const view = views.get(table.sheet);
     if (!view) continue;
@@ -247,8 +249,15 @@ function findOutputColumns(
     : '右侧直到最后一列都已有内容，无法写入复核列。';
 }
 
-function summaryPlan(tables: TableResult[]): WritePlan['summary'] {
-  const name = SUMMARY_SHEET;
+/** `复核汇总`, or `复核汇总 (2)` when the user already has a sheet by that name (Excel compares names without case). */
+export function freeSheetName(name: string, taken: readonly string[]): string {
+  const names = new Set(taken.map((n) => n.toLowerCase()));
+  let candidate = name;
+  for (let k = 2; names.has(candidate.toLowerCase()); k++) candidate = `${name} (${k})`;
+  return candidate;
+}
+
+function summaryPlan(tables: TableResult[], name: string): WritePlan['summary'] {
   const cells: OutputCell[] = [];
   const header = ['工作表', '项目或目标', '表格位置', '复核总分', '填报总分', '等级', ...FLAG_TITLES.map(([, title]) => title)];
   header.forEach((value, col) => cells.push({ sheet: name, row: 0, col, value, bold: true, fill: COLORS.header }));

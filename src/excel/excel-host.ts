@@ -5,7 +5,7 @@ import { CellEditModeError, NoTableError, ProtectedSheetError, SelfEvalError } f
 import { TablePlan, planWriteBack } from '../core/plan';
 import { RemarkPlace, RescoreOutcome, Stage } from '../taskpane/gateway';
 import { Settings, policyFromSettings } from '../core/settings';
-import { OriginalStyle, POINTS_PER_CHARACTER, StateRecord, locateSheets, withoutAnnotations } from '../core/state';
+import { OriginalStyle, POINTS_PER_CHARACTER, STATE_SHEET, StateRecord, locateSheets, withoutAnnotations } from '../core/state';
 import { BYTES_PER_WRITE, PAYLOAD_BUDGET, packBatches } from './batches';
 import { readWorkbook } from './read-workbook';
 import { supports } from './requirements';
@@ -50,7 +50,10 @@ async function rescoreIn(context: Excel.RequestContext, settings: Settings, prog
   const locked = read.sheets.filter((s) => s.protected && restoring.has(s.name)).map((s) => s.name);
   if (locked.length) throw new ProtectedSheetError(locked);
   const lockedSheets = new Set(read.sheets.filter((s) => s.protected).map((s) => s.name));
-  const plan = planWriteBack(tables, grids, { highlight: settings.highlight, lockedSheets });
+  // The names left once the sheets the record added (and the record itself) are gone.
+  const added = new Set([STATE_SHEET, ...records.filter((r) => r.kind === 'sheet').map((r) => r.sheet)]);
+  const sheetNames = names(read.sheets).filter((n) => !added.has(n));
+  const plan = planWriteBack(tables, grids, { highlight: settings.highlight, lockedSheets, sheetNames });
 
   progress('write');
   const originals = await loadOriginals(context, plan.tables, records);

@@ -23,7 +23,7 @@ export function annotatePackage(opened: OpenedWorkbook, plan: WritePlan): void {
     if (!sheet) continue;
     for (const record of annotateSheet(opened, name, sheet.part!, plan)) records.push(record);
   }
-  const summaryName = freeName(opened, plan.summary.name);
+  const summaryName = plan.summary.name;
   const namespace = opened.workbook.mainNamespace();
   const summaryCells: NewCell[] = plan.summary.cells.map((o) => ({ row: o.row, col: o.col, value: writtenValue(o), style: opened.styles.derive(0, lookOf(o)) }));
   opened.workbook.addSheet(summaryName, newWorksheetXml(namespace, summaryCells, { widths: plan.summary.widths, frozenHeader: true }), 'visible');
@@ -158,12 +158,4 @@ function writtenValue(output: OutputCell): WrittenValue {
   if (!output.link) return output.value;
   const quote = (text: string) => text.replace(/"/g, '""');
   return { formula: `HYPERLINK("#${quote(linkAddress(output.link))}","${quote(String(output.value))}")`, text: String(output.value) };
-}
-
-/** `复核汇总`, or `复核汇总 (2)` when the user already has a sheet by that name. */
-function freeName(opened: OpenedWorkbook, name: string): string {
-  const taken = new Set(opened.workbook.sheets.map((s) => s.name.toLowerCase()));
-  let candidate = name;
-  for (let k = 2; taken.has(candidate.toLowerCase()); k++) candidate = `${name} (${k})`;
-  return candidate;
 }

@@ -19,7 +19,8 @@ export async function rescoreXlsx(data: Uint8Array, policy: ScoringPolicy, optio
   const { deflate, ...planOptions } = options;
   const original = openWorkbook(data);
   const opened = restorePackage(original) ?? original;
-  const { tables, plan } = scoreAndPlan(opened, policy, { ...planOptions, lockedSheets: protectedSheets(opened) });
+  const sheetNames = opened.workbook.sheets.map((s) => s.name);
+  const { tables, plan } = scoreAndPlan(opened, policy, { ...planOptions, lockedSheets: protectedSheets(opened), sheetNames });
   annotatePackage(opened, plan);
   return { data: opened.pkg.toBytes(deflate), tables, plans: plan.tables, problems: plan.problems };
 }

@@ -169,6 +169,18 @@ describe('nothing half-written', () => {
     expect(fake.workbook.sheet(SUMMARY_SHEET).peek(1, 0)?.value).toBe('自评表');
   });
 
+  test('a sheet of the user’s own named 复核汇总: the summary takes a free name, and theirs is left alone', async () => {
+    const fake = await fakeWith('wuhan-jiguan.xlsx');
+    fake.workbook.add('复核汇总').put(0, 0, [['我的笔记']]);
+    await rescoreOpenWorkbook(settings);
+    expect(fake.workbook.sheet('复核汇总 (2)').peek(1, 0)?.value).toBe('自评表');
+    expect(fake.workbook.sheet('复核汇总').peek(0, 0)?.value).toBe('我的笔记');
+    await rescoreOpenWorkbook(settings);
+    expect(fake.workbook.sheets.map((s) => s.name).filter((n) => n.startsWith('复核汇总'))).toEqual(['复核汇总', '复核汇总 (2)']);
+    await clearOpenWorkbook();
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(['自评表', '复核汇总']);
+  });
+
   test('a sheet protected since it was annotated: rescore and clear say so and change nothing', async () => {
     const fake = await fakeWith('wuhan-jiguan.xlsx');
     await rescoreOpenWorkbook(settings);

@@ -83,7 +83,8 @@ export class FakeWorkbook {
   readonly changeHandlers: ((event: { worksheetId: string; address: string }) => Promise<void>)[] = [];
 
   add(name: string): FakeSheet {
-    if (this.sheets.some((s) => s.name === name)) throw officeError('ItemAlreadyExists', `sheet ${name} exists`);
+    // Excel compares sheet names without case.
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw officeError('ItemAlreadyExists', `sheet ${name} exists`);
     const sheet = new FakeSheet(name);
     this.sheets.push(sheet);
     return sheet;
