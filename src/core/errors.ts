@@ -174,3 +174,10 @@ export class UnsupportedPackageError extends SelfEvalError {
     super(`工作簿中的部件 ${part} 无法识别（${detail}），为免损坏文件未做处理；请在 Excel 或 WPS 中另存为 .xlsx 后再试。`, `cannot understand the part ${part} (${detail}); the workbook was not changed — save it again as .xlsx and retry`);
   }
 }
+
+export class HiddenSheetError extends SelfEvalError {
+  readonly code = 'hidden-sheet';
+  constructor(sheet: string) {
+    super(`工作表“${sheet}”已隐藏，无法选中其中的单元格；请先取消隐藏该工作表。`, `sheet ${sheet} is hidden; unhide it to select its cells`);
+  }
+}

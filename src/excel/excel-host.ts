@@ -1,7 +1,7 @@
 import { cellAddress } from '../core/address';
 import { evaluateWorkbook } from '../core/evaluate';
 import { CellValue, SheetGrid } from '../core/grid';
-import { CellEditModeError, NoTableError, ProtectedSheetError, SelfEvalError } from '../core/errors';
+import { CellEditModeError, HiddenSheetError, NoTableError, ProtectedSheetError, SelfEvalError } from '../core/errors';
 import { TablePlan, planWriteBack } from '../core/plan';
 import { RemarkPlace, RescoreOutcome, Stage } from '../taskpane/gateway';
 import { Settings, policyFromSettings } from '../core/settings';
@@ -139,6 +139,10 @@ export function clearOpenWorkbook(): Promise<boolean> {
 export function selectCells(sheet: string, address: string): Promise<void> {
   return run(async (context) => {
     const worksheet = context.workbook.worksheets.getItem(sheet);
+    worksheet.load('visibility');
+    await context.sync();
+    // Excel cannot activate a hidden sheet: the user is told, rather than shown an error code.
+    if (worksheet.visibility !== Excel.SheetVisibility.visible) throw new HiddenSheetError(sheet);
     worksheet.activate();
     worksheet.getRange(address).select();
     await context.sync();

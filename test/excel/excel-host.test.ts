@@ -1,4 +1,12 @@
-import { CellEditModeError, DamagedStateError, MissingAnnotatedSheetError, NewerStateVersionError, NoTableError, ProtectedSheetError } from '../../src/core/errors';
+import {
+  CellEditModeError,
+  DamagedStateError,
+  HiddenSheetError,
+  MissingAnnotatedSheetError,
+  NewerStateVersionError,
+  NoTableError,
+  ProtectedSheetError,
+} from '../../src/core/errors';
 import { COLORS, SUMMARY_SHEET } from '../../src/core/plan';
 import { defaultSettings, policyFromSettings } from '../../src/core/settings';
 import { STATE_SHEET } from '../../src/core/state';
@@ -293,6 +301,15 @@ describe('selection and edits', () => {
     await selectCells('自评表', 'D10:G10');
     expect(fake.workbook.selection).toEqual({ sheet: '自评表', address: 'D10:G10' });
     expect(fake.workbook.active).toBe('自评表');
+  });
+
+  test('selecting cells on a hidden sheet says so in one sentence, and selects nothing', async () => {
+    const fake = await fakeWith('wuhan-jiguan.xlsx');
+    fake.workbook.sheet('自评表').visibility = 'Hidden';
+    const error = await selectCells('自评表', 'E10:F10').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HiddenSheetError);
+    expect((error as Error).message).toBe('工作表“自评表”已隐藏，无法选中其中的单元格；请先取消隐藏该工作表。');
+    expect(fake.workbook.selection).toBeNull();
   });
 
   test('edits are reported with their sheet and address until watching stops', async () => {

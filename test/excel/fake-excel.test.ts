@@ -58,3 +58,19 @@ test('"" empties a cell; null leaves it as it is (docs: excel-add-ins-blank-null
   });
   expect([fake.workbook.sheet('表').cell(0, 0).value, fake.workbook.sheet('表').cell(0, 1).value]).toEqual([null, '乙']);
 });
+
+test('a hidden sheet cannot be activated (types: Worksheet.activate)', async () => {
+  const fake = installed();
+  fake.workbook.sheet('表').visibility = 'Hidden';
+  const refused = Excel.run(async (context) => {
+    context.workbook.worksheets.getItem('表').activate();
+    await context.sync();
+  });
+  await expect(refused).rejects.toMatchObject({ code: 'InvalidOperation' });
+});
+
+test('sheet names are compared without case: a second 复核汇总 or SHEET is refused (Excel)', async () => {
+  const fake = installed();
+  fake.workbook.add('Sheet');
+  expect(() => fake.workbook.add('SHEET')).toThrow(expect.objectContaining({ code: 'ItemAlreadyExists' }));
+});

@@ -389,6 +389,8 @@ class WorksheetProxy extends Proxy {
 
   activate(): void {
     this.ctx.enqueue(0, () => {
+      // A hidden sheet cannot be activated (types: Worksheet.activate).
+      if (this.model().visibility !== 'Visible') throw officeError('InvalidOperation', `sheet ${this.model().name} is hidden`);
       this.ctx.fake.workbook.active = this.model().name;
       return 0;
     });
