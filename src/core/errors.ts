@@ -181,3 +181,13 @@ export class HiddenSheetError extends SelfEvalError {
     super(`工作表“${sheet}”已隐藏，无法选中其中的单元格；请先取消隐藏该工作表。`, `sheet ${sheet} is hidden; unhide it to select its cells`);
   }
 }
+
+export class WorkbookStructureProtectedError extends SelfEvalError {
+  readonly code = 'workbook-protected';
+  constructor() {
+    super(
+      '工作簿结构受保护，复核助手无法添加或删除它的工作表；未做任何修改，请先撤销工作簿保护（审阅 → 保护工作簿）再试。',
+      'the workbook structure is protected, so the tool cannot add or remove its sheets; nothing was changed',
+    );
+  }
+}

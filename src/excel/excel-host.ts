@@ -1,7 +1,7 @@
 import { cellAddress } from '../core/address';
 import { evaluateWorkbook } from '../core/evaluate';
 import { CellValue, SheetGrid } from '../core/grid';
-import { CellEditModeError, HiddenSheetError, NoTableError, ProtectedSheetError, SelfEvalError } from '../core/errors';
+import { CellEditModeError, HiddenSheetError, NoTableError, ProtectedSheetError, SelfEvalError, WorkbookStructureProtectedError } from '../core/errors';
 import { TablePlan, planWriteBack } from '../core/plan';
 import { RemarkPlace, RescoreOutcome, Stage } from '../taskpane/gateway';
 import { Settings, policyFromSettings } from '../core/settings';
@@ -37,6 +37,8 @@ export function rescoreOpenWorkbook(settings: Settings, progress: Progress = () 
 async function rescoreIn(context: Excel.RequestContext, settings: Settings, progress: Progress, sheet?: string): Promise<RescoreOutcome> {
   progress('read');
   const read = await readWorkbook(context, sheet ? [sheet] : undefined);
+  // Every rescore adds or replaces the tool's sheets, which structure protection forbids.
+  if (read.structureProtected) throw new WorkbookStructureProtectedError();
   // A recorded sheet renamed since is found among all the sheets: one sheet read is not enough.
   if (sheet && read.state && hasMissingSheet(read.state, read.sheets)) return rescoreIn(context, settings, progress);
   const records = read.state ? locateSheets(read.state, names(read.sheets), valueIn(read.grids)) : [];
@@ -125,6 +127,7 @@ export function clearOpenWorkbook(): Promise<boolean> {
   return run(async (context) => {
     const read = await readWorkbook(context);
     if (!read.state) return false;
+    if (read.structureProtected) throw new WorkbookStructureProtectedError();
     // A renamed sheet is found by what the tool wrote in it, or the clear stops here, unchanged.
     const records = locateSheets(read.state, names(read.sheets), valueIn(read.grids));
     const touched = new Set(records.filter((r) => r.kind !== 'sheet').map((r) => r.sheet));

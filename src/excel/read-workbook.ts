@@ -8,6 +8,8 @@ export type SheetInfo = { name: string; protected: boolean; hidden: boolean };
 
 export type WorkbookRead = {
   sheets: SheetInfo[];
+  /** Workbook structure protection (ExcelApi 1.7): no sheet can be added or removed. */
+  structureProtected: boolean;
   /** Every sheet but the state sheet, as the engine's grids (the tool's earlier output included). */
   grids: SheetGrid[];
   /** What an earlier rescore recorded, or null. */
@@ -23,6 +25,8 @@ type Loaded = { values: CellValue[][]; formats: string[][]; merges: Set<string> 
 export async function readWorkbook(context: Excel.RequestContext, only?: string[]): Promise<WorkbookRead> {
   const collection = context.workbook.worksheets;
   collection.load('items/name,items/visibility,items/protection/protected');
+  const protection = context.workbook.protection;
+  protection.load('protected');
   await context.sync();
   const wanted = collection.items.filter((s) => s.name === STATE_SHEET || !only || only.includes(s.name));
   const used = wanted.map((sheet) => {
@@ -65,7 +69,7 @@ export async function readWorkbook(context: Excel.RequestContext, only?: string[
   }
   const order = new Map(sheets.map((s, k) => [s.name, k]));
   grids.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
-  return { sheets, grids, state };
+  return { sheets, structureProtected: protection.protected, grids, state };
 }
 
 /** Loads one batch of pieces in one sync; a batch Excel refuses for its size is split and retried. */

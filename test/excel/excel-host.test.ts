@@ -6,6 +6,7 @@ import {
   NewerStateVersionError,
   NoTableError,
   ProtectedSheetError,
+  WorkbookStructureProtectedError,
 } from '../../src/core/errors';
 import { COLORS, SUMMARY_SHEET } from '../../src/core/plan';
 import { defaultSettings, policyFromSettings } from '../../src/core/settings';
@@ -175,6 +176,18 @@ describe('nothing half-written', () => {
     expect(outcome.problems.map((p) => p.message)).toEqual([expect.stringContaining('工作表“自评表”受保护')]);
     expect((snapshot(fake) as { name: string }[]).find((s) => s.name === '自评表')).toEqual(before);
     expect(fake.workbook.sheet(SUMMARY_SHEET).peek(1, 0)?.value).toBe('自评表');
+  });
+
+  test('workbook structure protection: one sentence up front, for rescore and clear, nothing changed', async () => {
+    const fake = await fakeWith('wuhan-jiguan.xlsx');
+    await rescoreOpenWorkbook(settings);
+    fake.workbook.structureProtected = true;
+    const before = snapshot(fake);
+    const error = await rescoreOpenWorkbook(settings).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookStructureProtectedError);
+    expect((error as Error).message).toContain('工作簿结构受保护');
+    await expect(clearOpenWorkbook()).rejects.toBeInstanceOf(WorkbookStructureProtectedError);
+    expect(snapshot(fake)).toEqual(before);
   });
 
   test('a sheet of the user’s own named 复核汇总: the summary takes a free name, and theirs is left alone', async () => {

@@ -74,3 +74,28 @@ test('sheet names are compared without case: a second 复核汇总 or SHEET is r
   fake.workbook.add('Sheet');
   expect(() => fake.workbook.add('SHEET')).toThrow(expect.objectContaining({ code: 'ItemAlreadyExists' }));
 });
+
+test('workbook structure protection refuses adding, deleting and hiding sheets, and is readable (types: WorkbookProtection)', async () => {
+  const fake = installed();
+  fake.workbook.structureProtected = true;
+  const attempts = [
+    (c: Excel.RequestContext) => c.workbook.worksheets.add('新表'),
+    (c: Excel.RequestContext) => c.workbook.worksheets.getItem('表').delete(),
+    (c: Excel.RequestContext) => (c.workbook.worksheets.getItem('表').visibility = Excel.SheetVisibility.hidden),
+  ];
+  for (const attempt of attempts) {
+    const refused = Excel.run(async (context) => {
+      attempt(context);
+      await context.sync();
+    });
+    await expect(refused).rejects.toMatchObject({ code: 'AccessDenied' });
+  }
+  const seen = await Excel.run(async (context) => {
+    const protection = context.workbook.protection;
+    protection.load('protected');
+    await context.sync();
+    return protection.protected;
+  });
+  expect(seen).toBe(true);
+  expect(fake.workbook.sheets.map((s) => [s.name, s.visibility])).toEqual([['表', 'Visible']]);
+});

@@ -76,6 +76,8 @@ export class FakeSheet {
 
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
+  /** Workbook structure protection: sheets cannot be added, deleted, hidden or shown. */
+  structureProtected = false;
   /** Comment threads by cell: the comment, then its replies. */
   readonly comments = new Map<string, string[]>();
   selection: { sheet: string; address: string } | null = null;
@@ -145,6 +147,11 @@ function typeIn(cell: FakeCell, value: unknown): void {
     // A formula the double does not evaluate: what Excel shows for a name it does not know.
     cell.value = '#NAME?';
   } else cell.value = value;
+}
+
+/** Workbook structure protection blocks adding, deleting, hiding and showing sheets (types: WorkbookProtection). */
+function refuseUnderStructureProtection(workbook: FakeWorkbook): void {
+  if (workbook.structureProtected) throw officeError('AccessDenied', 'the workbook structure is protected');
 }
 
 export function officeError(code: string, message: string): Error {
@@ -253,9 +260,11 @@ abstract class Proxy {
 
 class WorkbookProxy {
   readonly worksheets: WorksheetCollection;
+  readonly protection: ChildProxy;
   readonly comments: { add: (address: string, content: string) => void; getItemByCell: (address: string) => CommentProxy };
   constructor(ctx: Context) {
     this.worksheets = new WorksheetCollection(ctx);
+    this.protection = new ChildProxy(ctx, (p) => (p === 'protected' ? ctx.fake.workbook.structureProtected : undefined));
     this.comments = {
       add: (address, content) => {
         if (ctx.fake.apiVersion < 10) throw new Error('comments need ExcelApi 1.10');
@@ -306,6 +315,7 @@ class WorksheetCollection extends Proxy {
 
   add(name: string): WorksheetProxy {
     this.ctx.enqueue(bytesOf(name), () => {
+      refuseUnderStructureProtection(this.ctx.fake.workbook);
       this.ctx.fake.workbook.add(name);
       return 0;
     });
@@ -361,7 +371,10 @@ class WorksheetProxy extends Proxy {
     return this.get('standardWidth');
   }
   set visibility(value: string) {
-    this.set('visibility', value, () => (this.model().visibility = value as FakeSheet['visibility']));
+    this.set('visibility', value, () => {
+      refuseUnderStructureProtection(this.ctx.fake.workbook);
+      this.model().visibility = value as FakeSheet['visibility'];
+    });
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
@@ -381,6 +394,7 @@ class WorksheetProxy extends Proxy {
     this.ctx.enqueue(0, () => {
       // Excel refuses to delete a very hidden sheet (types: Worksheet.delete; office-js#365, "by design").
       if (this.model().visibility === 'VeryHidden') throw officeError('InvalidOperation', `sheet ${this.model().name} is very hidden`);
+      refuseUnderStructureProtection(this.ctx.fake.workbook);
       const wb = this.ctx.fake.workbook;
       wb.sheets = wb.sheets.filter((s) => s !== this.model());
       return 0;
