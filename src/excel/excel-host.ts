@@ -13,10 +13,14 @@ import { asTyped, planWrites, queueStyleLoad, restoreWrites, runWrites, stateWri
 
 export type Progress = (stage: Stage) => void;
 
-/** Runs one user action as one Excel.run, turning Excel's errors into the user's sentences. */
+/**
+ * Runs one user action as one Excel.run, turning Excel's errors into the user's sentences.
+ * While someone is typing in a cell the action waits for them (ExcelApi 1.11); an older host
+ * refuses it, and the user is told to finish the edit.
+ */
 async function run<T>(action: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   try {
-    return await Excel.run(action);
+    return await Excel.run({ delayForCellEdit: true }, action);
   } catch (error) {
     if (error instanceof SelfEvalError) throw error;
     if ((error as { code?: string }).code === 'InvalidOperationInCellEditMode') throw new CellEditModeError();

@@ -35,7 +35,7 @@ test('一键复核 rescores the whole workbook with the saved settings, without 
 });
 
 test('an error is reported to the pane, which opens; Office is still told the command ended', async () => {
-  const { fake, reports, run } = await setUp({ editMode: true });
+  const { fake, reports, run } = await setUp({ editMode: true, apiVersion: 10 });
   expect(await run()).toBe(1);
   expect(reports).toHaveLength(1);
   expect('error' in reports[0] && reports[0].error).toBeInstanceOf(CellEditModeError);

@@ -214,8 +214,16 @@ describe('nothing half-written', () => {
     expect(snapshot(fake)).toEqual(before);
   });
 
-  test('a cell being edited: a clear message and no change', async () => {
+  test('a cell being edited: the rescore waits for the edit to end (ExcelApi 1.11)', async () => {
     const fake = await fakeWith('wuhan-jiguan.xlsx', { editMode: true });
+    const outcome = await rescoreOpenWorkbook(settings);
+    expect(outcome.tables).toHaveLength(1);
+    expect(fake.waitedForCellEdit).toBe(1);
+    expect(fake.workbook.has(SUMMARY_SHEET)).toBe(true);
+  });
+
+  test('a cell being edited on a host before ExcelApi 1.11: a clear message and no change', async () => {
+    const fake = await fakeWith('wuhan-jiguan.xlsx', { editMode: true, apiVersion: 10 });
     const before = snapshot(fake);
     await expect(rescoreOpenWorkbook(settings)).rejects.toBeInstanceOf(CellEditModeError);
     expect(snapshot(fake)).toEqual(before);

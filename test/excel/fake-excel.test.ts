@@ -99,3 +99,24 @@ test('workbook structure protection refuses adding, deleting and hiding sheets, 
   expect(seen).toBe(true);
   expect(fake.workbook.sheets.map((s) => [s.name, s.visibility])).toEqual([['表', 'Visible']]);
 });
+
+test('in cell-edit mode a batch fails, unless run with delayForCellEdit from ExcelApi 1.11, which waits (docs: excel-add-ins-delay-in-cell-edit)', async () => {
+  for (const [apiVersion, delayed, waits] of [
+    [13, false, false],
+    [13, true, true],
+    [10, true, false],
+  ] as const) {
+    const fake = new FakeExcel({ editMode: true, apiVersion });
+    fake.workbook.add('表');
+    fake.install();
+    const batch = async (context: Excel.RequestContext) => {
+      context.workbook.worksheets.getItem('表').getRange('A1').values = [[1]];
+      await context.sync();
+    };
+    const done = delayed ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+    if (waits) await expect(done).resolves.toBeUndefined();
+    else await expect(done).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    expect(fake.workbook.sheet('表').cell(0, 0).value).toBe(waits ? 1 : null);
+    FakeExcel.uninstall();
+  }
+});

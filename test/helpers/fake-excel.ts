@@ -172,7 +172,11 @@ const OP_OVERHEAD = 48;
 class Context {
   private queue: Op[] = [];
   readonly workbook: WorkbookProxy;
-  constructor(readonly fake: FakeExcel) {
+  constructor(
+    readonly fake: FakeExcel,
+    /** Run with `delayForCellEdit` (ExcelApi 1.11): a batch waits for cell-edit mode to end instead of failing. */
+    private readonly delayed = false,
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
 
@@ -185,7 +189,12 @@ class Context {
     this.queue = [];
     const fake = this.fake;
     fake.syncCount++;
-    if (fake.options.editMode) throw officeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode');
+    if (fake.options.editMode) {
+      // Waiting stands for the user leaving the cell: the edit ends and the batch runs.
+      if (!this.delayed) throw officeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode');
+      fake.options.editMode = false;
+      fake.waitedForCellEdit++;
+    }
     const request = ops.reduce((sum, op) => sum + op.bytes, 0);
     if (request > fake.limit) {
       fake.refused.push({ request, response: 0 });
@@ -719,6 +728,8 @@ export class FakeExcel {
   readonly syncs: SyncRecord[] = [];
   readonly refused: SyncRecord[] = [];
   syncCount = 0;
+  /** Batches that waited for cell-edit mode to end (`delayForCellEdit`). */
+  waitedForCellEdit = 0;
   readonly settings = new Map<string, unknown>();
   readonly commands = new Map<string, (event: { completed: () => void }) => Promise<void>>();
   paneShown = 0;
@@ -745,7 +756,9 @@ export class FakeExcel {
     g.Excel = {
       run: async (...args: unknown[]) => {
         const callback = args[args.length - 1] as (ctx: Context) => Promise<unknown>;
-        return callback(new Context(fake));
+        // The option exists from ExcelApi 1.11 (docs: excel-add-ins-delay-in-cell-edit); older hosts ignore it.
+        const options = args.length > 1 ? (args[0] as { delayForCellEdit?: boolean }) : {};
+        return callback(new Context(fake, Boolean(options.delayForCellEdit) && fake.apiVersion >= 11));
       },
       SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
     };
