@@ -40,7 +40,9 @@ export async function readWorkbook(context: Excel.RequestContext, only?: string[
     .filter((u) => !u.range.isNullObject)
     .map((u) => ({ sheet: u.sheet.name, row: u.range.rowIndex, col: u.range.columnIndex, rowCount: u.range.rowCount, colCount: u.range.columnCount }));
   const loaded = new Map<string, Loaded>();
-  for (const batch of packBatches(cutIntoPieces(ranges), pieceBytes)) await loadBatch(context, batch, loaded);
+  const pieces = cutIntoPieces(ranges);
+  for (const batch of packBatches(pieces, pieceBytes)) await loadBatch(context, batch, loaded);
+  if (supports('1.13')) await loadMerges(context, pieces, loaded);
 
   const sheets = collection.items.map((s) => ({
     name: s.name,
@@ -74,15 +76,12 @@ export async function readWorkbook(context: Excel.RequestContext, only?: string[
 
 /** Loads one batch of pieces in one sync; a batch Excel refuses for its size is split and retried. */
 async function loadBatch(context: Excel.RequestContext, batch: Piece[], loaded: Map<string, Loaded>): Promise<void> {
-  const withMerges = supports('1.13');
   const proxies = batch.map((piece) => {
     const range = context.workbook.worksheets
       .getItem(piece.sheet)
       .getRangeByIndexes(piece.row, piece.col, piece.rowCount, piece.colCount);
     range.load('values,numberFormat');
-    const merged = withMerges ? range.getMergedAreasOrNullObject() : null;
-    merged?.load('address');
-    return { piece, range, merged };
+    return { piece, range };
   });
   try {
     await context.sync();
@@ -92,14 +91,52 @@ async function loadBatch(context: Excel.RequestContext, batch: Piece[], loaded: 
     for (const half of halves) await loadBatch(context, half, loaded);
     return;
   }
-  for (const { piece, range, merged } of proxies) {
+  for (const { piece, range } of proxies) {
     const target = loaded.get(piece.sheet) ?? { values: [], formats: [], merges: new Set<string>() };
     target.values.push(...range.values.map((line) => line.map(cellValue)));
     target.formats.push(...range.numberFormat.map((line) => line.map((f) => String(f ?? 'General'))));
-    if (merged && !merged.isNullObject) {
-      for (const area of areasOf(merged.address)) target.merges.add(area);
-    }
     loaded.set(piece.sheet, target);
+  }
+}
+
+/** Excel lists at most this many merged areas in one range (OFFICE.md; office-js#3611). */
+export const MAX_MERGED_AREAS = 512;
+
+/**
+ * Loads the merged areas of every piece in one sync. Excel returns the areas whose top-left
+ * cell lies in the range, so pieces that tile the used range find each area once; a range
+ * with more than 512 areas fails, and then every piece is halved by rows and the areas asked
+ * for again, as often as needed (a sheet of 6,000 merges takes four more syncs).
+ */
+async function loadMerges(context: Excel.RequestContext, pieces: Piece[], loaded: Map<string, Loaded>): Promise<void> {
+  const proxies = pieces.map((piece) => {
+    const areas = context.workbook.worksheets
+      .getItem(piece.sheet)
+      .getRangeByIndexes(piece.row, piece.col, piece.rowCount, piece.colCount)
+      .getMergedAreasOrNullObject();
+    areas.load('address');
+    return { piece, areas };
+  });
+  try {
+    await context.sync();
+  } catch (error) {
+    if (isPayloadTooLarge(error)) {
+      // Too much for one request: the same pieces in two.
+      if (pieces.length < 2) throw error;
+      const half = Math.ceil(pieces.length / 2);
+      await loadMerges(context, pieces.slice(0, half), loaded);
+      await loadMerges(context, pieces.slice(half), loaded);
+      return;
+    }
+    const halves = pieces.flatMap((piece) => splitBatch([piece]) ?? [[piece]]).flat();
+    if (halves.length === pieces.length) throw error;
+    await loadMerges(context, halves, loaded);
+    return;
+  }
+  for (const { piece, areas } of proxies) {
+    if (areas.isNullObject) continue;
+    const target = loaded.get(piece.sheet);
+    if (target) for (const area of areasOf(areas.address)) target.merges.add(area);
   }
 }
 

@@ -111,7 +111,23 @@ describe('rescore in Excel', () => {
       expect(fake.refused).toEqual([]);
     }
     expect(new Set(counts).size).toBe(1);
-    expect(counts[0]).toBeLessThanOrEqual(6);
+    // Sheet list, used ranges, cells, merged areas, original looks, widths, writes.
+    expect(counts[0]).toBeLessThanOrEqual(7);
+  });
+
+  test('a sheet with more merged areas than Excel lists at once (512) is read whole, in pieces', async () => {
+    const fake = await fakeWith('wuhan-jiguan.xlsx');
+    const sheet = fake.workbook.add('合并很多');
+    // 600 two-cell merges down columns A:B, each with its value in the top-left cell.
+    for (let r = 0; r < 600; r++) {
+      sheet.put(r, 0, [[`第${r + 1}项`]]);
+      sheet.merges.push({ top: r, left: 0, bottom: r, right: 1 });
+    }
+    await Excel.run(async (context) => {
+      const read = await readWorkbook(context);
+      expect(read.grids.find((g) => g.name === '合并很多')!.merges).toHaveLength(600);
+    });
+    expect(fake.refused).toEqual([]);
   });
 
   test('a large sheet is read and written in batches under the payload limit', async () => {

@@ -120,3 +120,21 @@ test('in cell-edit mode a batch fails, unless run with delayForCellEdit from Exc
     FakeExcel.uninstall();
   }
 });
+
+test('merged areas: only those whose top-left cell is in the range are listed, and more than 512 fail (office-js#3611; OFFICE.md)', async () => {
+  const fake = installed();
+  const sheet = fake.workbook.sheet('表');
+  sheet.merges.push({ top: 0, left: 0, bottom: 1, right: 1 });
+  for (let r = 10; r < 523; r++) sheet.merges.push({ top: r, left: 0, bottom: r, right: 1 });
+  const listed = (address: string) =>
+    Excel.run(async (context) => {
+      const areas = context.workbook.worksheets.getItem('表').getRange(address).getMergedAreasOrNullObject();
+      areas.load('address');
+      await context.sync();
+      return areas.isNullObject ? null : areas.address;
+    });
+  expect(await listed('A1:C3')).toBe("'表'!A1:B2");
+  expect(await listed('B2:C3')).toBeNull();
+  await expect(listed('A11:B522')).resolves.toContain('A522:B522');
+  await expect(listed('A1:B523')).rejects.toMatchObject({ code: 'GeneralException' });
+});
