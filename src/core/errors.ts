@@ -191,3 +191,13 @@ export class WorkbookStructureProtectedError extends SelfEvalError {
     );
   }
 }
+
+export class NoRoomForRemarkError extends SelfEvalError {
+  readonly code = 'no-room-for-remark';
+  constructor(sheet: string, from: string) {
+    super(
+      `工作表“${sheet}”从 ${from} 起向右的单元格都已有内容，审核意见没有写入，以免覆盖已有内容；请在右侧留出空白列后重试。`,
+      `every cell right of ${from} on sheet ${sheet} holds something; the remark was not written, so as not to overwrite it`,
+    );
+  }
+}

@@ -1,7 +1,7 @@
 import { cellAddress } from '../core/address';
 import { evaluateWorkbook } from '../core/evaluate';
 import { CellValue, SheetGrid } from '../core/grid';
-import { CellEditModeError, HiddenSheetError, NoTableError, ProtectedSheetError, SelfEvalError, WorkbookStructureProtectedError } from '../core/errors';
+import { CellEditModeError, HiddenSheetError, NoRoomForRemarkError, NoTableError, ProtectedSheetError, SelfEvalError, WorkbookStructureProtectedError } from '../core/errors';
 import { TablePlan, planWriteBack } from '../core/plan';
 import { RemarkPlace, RescoreOutcome, Stage } from '../taskpane/gateway';
 import { Settings, policyFromSettings } from '../core/settings';
@@ -165,20 +165,28 @@ export function writeRemark(place: RemarkPlace, text: string): Promise<'note' | 
   return run(async (context) => {
     const worksheet = context.workbook.worksheets.getItem(place.sheet);
     worksheet.load('protection/protected');
-    const headers = place.headerRows.map((row) => {
-      const cell = worksheet.getRangeByIndexes(row, place.col, 1, 1);
-      cell.load('values');
-      return cell;
-    });
+    const window = (row: number) => {
+      const range = worksheet.getRangeByIndexes(row, place.col, 1, REMARK_WINDOW);
+      range.load('values');
+      return range;
+    };
+    const headers = place.headerRows.map(window);
+    const line = window(place.row);
     await context.sync();
     if (worksheet.protection.protected) throw new ProtectedSheetError([place.sheet]);
-    for (const header of headers) {
-      if (header.values[0][0] === '') {
-        header.values = [[REMARK_HEADER]];
-        header.format.font.bold = true;
+    // The first column, from the planned one rightwards, whose headers are free or 审核意见 and
+    // whose cell on this row is empty: a cell someone typed in is theirs, never written over.
+    const free = (k: number) => line.values[0][k] === '' && headers.every((h) => h.values[0][k] === '' || h.values[0][k] === REMARK_HEADER);
+    const k = Array.from({ length: REMARK_WINDOW }, (_, i) => i).find(free);
+    if (k === undefined) throw new NoRoomForRemarkError(place.sheet, cellAddress(place.row, place.col));
+    for (const [i, header] of headers.entries()) {
+      if (header.values[0][k] === '') {
+        const cell = worksheet.getRangeByIndexes(place.headerRows[i], place.col + k, 1, 1);
+        cell.values = [[REMARK_HEADER]];
+        cell.format.font.bold = true;
       }
     }
-    worksheet.getRangeByIndexes(place.row, place.col, 1, 1).values = [[asTyped(text)]];
+    worksheet.getRangeByIndexes(place.row, place.col + k, 1, 1).values = [[asTyped(text)]];
     // The remark cell is written before looking for a comment thread, whose absence fails a sync.
     await context.sync();
     const anchor = cellAddress(place.anchor.row, place.anchor.col);
@@ -212,6 +220,8 @@ export function writeRemark(place: RemarkPlace, text: string): Promise<'note' | 
 }
 
 export const REMARK_HEADER = '审核意见';
+/** How many columns right of the planned one a remark may move past cells that are taken. */
+const REMARK_WINDOW = 16;
 
 /**
  * Calls back with the sheet and address of every edit (ExcelApi 1.9 collection event);

@@ -305,6 +305,20 @@ describe('the reviewer’s remarks', () => {
     expect(sheet.peek(place.row + 1, place.col)?.value).toBe('-5% 的偏差未说明');
   });
 
+  test('never write over a cell someone typed in: the remark moves right to the first free cell', async () => {
+    const { fake, place } = await annotated();
+    const sheet = fake.workbook.sheet('自评表');
+    sheet.put(place.row, place.col, [['单位自己的说明']]);
+    await writeRemark(place, '请补充偏差原因');
+    expect(sheet.peek(place.row, place.col)?.value).toBe('单位自己的说明');
+    expect(sheet.peek(place.row, place.col + 1)?.value).toBe('请补充偏差原因');
+    expect(sheet.peek(place.headerRows[0], place.col + 1)?.value).toBe('审核意见');
+    // A second remark on that row goes on past the first, never over it.
+    await writeRemark(place, '已与单位核实');
+    expect(sheet.peek(place.row, place.col + 1)?.value).toBe('请补充偏差原因');
+    expect(sheet.peek(place.row, place.col + 2)?.value).toBe('已与单位核实');
+  });
+
   test('go into the 审核意见 column and a note (ExcelApi 1.18), and survive rescore and clear', async () => {
     const { fake, place } = await annotated();
     expect(await writeRemark(place, '请补充偏差原因')).toBe('note');
@@ -328,7 +342,8 @@ describe('the reviewer’s remarks', () => {
     expect(fake.workbook.comments.get("'自评表'!D10")).toEqual(['目标值偏低', '已与单位核实']);
     (fake.options as { apiVersion: number }).apiVersion = 9;
     expect(await writeRemark(place, '已核实')).toBe('cell');
-    expect(fake.workbook.sheet('自评表').peek(place.row, place.col)?.value).toBe('已核实');
+    // Each remark took the next free cell on the row: none was written over.
+    expect([0, 1, 2].map((k) => fake.workbook.sheet('自评表').peek(place.row, place.col + k)?.value)).toEqual(['目标值偏低', '已与单位核实', '已核实']);
   });
 });
 
