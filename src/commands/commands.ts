@@ -1,6 +1,6 @@
 import { rescoreOpenWorkbook } from '../excel/excel-host';
 import { associateCommand, showPane } from '../excel/office-commands';
-import { RescoreOutcome, SettingsStore } from '../taskpane/gateway';
+import { RescoreOutcome, SettingsStore } from '../core/gateway';
 
 export type CommandReport = { outcome: RescoreOutcome } | { error: unknown };
 

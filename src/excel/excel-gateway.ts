@@ -1,5 +1,5 @@
 import { sanitizeSettings } from '../core/settings';
-import { SettingsStore, WorkbookGateway } from '../taskpane/gateway';
+import { SettingsStore, WorkbookGateway } from '../core/gateway';
 import { clearOpenWorkbook, rescoreOpenWorkbook, selectCells, watchEdits, writeRemark } from './excel-host';
 
 const SETTINGS_KEY = 'selfeval.settings';

@@ -3,7 +3,7 @@ import { evaluateWorkbook } from '../core/evaluate';
 import { CellValue, SheetGrid } from '../core/grid';
 import { CellEditModeError, HiddenSheetError, NoRoomForRemarkError, NoTableError, ProtectedSheetError, SelfEvalError, WorkbookStructureProtectedError } from '../core/errors';
 import { TablePlan, planWriteBack } from '../core/plan';
-import { RemarkPlace, RescoreOutcome, Stage } from '../taskpane/gateway';
+import { RemarkPlace, RescoreOutcome, Stage } from '../core/gateway';
 import { Settings, policyFromSettings } from '../core/settings';
 import { OriginalStyle, POINTS_PER_CHARACTER, STATE_SHEET, StateRecord, locateSheets, withoutAnnotations } from '../core/state';
 import { BYTES_PER_WRITE, PAYLOAD_BUDGET, packBatches } from './batches';

@@ -1,6 +1,6 @@
 import { NoTableError } from '../core/errors';
 import { policyFromSettings } from '../core/settings';
-import { WorkbookGateway } from '../taskpane/gateway';
+import { WorkbookGateway } from '../core/gateway';
 import { clearXlsx, rescoreXlsx } from './write-back';
 
 /** A gateway over an .xlsx opened in the browser: it is rescored in memory and downloaded. */

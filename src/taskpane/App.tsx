@@ -12,7 +12,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { parseRange } from '../core/address';
 import { SelfEvalError } from '../core/errors';
 import { Settings, defaultSettings } from '../core/settings';
-import { RemarkPlace, RescoreOutcome, SettingsStore, Stage, WorkbookGateway } from './gateway';
+import { RemarkPlace, RescoreOutcome, SettingsStore, Stage, WorkbookGateway } from '../core/gateway';
 import { CommandReport } from '../commands/commands';
 import { Channel } from './channel';
 import { STRINGS, Strings } from './i18n';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { cellAddress } from '../core/address';
 import { Flag, IndicatorResult, TableResult } from '../core/evaluate';
 import { TablePlan, gradeText, tableName } from '../core/plan';
-import { RemarkPlace } from './gateway';
+import { RemarkPlace } from '../core/gateway';
 import { Strings } from './i18n';
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
 import { sanitizeSettings } from '../core/settings';
-import { SettingsStore } from './gateway';
+import { SettingsStore } from '../core/gateway';
 
 const KEY = 'selfeval.settings';
 

@@ -12,7 +12,7 @@ import { readGrids } from '../../src/file/read-workbook';
 import { CommandReport } from '../../src/commands/commands';
 import { App, AppProps } from '../../src/taskpane/App';
 import { createChannel } from '../../src/taskpane/channel';
-import { RescoreOutcome, SettingsStore, WorkbookGateway } from '../../src/taskpane/gateway';
+import { RescoreOutcome, SettingsStore, WorkbookGateway } from '../../src/core/gateway';
 import { referenceWorkbook } from '../helpers/reference';
 
 // Fluent UI renders slowly in jsdom, slower still while other test files run beside this one.

@@ -1,6 +1,6 @@
-import { TableResult } from '../core/evaluate';
-import { PlanProblem, TablePlan } from '../core/plan';
-import { Settings } from '../core/settings';
+import { TableResult } from './evaluate';
+import { PlanProblem, TablePlan } from './plan';
+import { Settings } from './settings';
 
 export type Stage = 'read' | 'score' | 'write';
 export type RescoreOutcome = { tables: TableResult[]; plans: TablePlan[]; problems: PlanProblem[] };
