@@ -35,3 +35,8 @@ test('the ribbon calls the command the code registers, and opens the pane page',
   expect(text).toContain('<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>');
   expect(manifest.Id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 });
+
+test('under the shared runtime no action names a TaskpaneId (docs: configure-your-add-in-to-use-a-shared-runtime)', () => {
+  expect(text).toContain('<Runtime resid="Taskpane.Url" lifetime="long"/>');
+  expect(text).not.toMatch(/<TaskpaneId>/);
+});
