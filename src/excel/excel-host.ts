@@ -19,13 +19,32 @@ export type Progress = (stage: Stage) => void;
  * refuses it, and the user is told to finish the edit.
  */
 async function run<T>(action: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  ownWrites.running++;
   try {
     return await Excel.run({ delayForCellEdit: true }, action);
   } catch (error) {
     if (error instanceof SelfEvalError) throw error;
     if ((error as { code?: string }).code === 'InvalidOperationInCellEditMode') throw new CellEditModeError();
     throw error;
+  } finally {
+    ownWrites.running--;
+    ownWrites.quietUntil = Date.now() + OWN_EVENTS_GRACE_MS;
   }
+}
+
+/**
+ * Before ExcelApi 1.14 an edit event does not say who made the change, so the events that
+ * arrive while the add-in itself is writing, or just after, are taken for its own.
+ */
+const ownWrites = { running: 0, quietUntil: 0 };
+const OWN_EVENTS_GRACE_MS = 1000;
+
+/** Whether a change event is the user's own edit here: not a co-author's, not the add-in's writes. */
+function isUserEdit(event: Excel.WorksheetChangedEventArgs): boolean {
+  if (event.source === Excel.EventSource.remote) return false;
+  const trigger = (event as { triggerSource?: string }).triggerSource;
+  if (trigger === 'ThisLocalAddin') return false;
+  return trigger !== undefined || (ownWrites.running === 0 && Date.now() >= ownWrites.quietUntil);
 }
 
 /**
@@ -235,7 +254,7 @@ export async function watchEdits(onEdit: (sheet: string, address: string) => voi
     await context.sync();
     const names = new Map(sheets.items.map((s) => [s.id, s.name]));
     const result = sheets.onChanged.add(async (event) => {
-      onEdit(names.get(event.worksheetId) ?? '', event.address);
+      if (isUserEdit(event)) onEdit(names.get(event.worksheetId) ?? '', event.address);
     });
     await context.sync();
     return result;

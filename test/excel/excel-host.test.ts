@@ -375,6 +375,24 @@ describe('selection and edits', () => {
   });
 });
 
+describe('edit events that are not the user’s own edit here', () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+  test.each([18, 13])('the add-in’s own writes and a co-author’s edits are not taken for edits (ExcelApi 1.%i)', async (apiVersion) => {
+    const fake = await fakeWith('wuhan-jiguan.xlsx', { apiVersion });
+    const seen: string[] = [];
+    const stop = await watchEdits((sheet, address) => seen.push(`${sheet}!${address}`));
+    await rescoreOpenWorkbook(settings);
+    await settle();
+    await fake.workbook.edit('自评表', 'F11', '1人', 'Remote');
+    expect(seen).toEqual([]);
+    if (apiVersion < 14) await new Promise((resolve) => setTimeout(resolve, 1100));
+    await fake.workbook.edit('自评表', 'F10', '180人');
+    expect(seen).toEqual(['自评表!F10']);
+    await stop();
+  });
+});
+
 test('an output cell someone typed over in Excel is kept by clear and by rescore', async () => {
   const fake = await fakeWith('wuhan-jiguan.xlsx');
   await rescoreOpenWorkbook(settings);

@@ -138,3 +138,24 @@ test('merged areas: only those whose top-left cell is in the range are listed, a
   await expect(listed('A11:B522')).resolves.toContain('A522:B522');
   await expect(listed('A1:B523')).rejects.toMatchObject({ code: 'GeneralException' });
 });
+
+test('onChanged fires for the add-in’s own writes too, after the sync, marked ThisLocalAddin from ExcelApi 1.14 (docs: excel-add-ins-events)', async () => {
+  for (const [apiVersion, trigger] of [
+    [14, 'ThisLocalAddin'],
+    [13, undefined],
+  ] as const) {
+    const fake = new FakeExcel({ apiVersion });
+    fake.workbook.add('表');
+    fake.install();
+    const events: { source: string; triggerSource?: string }[] = [];
+    fake.workbook.changeHandlers.push(async (event) => void events.push({ source: event.source, triggerSource: event.triggerSource }));
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('表').getRange('A1').values = [['甲']];
+      await context.sync();
+      expect(events).toEqual([]);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(events).toEqual([{ source: 'Local', triggerSource: trigger }]);
+    FakeExcel.uninstall();
+  }
+});

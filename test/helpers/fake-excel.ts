@@ -74,6 +74,12 @@ export class FakeSheet {
   }
 }
 
+/**
+ * What `onChanged` hands a handler: `source` tells a co-author's edit (`Remote`); from ExcelApi
+ * 1.14 `triggerSource` marks the add-in's own writes (docs: excel-add-ins-events).
+ */
+export type ChangeEvent = { worksheetId: string; address: string; source: 'Local' | 'Remote'; triggerSource?: 'ThisLocalAddin' | 'Unknown' };
+
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   /** Workbook structure protection: sheets cannot be added, deleted, hidden or shown. */
@@ -82,7 +88,7 @@ export class FakeWorkbook {
   readonly comments = new Map<string, string[]>();
   selection: { sheet: string; address: string } | null = null;
   active: string | null = null;
-  readonly changeHandlers: ((event: { worksheetId: string; address: string }) => Promise<void>)[] = [];
+  readonly changeHandlers: ((event: ChangeEvent) => Promise<void>)[] = [];
 
   add(name: string): FakeSheet {
     // Excel compares sheet names without case.
@@ -102,12 +108,12 @@ export class FakeWorkbook {
     return this.sheets.some((s) => s.name === name);
   }
 
-  /** Simulates the user editing a cell: fires the change handlers. */
-  async edit(sheet: string, address: string, value: string | number): Promise<void> {
+  /** Simulates someone editing a cell — the user here, or a co-author (`Remote`): fires the change handlers. */
+  async edit(sheet: string, address: string, value: string | number, source: 'Local' | 'Remote' = 'Local'): Promise<void> {
     const target = this.sheet(sheet);
     const { top, left } = parseRange(address);
     target.cell(top, left).value = value;
-    for (const handler of this.changeHandlers) await handler({ worksheetId: target.id, address });
+    for (const handler of this.changeHandlers) await handler({ worksheetId: target.id, address, source, triggerSource: 'Unknown' });
   }
 }
 
@@ -184,6 +190,12 @@ class Context {
     this.queue.push({ bytes: bytes + OP_OVERHEAD, run });
   }
 
+  /** Cells the add-in wrote in this sync: Excel reports them to `onChanged` handlers too, after the sync. */
+  private written: { worksheetId: string; address: string }[] = [];
+  wrote(worksheetId: string, address: string): void {
+    this.written.push({ worksheetId, address });
+  }
+
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
@@ -207,6 +219,15 @@ class Context {
       throw officeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
     }
     fake.syncs.push({ request, response });
+    const written = this.written;
+    this.written = [];
+    if (written.length && fake.workbook.changeHandlers.length) {
+      const triggerSource = fake.apiVersion >= 14 ? ('ThisLocalAddin' as const) : undefined;
+      // Delivered asynchronously, as Excel does, once the batch has run.
+      setTimeout(() => {
+        for (const event of written) for (const handler of [...fake.workbook.changeHandlers]) void handler({ ...event, source: 'Local', triggerSource });
+      }, 0);
+    }
   }
 }
 
@@ -291,7 +312,7 @@ class WorkbookProxy {
 class WorksheetCollection extends Proxy {
   private itemProxies: WorksheetProxy[] | null = null;
   readonly onChanged = {
-    add: (handler: (event: { worksheetId: string; address: string }) => Promise<void>) => {
+    add: (handler: (event: ChangeEvent) => Promise<void>) => {
       this.ctx.fake.workbook.changeHandlers.push(handler);
       return {
         context: this.ctx,
@@ -567,7 +588,10 @@ class RangeProxy extends Proxy {
     return this.get('values');
   }
   set values(values: unknown[][]) {
-    this.set('values', values, () => this.forEachCell((cell, r, c) => typeIn(cell, values[r][c])));
+    this.set('values', values, () => {
+      this.forEachCell((cell, r, c) => typeIn(cell, values[r][c]));
+      this.ctx.wrote(this.sheet().id, rangeAddress(this.rect()!));
+    });
   }
   get numberFormat(): unknown[][] {
     return this.get('numberFormat');
@@ -764,6 +788,7 @@ export class FakeExcel {
         return callback(new Context(fake, Boolean(options.delayForCellEdit) && fake.apiVersion >= 11));
       },
       SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+      EventSource: { local: 'Local', remote: 'Remote' },
     };
     g.Office = {
       context: {
