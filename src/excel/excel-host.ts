@@ -19,6 +19,19 @@ export type Progress = (stage: Stage) => void;
  * refuses it, and the user is told to finish the edit.
  */
 async function run<T>(action: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  // One action at a time across the pane, the ribbon command and live mode (they share this
+  // runtime): a second waits for the first, so two rescores never interleave their writes.
+  const turn = queue.then(() => runNow(action));
+  queue = turn.then(
+    () => undefined,
+    () => undefined,
+  );
+  return turn;
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+async function runNow<T>(action: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   ownWrites.running++;
   try {
     return await Excel.run({ delayForCellEdit: true }, action);

@@ -230,6 +230,17 @@ describe('nothing half-written', () => {
     expect(snapshot(fake)).toEqual(before);
   });
 
+  test('two rescores started together (pane, ribbon, live mode) run one after the other, as one would', async () => {
+    const once = await fakeWith('wuhan-jiguan.xlsx');
+    await rescoreOpenWorkbook(settings);
+    const expected = snapshot(once);
+    FakeExcel.uninstall();
+    const fake = await fakeWith('wuhan-jiguan.xlsx');
+    const outcomes = await Promise.all([rescoreOpenWorkbook(settings), rescoreOpenWorkbook(settings), clearOpenWorkbook().then(() => rescoreOpenWorkbook(settings))]);
+    expect(outcomes.map((o) => o.tables.length)).toEqual([1, 1, 1]);
+    expect(snapshot(fake)).toEqual(expected);
+  });
+
   test('a cell being edited: the rescore waits for the edit to end (ExcelApi 1.11)', async () => {
     const fake = await fakeWith('wuhan-jiguan.xlsx', { editMode: true });
     const outcome = await rescoreOpenWorkbook(settings);
