@@ -15,16 +15,24 @@ export function excelGateway(): WorkbookGateway {
   };
 }
 
-/** Settings travel with the workbook (Office document settings). */
+/**
+ * Settings travel with the workbook, in `workbook.settings` (ExcelApi 1.4, the store Microsoft
+ * recommends); they persist when the workbook is saved. Settings an earlier version kept in the
+ * Common API's document settings are still read.
+ */
 export function workbookSettingsStore(): SettingsStore {
   return {
-    load: async () => sanitizeSettings(Office.context.document.settings.get(SETTINGS_KEY)),
-    save: async (settings) => {
-      const store = Office.context.document.settings;
-      store.set(SETTINGS_KEY, settings);
-      await new Promise<void>((resolve, reject) =>
-        store.saveAsync((result) => (result.status === Office.AsyncResultStatus.Failed ? reject(new Error(result.error.message)) : resolve())),
-      );
-    },
+    load: () =>
+      Excel.run(async (context) => {
+        const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+        item.load('value');
+        await context.sync();
+        return sanitizeSettings(item.isNullObject ? Office.context.document.settings.get(SETTINGS_KEY) : item.value);
+      }),
+    save: (settings) =>
+      Excel.run(async (context) => {
+        context.workbook.settings.add(SETTINGS_KEY, settings);
+        await context.sync();
+      }),
   };
 }

@@ -288,13 +288,45 @@ abstract class Proxy {
   }
 }
 
+class SettingProxy extends Proxy {
+  constructor(
+    ctx: Context,
+    private readonly key: string,
+  ) {
+    super(ctx);
+    this.nullable(() => ctx.fake.workbookSettings.has(key));
+  }
+  protected snapshot(property: string): unknown {
+    const stored = this.ctx.fake.workbookSettings.get(this.key);
+    if (property === 'isNullObject') return stored === undefined;
+    if (property === 'value') return stored === undefined ? null : (JSON.parse(stored) as unknown);
+    throw new Error(`no property ${property} on setting`);
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  get value(): unknown {
+    return this.get('value');
+  }
+}
+
 class WorkbookProxy {
   readonly worksheets: WorksheetCollection;
   readonly protection: ChildProxy;
+  readonly settings: { add: (key: string, value: unknown) => void; getItemOrNullObject: (key: string) => SettingProxy };
   readonly comments: { add: (address: string, content: string) => void; getItemByCell: (address: string) => CommentProxy };
   constructor(ctx: Context) {
     this.worksheets = new WorksheetCollection(ctx);
     this.protection = new ChildProxy(ctx, (p) => (p === 'protected' ? ctx.fake.workbook.structureProtected : undefined));
+    this.settings = {
+      add: (key, value) =>
+        ctx.enqueue(bytesOf([key, value]), () => {
+          if (ctx.fake.apiVersion < 4) throw new Error('workbook.settings needs ExcelApi 1.4');
+          ctx.fake.workbookSettings.set(key, JSON.stringify(value));
+          return 0;
+        }),
+      getItemOrNullObject: (key) => new SettingProxy(ctx, key),
+    };
     this.comments = {
       add: (address, content) => {
         if (ctx.fake.apiVersion < 10) throw new Error('comments need ExcelApi 1.10');
@@ -757,7 +789,10 @@ export class FakeExcel {
   syncCount = 0;
   /** Batches that waited for cell-edit mode to end (`delayForCellEdit`). */
   waitedForCellEdit = 0;
+  /** The Common API's document settings (`Office.context.document.settings`). */
   readonly settings = new Map<string, unknown>();
+  /** The workbook's settings (`workbook.settings`, ExcelApi 1.4): values are stored as JSON. */
+  readonly workbookSettings = new Map<string, string>();
   readonly commands = new Map<string, (event: { completed: () => void }) => Promise<void>>();
   paneShown = 0;
 
