@@ -1,4 +1,4 @@
 /** Tests against independent programs (LibreOffice); `npm run test:interop`. */
-const base = require('./jest.config');
+const base = require("./jest.config");
 
-module.exports = { ...base, testMatch: ['**/*.interop.test.ts'], testPathIgnorePatterns: [] };
+module.exports = { ...base, testMatch: ["**/*.interop.test.ts"], testPathIgnorePatterns: [] };

@@ -2,25 +2,25 @@
  * `npm run bench`: prints what the engine and the hosts cost, as a table for the README.
  * Benchmarks report; they never fail the build on a timing.
  */
-import { execFileSync } from 'child_process';
-import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { evaluateWorkbook } from '../src/core/evaluate';
-import { policyFor } from '../src/core/policy';
-import { defaultSettings } from '../src/core/settings';
-import { rescoreOpenWorkbook } from '../src/excel/excel-host';
-import { nodeDeflate } from '../src/file/node-deflate';
-import { rescoreXlsx } from '../src/file/write-back';
-import { FakeExcel, fakeFromGrids } from '../test/helpers/fake-excel';
-import { layoutTable, toGrid, workbookBuffer } from '../test/helpers/layouts';
-import { referenceTable } from '../test/helpers/reference';
-import { writeHugeSheet } from './hostile-corpus';
+import { execFileSync } from "child_process";
+import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { evaluateWorkbook } from "../src/core/evaluate";
+import { policyFor } from "../src/core/policy";
+import { defaultSettings } from "../src/core/settings";
+import { rescoreOpenWorkbook } from "../src/excel/excel-host";
+import { nodeDeflate } from "../src/file/node-deflate";
+import { rescoreXlsx } from "../src/file/write-back";
+import { FakeExcel, fakeFromGrids } from "../test/helpers/fake-excel";
+import { layoutTable, toGrid, workbookBuffer } from "../test/helpers/layouts";
+import { referenceTable } from "../test/helpers/reference";
+import { writeHugeSheet } from "./hostile-corpus";
 
-const policy = policyFor('wuhan');
+const policy = policyFor("wuhan");
 const rows: string[][] = [];
-const report = (what: string, value: string, goal = '') => {
+const report = (what: string, value: string, goal = "") => {
   rows.push([what, value, goal]);
   process.stderr.write(`${what}: ${value}\n`);
 };
@@ -36,15 +36,22 @@ async function median(runs: number, work: () => Promise<unknown>): Promise<numbe
 }
 
 async function engineThroughput(): Promise<void> {
-  const spec = referenceTable('jiuye');
+  const spec = referenceTable("jiuye");
   const many = Array.from({ length: 5000 }, () => spec.blocks[0].rows).flat();
   const grid = toGrid(layoutTable({ ...spec, blocks: [{ ...spec.blocks[0], rows: many }] }));
   const ms = await median(5, async () => evaluateWorkbook([grid], { policy }));
-  report('engine: detect + score + review', `${Math.round((many.length / ms) * 1000).toLocaleString('en')} indicator rows/s (${many.length.toLocaleString('en')} rows in ${ms.toFixed(0)} ms)`);
+  report(
+    "engine: detect + score + review",
+    `${Math.round((many.length / ms) * 1000).toLocaleString("en")} indicator rows/s (${many.length.toLocaleString("en")} rows in ${ms.toFixed(0)} ms)`
+  );
 }
 
 async function rescoreAgainstExceljs(): Promise<void> {
-  const sheets = Array.from({ length: 200 }, (_, k) => layoutTable(referenceTable(['dept', 'jiguan', 'jiuye', 'buzhu'][k % 4]), { sheetName: `项目${k + 1}` }));
+  const sheets = Array.from({ length: 200 }, (_, k) =>
+    layoutTable(referenceTable(["dept", "jiguan", "jiuye", "buzhu"][k % 4]), {
+      sheetName: `项目${k + 1}`,
+    })
+  );
   const data = await workbookBuffer(sheets);
   // Alternating runs, so that the machine's drift weighs on both sides alike.
   const bareTimes: number[] = [];
@@ -55,33 +62,42 @@ async function rescoreAgainstExceljs(): Promise<void> {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
         await workbook.xlsx.writeBuffer();
-      }),
+      })
     );
-    ourTimes.push(await median(1, () => rescoreXlsx(data, policy, { highlight: true, deflate: nodeDeflate })));
+    ourTimes.push(
+      await median(1, () => rescoreXlsx(data, policy, { highlight: true, deflate: nodeDeflate }))
+    );
   }
-  const middle = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  const middle = (times: number[]) =>
+    [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
   const bare = middle(bareTimes);
   const ours = middle(ourTimes);
-  report('rescore, 200-sheet workbook (in-process, as the CLI runs it)', `${ours.toFixed(0)} ms`);
+  report("rescore, 200-sheet workbook (in-process, as the CLI runs it)", `${ours.toFixed(0)} ms`);
   const portable = await median(3, () => rescoreXlsx(data, policy));
-  report('rescore, 200-sheet workbook (portable deflate, as the browser page runs it)', `${portable.toFixed(0)} ms`);
-  report('exceljs load + save of the same file', `${bare.toFixed(0)} ms`);
-  report('ratio rescore / bare exceljs', (ours / bare).toFixed(2), 'at most 0.5');
+  report(
+    "rescore, 200-sheet workbook (portable deflate, as the browser page runs it)",
+    `${portable.toFixed(0)} ms`
+  );
+  report("exceljs load + save of the same file", `${bare.toFixed(0)} ms`);
+  report("ratio rescore / bare exceljs", (ours / bare).toFixed(2), "at most 0.5");
 }
 
 async function addinSyncs(): Promise<void> {
-  const grid = toGrid(layoutTable(referenceTable('jiguan')));
+  const grid = toGrid(layoutTable(referenceTable("jiguan")));
   for (const count of [1, 10, 100, 500]) {
     const fake = new FakeExcel();
-    fakeFromGrids(fake, Array.from({ length: count }, (_, k) => ({ ...grid, name: `项目${k + 1}` })));
+    fakeFromGrids(
+      fake,
+      Array.from({ length: count }, (_, k) => ({ ...grid, name: `项目${k + 1}` }))
+    );
     fake.install();
     const ms = await median(1, () => rescoreOpenWorkbook(defaultSettings()));
     const largest = Math.max(...fake.syncs.map((s) => Math.max(s.request, s.response)));
     const total = fake.syncs.reduce((sum, s) => sum + s.request + s.response, 0);
     report(
-      `add-in host (test double), ${count} sheet${count > 1 ? 's' : ''}`,
+      `add-in host (test double), ${count} sheet${count > 1 ? "s" : ""}`,
       `${fake.syncCount} syncs, largest ${(largest / 1024).toFixed(0)} KB, total ${(total / 1024).toFixed(0)} KB, ${ms.toFixed(0)} ms`,
-      'constant syncs while under 4 MB a batch',
+      "constant syncs while under 4 MB a batch"
     );
     FakeExcel.uninstall();
   }
@@ -89,8 +105,14 @@ async function addinSyncs(): Promise<void> {
 
 /** Time and peak memory of rescoring one large sheet, each measured in a fresh process. */
 async function largeSheets(dir: string): Promise<void> {
-  execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: join(__dirname, '..'), stdio: 'inherit' });
-  const goals: Record<number, string> = { 50_000: 'under 4 s and 400 MB', 100_000: 'under 8 s and 800 MB' };
+  execFileSync("npm", ["run", "--silent", "build:cli"], {
+    cwd: join(__dirname, ".."),
+    stdio: "inherit",
+  });
+  const goals: Record<number, string> = {
+    50_000: "under 4 s and 400 MB",
+    100_000: "under 8 s and 800 MB",
+  };
   for (const count of [50_000, 100_000]) {
     const file = join(dir, `rows-${count}.xlsx`);
     await writeHugeSheet(file, count);
@@ -105,18 +127,21 @@ async function largeSheets(dir: string): Promise<void> {
       rescoreXlsx(data, policyFor('wuhan'), { highlight: true, deflate: nodeDeflate }).then((r) => {
         process.stdout.write(JSON.stringify({ ms: Date.now() - start, rows: r.tables[0].indicators.length, maxRssKb: process.resourceUsage().maxRSS }));
       });`;
-    const out = execFileSync(process.execPath, ['-e', child, file], { cwd: join(__dirname, '..'), maxBuffer: 1 << 20 });
+    const out = execFileSync(process.execPath, ["-e", child, file], {
+      cwd: join(__dirname, ".."),
+      maxBuffer: 1 << 20,
+    });
     const result = JSON.parse(out.toString()) as { ms: number; rows: number; maxRssKb: number };
     report(
-      `rescore, ${count.toLocaleString('en')}-row sheet (fresh process)`,
-      `${(result.ms / 1000).toFixed(1)} s, peak RSS ${(result.maxRssKb / 1024).toFixed(0)} MB, ${result.rows.toLocaleString('en')} indicators; file ${(readFileSync(file).length / 1048576).toFixed(1)} MB`,
-      goals[count],
+      `rescore, ${count.toLocaleString("en")}-row sheet (fresh process)`,
+      `${(result.ms / 1000).toFixed(1)} s, peak RSS ${(result.maxRssKb / 1024).toFixed(0)} MB, ${result.rows.toLocaleString("en")} indicators; file ${(readFileSync(file).length / 1048576).toFixed(1)} MB`,
+      goals[count]
     );
   }
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'selfeval-bench-'));
+  const dir = mkdtempSync(join(tmpdir(), "selfeval-bench-"));
   try {
     await engineThroughput();
     await rescoreAgainstExceljs();
@@ -125,9 +150,16 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
   process.stdout.write(
-    [`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`, '', line(['measure', 'result', 'goal']), line(['---', '---', '---']), ...rows.map(line), ''].join('\n'),
+    [
+      `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+      "",
+      line(["measure", "result", "goal"]),
+      line(["---", "---", "---"]),
+      ...rows.map(line),
+      "",
+    ].join("\n")
   );
 }
 

@@ -1,7 +1,7 @@
 /* Draws the add-in icons (a green rounded square with a white check) into assets/. */
-const fs = require('fs');
-const path = require('path');
-const zlib = require('zlib');
+const fs = require("fs");
+const path = require("path");
+const zlib = require("zlib");
 
 function crc32(buf) {
   let c = ~0;
@@ -25,7 +25,13 @@ function icon(size) {
   const raw = Buffer.alloc(size * (size * 4 + 1));
   const radius = size * 0.2;
   const distToSegment = (px, py, ax, ay, bx, by) => {
-    const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+    const t = Math.max(
+      0,
+      Math.min(
+        1,
+        ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)
+      )
+    );
     return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
   };
   for (let y = 0; y < size; y++) {
@@ -36,9 +42,16 @@ function icon(size) {
       const inside = Math.hypot(x + 0.5 - cx, y + 0.5 - cy) <= radius;
       const s = size;
       const check =
-        Math.min(distToSegment(x + 0.5, y + 0.5, 0.25 * s, 0.52 * s, 0.43 * s, 0.7 * s), distToSegment(x + 0.5, y + 0.5, 0.43 * s, 0.7 * s, 0.76 * s, 0.32 * s)) <
+        Math.min(
+          distToSegment(x + 0.5, y + 0.5, 0.25 * s, 0.52 * s, 0.43 * s, 0.7 * s),
+          distToSegment(x + 0.5, y + 0.5, 0.43 * s, 0.7 * s, 0.76 * s, 0.32 * s)
+        ) <
         s * 0.07;
-      const [r, g, b, a] = !inside ? [0, 0, 0, 0] : check ? [255, 255, 255, 255] : [16, 124, 65, 255];
+      const [r, g, b, a] = !inside
+        ? [0, 0, 0, 0]
+        : check
+          ? [255, 255, 255, 255]
+          : [16, 124, 65, 255];
       raw.set([r, g, b, a], y * (size * 4 + 1) + 1 + x * 4);
     }
   }
@@ -46,7 +59,13 @@ function icon(size) {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", header),
+    chunk("IDAT", zlib.deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
-for (const size of [16, 32, 64, 80, 128]) fs.writeFileSync(path.join(__dirname, '..', 'assets', `icon-${size}.png`), icon(size));
+for (const size of [16, 32, 64, 80, 128])
+  fs.writeFileSync(path.join(__dirname, "..", "assets", `icon-${size}.png`), icon(size));

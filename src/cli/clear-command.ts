@@ -1,11 +1,11 @@
-import { promises as fs } from 'fs';
-import { dirname } from 'path';
-import { readFileBytes } from '../file/open-file';
-import { checkOutputFolder, refuseOverwrite, writeAtomically } from '../file/output-folder';
-import { nodeDeflate } from '../file/node-deflate';
-import { clearXlsx } from '../file/write-back';
-import { collectJobs } from './batch/inputs';
-import { Output, describe } from './output';
+import { promises as fs } from "fs";
+import { dirname } from "path";
+import { readFileBytes } from "../file/open-file";
+import { checkOutputFolder, refuseOverwrite, writeAtomically } from "../file/output-folder";
+import { nodeDeflate } from "../file/node-deflate";
+import { clearXlsx } from "../file/write-back";
+import { collectJobs } from "./batch/inputs";
+import { Output, describe } from "./output";
 
 /**
  * `selfeval clear FILE|DIR... --out OUT`: copies with every annotation taken out again, laid
@@ -28,7 +28,9 @@ export async function runClear(inputs: string[], folder: string, io: Output): Pr
       const result = await clearXlsx(await readFileBytes(job.input), nodeDeflate);
       await fs.mkdir(dirname(job.output), { recursive: true });
       await writeAtomically(job.output, result.data);
-      const what = result.cleared ? '已撤销全部复核标注 (annotations removed)' : '没有复核标注 (no annotations found)';
+      const what = result.cleared
+        ? "已撤销全部复核标注 (annotations removed)"
+        : "没有复核标注 (no annotations found)";
       io.out(`${job.input}\n  ${what}\n  → ${job.output}\n`);
     } catch (error) {
       failed = true;

@@ -1,4 +1,4 @@
-import { SelfEvalError } from '../core/errors';
+import { SelfEvalError } from "../core/errors";
 
 /** Where a command writes: stdout and stderr in the CLI, strings in tests. */
 export type Output = { out: (text: string) => void; err: (text: string) => void };

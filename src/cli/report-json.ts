@@ -1,5 +1,5 @@
-import { IndicatorResult, TableResult } from '../core/evaluate';
-import { tableName } from '../core/plan';
+import { IndicatorResult, TableResult } from "../core/evaluate";
+import { tableName } from "../core/plan";
 
 /** One file's outcome as `selfeval score --json` prints it. */
 export type FileReport = { file: string; error: string | null; tables: TableResult[] };

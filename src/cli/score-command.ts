@@ -1,12 +1,12 @@
-import { join } from 'path';
-import { evaluateWorkbook } from '../core/evaluate';
-import { NoTableError } from '../core/errors';
-import { ScoringPolicy } from '../core/policy';
-import { readWorkbookFile } from '../file/open-file';
-import { Output, describe, timeLimitMessage } from './output';
-import { FileReport, toJson } from './report-json';
-import { toText } from './report-text';
-import { WorkerEntry, runOnThreads, workerEntry } from './threads';
+import { join } from "path";
+import { evaluateWorkbook } from "../core/evaluate";
+import { NoTableError } from "../core/errors";
+import { ScoringPolicy } from "../core/policy";
+import { readWorkbookFile } from "../file/open-file";
+import { Output, describe, timeLimitMessage } from "./output";
+import { FileReport, toJson } from "./report-json";
+import { toText } from "./report-text";
+import { WorkerEntry, runOnThreads, workerEntry } from "./threads";
 
 export type ScoreOptions = {
   json: boolean;
@@ -21,14 +21,20 @@ export type ScoreOptions = {
 export type ScoreRequest = { file: string; policy: ScoringPolicy };
 
 /** Scores each file; one file's failure is reported and the others go on. Returns the exit code. */
-export async function runScore(files: string[], options: ScoreOptions, io: Output): Promise<number> {
+export async function runScore(
+  files: string[],
+  options: ScoreOptions,
+  io: Output
+): Promise<number> {
   const reports =
     options.timeLimit === undefined
       ? await scoreHere(files, options.policy)
       : await scoreOnThread(files, options.policy, options.timeLimit, options.entry);
   io.out(options.json ? `${JSON.stringify(toJson(reports), null, 1)}\n` : toText(reports));
   for (const r of reports) if (r.error) io.err(`selfeval: ${r.file}: ${r.error}`);
-  const unscored = reports.flatMap((r) => r.tables.filter((t) => t.error).map((t) => `selfeval: ${r.file}: ${t.error}`));
+  const unscored = reports.flatMap((r) =>
+    r.tables.filter((t) => t.error).map((t) => `selfeval: ${r.file}: ${t.error}`)
+  );
   for (const line of unscored) io.err(line);
   return reports.some((r) => r.error) || unscored.length ? 1 : 0;
 }
@@ -45,17 +51,22 @@ async function scoreHere(files: string[], policy: ScoringPolicy): Promise<FileRe
  * the time limit the thread is terminated, that file is reported as failed, and a fresh thread
  * scores the rest.
  */
-async function scoreOnThread(files: string[], policy: ScoringPolicy, timeLimit: number, entry?: WorkerEntry): Promise<FileReport[]> {
+async function scoreOnThread(
+  files: string[],
+  policy: ScoringPolicy,
+  timeLimit: number,
+  entry?: WorkerEntry
+): Promise<FileReport[]> {
   const requests: ScoreRequest[] = files.map((file) => ({ file, policy }));
   const reports = new Map<ScoreRequest, FileReport>();
   await runOnThreads<ScoreRequest, FileReport>(requests, {
-    entry: entry ?? workerEntry(join(__dirname, 'score-worker')),
+    entry: entry ?? workerEntry(join(__dirname, "score-worker")),
     threads: 1,
     timeLimit,
     stopped: () => false,
     onAnswer: (request, report) => void reports.set(request, report),
     onFailure: (request, failure) => {
-      const error = failure === 'time' ? timeLimitMessage(timeLimit) : describe(failure);
+      const error = failure === "time" ? timeLimitMessage(timeLimit) : describe(failure);
       reports.set(request, { file: request.file, error, tables: [] });
     },
   });

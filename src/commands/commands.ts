@@ -1,11 +1,11 @@
-import { rescoreOpenWorkbook } from '../excel/excel-host';
-import { associateCommand, showPane } from '../excel/office-commands';
-import { RescoreOutcome, SettingsStore } from '../core/gateway';
+import { rescoreOpenWorkbook } from "../excel/excel-host";
+import { associateCommand, showPane } from "../excel/office-commands";
+import { RescoreOutcome, SettingsStore } from "../core/gateway";
 
 export type CommandReport = { outcome: RescoreOutcome } | { error: unknown };
 
 /** The manifest's FunctionName for the 一键复核 button. */
-export const RESCORE_COMMAND = 'rescoreWorkbook';
+export const RESCORE_COMMAND = "rescoreWorkbook";
 
 /**
  * 一键复核 from the ribbon: rescores the whole workbook without the pane. The result goes to

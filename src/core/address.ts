@@ -2,7 +2,7 @@
 
 export function columnLetters(col: number): string {
   let n = col + 1;
-  let letters = '';
+  let letters = "";
   while (n > 0) {
     const rem = (n - 1) % 26;
     letters = String.fromCharCode(65 + rem) + letters;
@@ -31,8 +31,8 @@ export function rangeAddress(range: CellRange): string {
 
 /** Parses "B3", "B3:D7" or "Sheet!B3:D7" (the sheet part is ignored). */
 export function parseRange(text: string): CellRange {
-  const bare = text.includes('!') ? text.slice(text.lastIndexOf('!') + 1) : text;
-  const [a, b = a] = bare.replace(/\$/g, '').split(':');
+  const bare = text.includes("!") ? text.slice(text.lastIndexOf("!") + 1) : text;
+  const [a, b = a] = bare.replace(/\$/g, "").split(":");
   const start = parseCell(a);
   const end = parseCell(b);
   return {

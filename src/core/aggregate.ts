@@ -1,4 +1,4 @@
-import { Quantity } from './parse';
+import { Quantity } from "./parse";
 
 /** One sub-unit's actual for an indicator, with the funds it spent. */
 export type UnitActual = { actual: Quantity; funds: number };
@@ -9,16 +9,22 @@ export type UnitActual = { actual: Quantity; funds: number };
  * then scored like any actual — the sums are scored, not the scores averaged.
  */
 export function aggregateActuals(parts: UnitActual[]): Quantity {
-  if (parts.length === 0) throw new RangeError('nothing to aggregate');
+  if (parts.length === 0) throw new RangeError("nothing to aggregate");
   const { unit, scale } = parts[0].actual;
-  const relative = unit === '%' || unit === '‰';
+  const relative = unit === "%" || unit === "‰";
   if (!relative) {
-    return { kind: 'number', value: parts.reduce((sum, p) => sum + p.actual.value, 0), unit, scale, comparison: 'none' };
+    return {
+      kind: "number",
+      value: parts.reduce((sum, p) => sum + p.actual.value, 0),
+      unit,
+      scale,
+      comparison: "none",
+    };
   }
   const funds = parts.reduce((sum, p) => sum + p.funds, 0);
   const value =
     funds > 0
       ? parts.reduce((sum, p) => sum + p.actual.value * p.funds, 0) / funds
       : parts.reduce((sum, p) => sum + p.actual.value, 0) / parts.length;
-  return { kind: 'number', value, unit, scale, comparison: 'none' };
+  return { kind: "number", value, unit, scale, comparison: "none" };
 }

@@ -1,27 +1,37 @@
-import { TableResult } from './evaluate';
-import { PlanProblem, TablePlan } from './plan';
-import { Settings } from './settings';
+import { TableResult } from "./evaluate";
+import { PlanProblem, TablePlan } from "./plan";
+import { Settings } from "./settings";
 
-export type Stage = 'read' | 'score' | 'write';
+export type Stage = "read" | "score" | "write";
 export type RescoreOutcome = { tables: TableResult[]; plans: TablePlan[]; problems: PlanProblem[] };
 
 /** Where a reviewer's remark goes: the 审核意见 column beside the tool's output, anchored on a cell. */
-export type RemarkPlace = { sheet: string; row: number; col: number; anchor: { row: number; col: number }; headerRows: number[] };
+export type RemarkPlace = {
+  sheet: string;
+  row: number;
+  col: number;
+  anchor: { row: number; col: number };
+  headerRows: number[];
+};
 
 /**
  * What the pane needs from a workbook, whether it is the open Excel workbook or an .xlsx
  * opened in the browser; the pane never calls Excel itself.
  */
 export type WorkbookGateway = {
-  kind: 'excel' | 'file';
+  kind: "excel" | "file";
   /** Rescores the workbook, or one sheet in live mode. */
-  rescore(settings: Settings, progress: (stage: Stage) => void, sheet?: string): Promise<RescoreOutcome>;
+  rescore(
+    settings: Settings,
+    progress: (stage: Stage) => void,
+    sheet?: string
+  ): Promise<RescoreOutcome>;
   /** Takes every annotation out; false when there was none. */
   clear(): Promise<boolean>;
   /** Excel only: select cells. */
   select?(sheet: string, address: string): Promise<void>;
   /** Excel only: write a reviewer's remark. */
-  addRemark?(place: RemarkPlace, text: string): Promise<'note' | 'comment' | 'cell'>;
+  addRemark?(place: RemarkPlace, text: string): Promise<"note" | "comment" | "cell">;
   /** Excel only: report edits; resolves to the function that stops watching. */
   watch?(onEdit: (sheet: string, address: string) => void): Promise<() => Promise<void>>;
   /** File only: the current workbook to download. */

@@ -1,5 +1,5 @@
-import { CellRange, cellAddress } from './address';
-import { roundHalfUp } from './rounding';
+import { CellRange, cellAddress } from "./address";
+import { roundHalfUp } from "./rounding";
 
 /** What a cell holds: dates are Excel serial numbers with a date number format, as Office.js gives them. */
 export type CellValue = string | number | boolean | null;
@@ -75,17 +75,17 @@ export class GridView {
     const line = this.grid.values[row - this.top];
     if (!line) return null;
     const v = line[col - this.left];
-    return v === undefined || v === '' ? null : v;
+    return v === undefined || v === "" ? null : v;
   }
 
   numberFormat(row: number, col: number): string {
     const at = this.resolve(row, col);
-    return this.grid.numberFormats?.[at.row - this.top]?.[at.col - this.left] ?? 'General';
+    return this.grid.numberFormats?.[at.row - this.top]?.[at.col - this.left] ?? "General";
   }
 
   /** Displayed text, trimmed; detection asks for the same cells many times, so rows are cached. */
   text(row: number, col: number): string {
-    if (row < this.top || row > this.bottom || col < this.left || col > this.right) return '';
+    if (row < this.top || row > this.bottom || col < this.left || col > this.right) return "";
     let line = this.texts[row - this.top];
     if (!line) {
       line = [];
@@ -100,11 +100,11 @@ export class GridView {
     const hostText = this.grid.texts?.[at.row - this.top]?.[at.col - this.left];
     if (hostText !== undefined && hostText !== null) return String(hostText).trim();
     const v = this.rawValue(at.row, at.col);
-    return v === null ? '' : formatValue(v, this.numberFormat(at.row, at.col)).trim();
+    return v === null ? "" : formatValue(v, this.numberFormat(at.row, at.col)).trim();
   }
 
   isEmpty(row: number, col: number): boolean {
-    return this.text(row, col) === '';
+    return this.text(row, col) === "";
   }
 
   rowIsEmpty(row: number, left = this.left, right = this.right): boolean {
@@ -118,11 +118,11 @@ export class GridView {
 }
 
 export function isPercentFormat(format: string): boolean {
-  return /%/.test(format.replace(/"[^"]*"/g, ''));
+  return /%/.test(format.replace(/"[^"]*"/g, ""));
 }
 
 export function isDateFormat(format: string): boolean {
-  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
   return /[yd]/i.test(bare) || /m.*[年月]|[年月]/.test(bare);
 }
 
@@ -131,9 +131,9 @@ export function isDateFormat(format: string): boolean {
  * (what Excel stores when someone types 2023年6月). `m` next to `h` or `s` is minutes.
  */
 export function datePartsShown(format: string): { month: boolean; day: boolean } {
-  const tokens = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
-  const day = tokens.includes('d');
-  return { day, month: day || /m/.test(tokens.replace(/h+:?m+|m+:?s+/g, '')) };
+  const tokens = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "").toLowerCase();
+  const day = tokens.includes("d");
+  return { day, month: day || /m/.test(tokens.replace(/h+:?m+|m+:?s+/g, "")) };
 }
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -148,9 +148,9 @@ export function dateToSerial(date: Date): number {
 }
 
 /** The text a spreadsheet would show for a value, for the formats that matter here. */
-function formatValue(value: Exclude<CellValue, null>, format = 'General'): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+function formatValue(value: Exclude<CellValue, null>, format = "General"): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (isPercentFormat(format)) {
     const decimals = /\.(0+)%/.exec(format)?.[1].length ?? 0;
     return `${roundHalfUp(value * 100, decimals).toFixed(decimals)}%`;
@@ -158,12 +158,12 @@ function formatValue(value: Exclude<CellValue, null>, format = 'General'): strin
   if (isDateFormat(format)) {
     const d = serialToDate(value);
     const shows = datePartsShown(format);
-    return `${d.year}年${shows.month ? `${d.month}月` : ''}${shows.day ? `${d.day}日` : ''}`;
+    return `${d.year}年${shows.month ? `${d.month}月` : ""}${shows.day ? `${d.day}日` : ""}`;
   }
   const decimals = /0\.(0+)/.exec(format)?.[1].length;
   if (decimals !== undefined) {
     const fixed = roundHalfUp(value, decimals).toFixed(decimals);
-    return /#,##0/.test(format) ? fixed.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : fixed;
+    return /#,##0/.test(format) ? fixed.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : fixed;
   }
   return String(Number(value.toPrecision(15)));
 }

@@ -1,7 +1,7 @@
-import { memoize } from './memo';
-import { CellValue, datePartsShown, isDateFormat, isPercentFormat, serialToDate } from './grid';
-import { compact } from './text';
-import { comparableUnits, isBare, isPlainUnit, longestSuffix, readUnit, scaleBy } from './units';
+import { memoize } from "./memo";
+import { CellValue, datePartsShown, isDateFormat, isPercentFormat, serialToDate } from "./grid";
+import { compact } from "./text";
+import { comparableUnits, isBare, isPlainUnit, longestSuffix, readUnit, scaleBy } from "./units";
 import {
   AFTER_WORDS,
   DIRECTION_WORDS,
@@ -21,13 +21,13 @@ import {
   PLAUSIBLE_YEARS,
   RANGE_SEPARATORS,
   SIGNS,
-} from './vocabulary/values';
+} from "./vocabulary/values";
 
 /** How a written target binds the actual: at least, at most, exactly (read as at least), or none given. */
-export type Comparison = 'atLeast' | 'atMost' | 'exactly' | 'none';
+export type Comparison = "atLeast" | "atMost" | "exactly" | "none";
 
 export type Quantity = {
-  kind: 'number';
+  kind: "number";
   /**
    * The value in base units: the number written × `scale`. 22万人 is 220000, 95% is 0.95,
    * 1‰ is 0.001, 2小时 is 7200 (the time base is the second).
@@ -50,49 +50,64 @@ export type Quantity = {
 };
 
 /** `400-4,000元/人`: bounds in base units; unit and scale as for a Quantity (the upper bound's). */
-export type Range = { kind: 'range'; low: number; high: number; unit: string; scale: number; label?: string };
+export type Range = {
+  kind: "range";
+  low: number;
+  high: number;
+  unit: string;
+  scale: number;
+  label?: string;
+};
 
 /** A date or a period: a year, a month of a year, or a day. The year may be left out. */
-export type Period = { kind: 'date'; year: number | null; month: number | null; day: number | null };
+export type Period = {
+  kind: "date";
+  year: number | null;
+  month: number | null;
+  day: number | null;
+};
 
-export type Text = { kind: 'text'; text: string };
+export type Text = { kind: "text"; text: string };
 
-export type Empty = { kind: 'empty' };
+export type Empty = { kind: "empty" };
 
 /** A spreadsheet error (#N/A, #DIV/0!) or a comparison with nothing measurable after it (`≥约`). */
-export type Invalid = { kind: 'invalid'; text: string };
+export type Invalid = { kind: "invalid"; text: string };
 
 export type ParsedValue = Quantity | Range | Period | Text | Empty | Invalid;
 
-const SPREADSHEET_ERROR = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+const SPREADSHEET_ERROR =
+  /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
-const NUMBER = '[-+]?\\d+(?:\\.\\d+)?';
+const NUMBER = "[-+]?\\d+(?:\\.\\d+)?";
 /** Escapes for a regular expression with the `u` flag: in an alternation, and in a character class. */
-const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const escapeInClass = (w: string) => w.replace(/[\]\\^-]/g, '\\$&');
-const SEPARATOR = `(?:${RANGE_SEPARATORS.map(escapeWord).join('|')})`;
+const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeInClass = (w: string) => w.replace(/[\]\\^-]/g, "\\$&");
+const SEPARATOR = `(?:${RANGE_SEPARATORS.map(escapeWord).join("|")})`;
 /** A unit as written: a short run without digits, relation signs or range separators. */
-const LOOSE_UNIT = `[^\\d${[...SIGNS, ...RANGE_SEPARATORS].map(escapeInClass).join('')}]{0,8}`;
+const LOOSE_UNIT = `[^\\d${[...SIGNS, ...RANGE_SEPARATORS].map(escapeInClass).join("")}]{0,8}`;
 /** After a label, a unit is words, `%`, `‰` and `/` only: `完成率100%`, `覆盖率≥95%`. */
-const STRICT_UNIT = '[\\p{Script=Han}A-Za-z%‰/]{0,8}';
-const quantityPattern = (unit: string) => new RegExp(`^(${NUMBER})(${unit})$`, 'u');
-const rangePattern = (unit: string) => new RegExp(`^(${NUMBER})(${unit})${SEPARATOR}(${NUMBER})(${unit})$`, 'u');
+const STRICT_UNIT = "[\\p{Script=Han}A-Za-z%‰/]{0,8}";
+const quantityPattern = (unit: string) => new RegExp(`^(${NUMBER})(${unit})$`, "u");
+const rangePattern = (unit: string) =>
+  new RegExp(`^(${NUMBER})(${unit})${SEPARATOR}(${NUMBER})(${unit})$`, "u");
 const QUANTITY = { loose: quantityPattern(LOOSE_UNIT), strict: quantityPattern(STRICT_UNIT) };
 const RANGE = { loose: rangePattern(LOOSE_UNIT), strict: rangePattern(STRICT_UNIT) };
 /** What comes before the first number: no digits (a sign of the number stays with it). */
 const LEAD = /^(\D*?)([-+]?\d[\s\S]*)$/;
 const LABEL_CHARACTERS = /^[\p{Script=Han}A-Za-z]+$/u;
-const SIGN_START = new RegExp(`^(${SIGNS.map(escapeWord).join('|')})`);
+const SIGN_START = new RegExp(`^(${SIGNS.map(escapeWord).join("|")})`);
 
 /** Parses a target or actual as written in a cell, value and number format together. */
-export function parseCell(value: CellValue, numberFormat = 'General'): ParsedValue {
-  if (value === null || value === '') return { kind: 'empty' };
-  if (typeof value === 'boolean') return { kind: 'text', text: value ? '是' : '否' };
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { kind: 'text', text: String(value) };
-    if (isPercentFormat(numberFormat)) return { kind: 'number', value, unit: '%', scale: 0.01, comparison: 'none' };
+export function parseCell(value: CellValue, numberFormat = "General"): ParsedValue {
+  if (value === null || value === "") return { kind: "empty" };
+  if (typeof value === "boolean") return { kind: "text", text: value ? "是" : "否" };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { kind: "text", text: String(value) };
+    if (isPercentFormat(numberFormat))
+      return { kind: "number", value, unit: "%", scale: 0.01, comparison: "none" };
     if (isDateFormat(numberFormat)) return periodShown(value, numberFormat);
-    return { kind: 'number', value, unit: '', scale: 1, comparison: 'none' };
+    return { kind: "number", value, unit: "", scale: 1, comparison: "none" };
   }
   return parseText(value);
 }
@@ -101,15 +116,22 @@ export function parseCell(value: CellValue, numberFormat = 'General'): ParsedVal
  * A target split over 指标性质 | 指标值 | 度量单位 (Sichuan), read as one value: `≥` `22`
  * `万人` is `≥22万人`; 定性 keeps the value as text. Null when there is nothing to join.
  */
-export function parseSplitTarget(value: string, direction: string, writtenUnit: string): { text: string; parsed: ParsedValue } | null {
+export function parseSplitTarget(
+  value: string,
+  direction: string,
+  writtenUnit: string
+): { text: string; parsed: ParsedValue } | null {
   const unit = UNIT_COLUMN_WORDS[compact(writtenUnit)] ?? writtenUnit;
-  if (direction === '' && unit === '') return null;
+  if (direction === "" && unit === "") return null;
   const d = compact(direction);
-  if (QUALITATIVE_DIRECTION.test(d)) return { text: value, parsed: { kind: 'text', text: compact(value) } };
-  const withUnit = unit === '' || compact(value).endsWith(compact(unit)) ? value : `${value}${unit}`;
+  if (QUALITATIVE_DIRECTION.test(d))
+    return { text: value, parsed: { kind: "text", text: compact(value) } };
+  const withUnit =
+    unit === "" || compact(value).endsWith(compact(unit)) ? value : `${value}${unit}`;
   const text = `${DIRECTION_WORDS[d] ?? d}${withUnit}`;
   const parsed = parseText(text);
-  if (parsed.kind === 'number' || parsed.kind === 'range' || parsed.kind === 'date') return { text, parsed };
+  if (parsed.kind === "number" || parsed.kind === "range" || parsed.kind === "date")
+    return { text, parsed };
   // A sign the parser does not know: the value as written, with its unit.
   return { text: withUnit, parsed: parseText(withUnit) };
 }
@@ -124,13 +146,13 @@ export function parseSplitTarget(value: string, direction: string, writtenUnit: 
 export const parseText = memoize((raw: string): ParsedValue => readText(raw));
 
 function readText(raw: string): ParsedValue {
-  const text = withoutInclusiveMarkers(compact(raw)).replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
-  if (text === '') return { kind: 'empty' };
-  if (SPREADSHEET_ERROR.test(text)) return { kind: 'invalid', text };
+  const text = withoutInclusiveMarkers(compact(raw)).replace(/(\d),(?=\d{3}(\D|$))/g, "$1");
+  if (text === "") return { kind: "empty" };
+  if (SPREADSHEET_ERROR.test(text)) return { kind: "invalid", text };
   const parsed = parsePeriod(text) ?? parseMeasure(text);
   if (parsed) return parsed;
-  if (SIGN_START.test(text)) return { kind: 'invalid', text };
-  return { kind: 'text', text: compact(raw) };
+  if (SIGN_START.test(text)) return { kind: "invalid", text };
+  return { kind: "text", text: compact(raw) };
 }
 
 /**
@@ -138,8 +160,8 @@ function readText(raw: string): ParsedValue {
  * marker alone stays, so that a cell holding only `(含)` is text, not empty.
  */
 function withoutInclusiveMarkers(text: string): string {
-  const stripped = INCLUSIVE_MARKERS.reduce((t, marker) => t.split(marker).join(''), text);
-  return stripped === '' ? text : stripped;
+  const stripped = INCLUSIVE_MARKERS.reduce((t, marker) => t.split(marker).join(""), text);
+  return stripped === "" ? text : stripped;
 }
 
 /** A quantity or a range, with what is written before and after the number. */
@@ -154,9 +176,9 @@ function parseMeasure(text: string): Quantity | Range | null {
   if (after) {
     body = body.slice(0, body.length - after.length);
     const bound = AFTER_BOUND.get(after);
-    if (comparison === 'none' && bound) comparison = bound;
+    if (comparison === "none" && bound) comparison = bound;
   }
-  const strictness = lead.label ? 'strict' : 'loose';
+  const strictness = lead.label ? "strict" : "loose";
   const labelled = lead.label ? { label: lead.label } : {};
   const range = RANGE[strictness].exec(body);
   if (range) {
@@ -171,7 +193,7 @@ function parseMeasure(text: string): Quantity | Range | null {
   const { unit, scale } = readUnit(match[2]);
   const value = scaleBy(match[1], scale);
   if (!Number.isFinite(value)) return null;
-  return { kind: 'number', value, unit, scale, comparison, ...labelled };
+  return { kind: "number", value, unit, scale, comparison, ...labelled };
 }
 
 /**
@@ -180,27 +202,33 @@ function parseMeasure(text: string): Quantity | Range | null {
  */
 function readLead(lead: string): { comparison: Comparison; label: string } | null {
   let rest = lead;
-  let comparison: Comparison = 'none';
+  let comparison: Comparison = "none";
   for (;;) {
     // `节约` ends in 约 but is a change, not `约` (about).
     if (CHANGE_WORD_LIST.some((w) => rest.endsWith(w))) break;
     const word = longestSuffix(rest, BEFORE_WORD_LIST);
     if (!word) break;
     // The word nearest the number decides.
-    if (comparison === 'none') comparison = BEFORE_BOUND.get(word) ?? 'none';
+    if (comparison === "none") comparison = BEFORE_BOUND.get(word) ?? "none";
     rest = rest.slice(0, rest.length - word.length);
   }
-  if (rest === '') return { comparison, label: '' };
-  if (!LABEL_CHARACTERS.test(rest) || rest.length < LABEL_MIN_LENGTH || rest.length > LABEL_MAX_LENGTH) return null;
+  if (rest === "") return { comparison, label: "" };
+  if (
+    !LABEL_CHARACTERS.test(rest) ||
+    rest.length < LABEL_MIN_LENGTH ||
+    rest.length > LABEL_MAX_LENGTH
+  )
+    return null;
   if (negates(rest) && !MEASURE_NAME_ENDINGS.some((e) => rest.endsWith(e))) return null;
-  if (comparison === 'none' && CHANGE_WORD_LIST.some((w) => rest.endsWith(w))) comparison = 'atLeast';
+  if (comparison === "none" && CHANGE_WORD_LIST.some((w) => rest.endsWith(w)))
+    comparison = "atLeast";
   return { comparison, label: rest };
 }
 
 /** A label or unit with a word saying the number did not happen (`未完成`, `扣`); `无害化`, `未成年` do not. */
 function negates(text: string): boolean {
   if (!NEGATING_IN_LABEL.some((c) => text.includes(c))) return false;
-  const rest = LABEL_COMPOUNDS.reduce((t, w) => t.split(w).join(''), text);
+  const rest = LABEL_COMPOUNDS.reduce((t, w) => t.split(w).join(""), text);
   return NEGATING_IN_LABEL.some((c) => rest.includes(c));
 }
 
@@ -215,21 +243,22 @@ function readRange(match: RegExpExecArray): Range | null {
   const highValue = scaleBy(highText, high.scale);
   if (!(lowValue <= highValue)) return null;
   const shared = isBare(high) ? low : high;
-  return { kind: 'range', low: lowValue, high: highValue, unit: shared.unit, scale: shared.scale };
+  return { kind: "range", low: lowValue, high: highValue, unit: shared.unit, scale: shared.scale };
 }
 
 const BEFORE_BOUND = new Map<string, Comparison>(
-  (Object.keys(BEFORE_WORDS) as (keyof typeof BEFORE_WORDS)[]).flatMap((bound) => BEFORE_WORDS[bound].map((w) => [w, bound] as [string, Comparison])),
+  (Object.keys(BEFORE_WORDS) as (keyof typeof BEFORE_WORDS)[]).flatMap((bound) =>
+    BEFORE_WORDS[bound].map((w) => [w, bound] as [string, Comparison])
+  )
 );
 const BEFORE_WORD_LIST = [...BEFORE_BOUND.keys()];
 const AFTER_BOUND = new Map<string, Comparison | null>([
-  ...AFTER_WORDS.atLeast.map((w) => [w, 'atLeast'] as [string, Comparison]),
-  ...AFTER_WORDS.atMost.map((w) => [w, 'atMost'] as [string, Comparison]),
+  ...AFTER_WORDS.atLeast.map((w) => [w, "atLeast"] as [string, Comparison]),
+  ...AFTER_WORDS.atMost.map((w) => [w, "atMost"] as [string, Comparison]),
   ...AFTER_WORDS.neutral.map((w) => [w, null] as [string, null]),
 ]);
 const AFTER_WORD_LIST = [...AFTER_BOUND.keys()];
 const CHANGE_WORD_LIST = [...CHANGE_WORDS.up, ...CHANGE_WORDS.down];
-
 
 const YMD = /^(\d{4})(?:年|[-/.])(\d{1,2})(?:月|[-/.])(\d{1,2})日?$/;
 const YM = /^(\d{4})(?:年|[-/.])(\d{1,2})月?$/;
@@ -245,7 +274,12 @@ const QUARTER = /^(?:(\d{4})年(?:度)?)?第?([一二三四1-4])季度$/;
 function periodShown(serial: number, numberFormat: string): Period {
   const date = serialToDate(serial);
   const shows = datePartsShown(numberFormat);
-  return { kind: 'date', year: date.year, month: shows.month ? date.month : null, day: shows.day ? date.day : null };
+  return {
+    kind: "date",
+    year: date.year,
+    month: shows.month ? date.month : null,
+    day: shows.day ? date.day : null,
+  };
 }
 
 function parsePeriod(text: string): Period | null {
@@ -254,18 +288,29 @@ function parsePeriod(text: string): Period | null {
   const core = words[2];
   let m: RegExpExecArray | null;
   let period: Period | null = null;
-  if ((m = YMD.exec(core))) period = { kind: 'date', year: +m[1], month: +m[2], day: +m[3] };
-  else if ((m = YM.exec(core))) period = { kind: 'date', year: +m[1], month: +m[2], day: null };
-  else if ((m = Y.exec(core))) period = { kind: 'date', year: +m[1], month: null, day: null };
-  else if ((m = MD.exec(core))) period = { kind: 'date', year: null, month: +m[1], day: +m[2] };
-  else if ((m = M.exec(core))) period = { kind: 'date', year: null, month: +m[1], day: null };
+  if ((m = YMD.exec(core))) period = { kind: "date", year: +m[1], month: +m[2], day: +m[3] };
+  else if ((m = YM.exec(core))) period = { kind: "date", year: +m[1], month: +m[2], day: null };
+  else if ((m = Y.exec(core))) period = { kind: "date", year: +m[1], month: null, day: null };
+  else if ((m = MD.exec(core))) period = { kind: "date", year: null, month: +m[1], day: +m[2] };
+  else if ((m = M.exec(core))) period = { kind: "date", year: null, month: +m[1], day: null };
   // `2023年第四季度`: a deadline at the end of the quarter's last month.
-  else if ((m = QUARTER.exec(core))) period = { kind: 'date', year: m[1] ? +m[1] : null, month: QUARTER_NUMBERS[m[2]] * 3, day: null };
+  else if ((m = QUARTER.exec(core)))
+    period = {
+      kind: "date",
+      year: m[1] ? +m[1] : null,
+      month: QUARTER_NUMBERS[m[2]] * 3,
+      day: null,
+    };
   // `年底前完成`, `年内完成`: the end of the table's year.
-  else if (YEAR_WORDS.includes(core) && (words[3] || words[4])) period = { kind: 'date', year: null, month: 12, day: null };
+  else if (YEAR_WORDS.includes(core) && (words[3] || words[4]))
+    period = { kind: "date", year: null, month: 12, day: null };
   if (!period) return null;
   // `8300.5` is a number, not May of the year 8300.
-  if (period.year !== null && (period.year < PLAUSIBLE_YEARS.from || period.year > PLAUSIBLE_YEARS.to)) return null;
+  if (
+    period.year !== null &&
+    (period.year < PLAUSIBLE_YEARS.from || period.year > PLAUSIBLE_YEARS.to)
+  )
+    return null;
   if (period.month !== null && (period.month < 1 || period.month > 12)) return null;
   if (period.day !== null && (period.day < 1 || period.day > 31)) return null;
   return period;
@@ -273,5 +318,5 @@ function parsePeriod(text: string): Period | null {
 
 /** Whether a text actual is the same statement as a text target (`有效提升` / `有效提升`). */
 export function sameText(a: string, b: string): boolean {
-  return compact(a).replace(/[。.,，;；!！]$/, '') === compact(b).replace(/[。.,，;；!！]$/, '');
+  return compact(a).replace(/[。.,，;；!！]$/, "") === compact(b).replace(/[。.,，;；!！]$/, "");
 }

@@ -1,18 +1,18 @@
-import { cellAddress } from './address';
-import { Flag, IndicatorFlag, TableResult } from './evaluate';
-import { GridView, SheetGrid } from './grid';
-import { Grade } from './policy';
+import { cellAddress } from "./address";
+import { Flag, IndicatorFlag, TableResult } from "./evaluate";
+import { GridView, SheetGrid } from "./grid";
+import { Grade } from "./policy";
 
 /** Colours as ARGB, the form both exceljs and (after `#RRGGBB`) Office.js take. */
 export const COLORS = {
-  unfinished: 'FFF8CBAD',
-  weak: 'FFFFE699',
-  vague: 'FFD9D2E9',
-  mismatch: 'FFFF8F8F',
-  header: 'FFE2EFDA',
+  unfinished: "FFF8CBAD",
+  weak: "FFFFE699",
+  vague: "FFD9D2E9",
+  mismatch: "FFFF8F8F",
+  header: "FFE2EFDA",
 } as const;
 
-export type HighlightKind = 'unfinished' | 'weak' | 'vague' | 'mismatch';
+export type HighlightKind = "unfinished" | "weak" | "vague" | "mismatch";
 
 /** A cell the tool owns: written on rescore, emptied again on clear. */
 export type OutputCell = {
@@ -29,7 +29,13 @@ export type OutputCell = {
 };
 
 /** A fill on a cell the user filled: the value stays, the original fill is remembered. */
-export type Highlight = { sheet: string; row: number; col: number; kind: HighlightKind; fill: string };
+export type Highlight = {
+  sheet: string;
+  row: number;
+  col: number;
+  kind: HighlightKind;
+  fill: string;
+};
 
 export type TablePlan = {
   sheet: string;
@@ -50,44 +56,44 @@ export type WritePlan = {
   problems: PlanProblem[];
 };
 
-export const SUMMARY_SHEET = '复核汇总';
-export const HEADERS = { score: '复核得分', remark: '复核意见' } as const;
+export const SUMMARY_SHEET = "复核汇总";
+export const HEADERS = { score: "复核得分", remark: "复核意见" } as const;
 /** Excel's last column (XFD). */
 const LAST_COLUMN = 16383;
 
 const LEGEND: [HighlightKind, string, string][] = [
-  ['unfinished', '未完成', '完成值未达到目标值'],
-  ['weak', '目标偏低', '完成值远超目标值，目标值设置偏低'],
-  ['vague', '目标不明确', '目标值无可衡量的水平'],
-  ['mismatch', '得分不符', '填报得分与复核得分不符'],
+  ["unfinished", "未完成", "完成值未达到目标值"],
+  ["weak", "目标偏低", "完成值远超目标值，目标值设置偏低"],
+  ["vague", "目标不明确", "目标值无可衡量的水平"],
+  ["mismatch", "得分不符", "填报得分与复核得分不符"],
 ];
 
 /** Flags counted in the summary sheet, with their column titles. */
 export const FLAG_TITLES: [Flag, string][] = [
-  ['unfinished', '未完成'],
-  ['weak-target', '目标偏低'],
-  ['vague-target', '目标不明确'],
-  ['score-mismatch', '得分不符'],
-  ['total-mismatch', '总分不符'],
-  ['weight-mismatch', '分值不符'],
-  ['qualitative-tier', '定性档次不符'],
-  ['missing-reason', '缺偏差原因'],
-  ['unreadable', '无法识别'],
-  ['too-few-indicators', '个性指标不足'],
-  ['missing-dimension', '缺少维度'],
-  ['unit-mismatch', '单位不可比'],
-  ['unfilled', '未填报'],
+  ["unfinished", "未完成"],
+  ["weak-target", "目标偏低"],
+  ["vague-target", "目标不明确"],
+  ["score-mismatch", "得分不符"],
+  ["total-mismatch", "总分不符"],
+  ["weight-mismatch", "分值不符"],
+  ["qualitative-tier", "定性档次不符"],
+  ["missing-reason", "缺偏差原因"],
+  ["unreadable", "无法识别"],
+  ["too-few-indicators", "个性指标不足"],
+  ["missing-dimension", "缺少维度"],
+  ["unit-mismatch", "单位不可比"],
+  ["unfilled", "未填报"],
 ];
 
 /** A grade, or what stands in its place for a table that could not be scored. */
-export type GradeText = Grade | '未填报' | '未评分';
+export type GradeText = Grade | "未填报" | "未评分";
 
 export function gradeText(table: TableResult): GradeText {
   if (table.grade !== null) return table.grade;
-  return table.flags.includes('unfilled') ? '未填报' : '未评分';
+  return table.flags.includes("unfilled") ? "未填报" : "未评分";
 }
 
-const SCORE_FORMAT = '0.00';
+const SCORE_FORMAT = "0.00";
 
 /**
  * Plans the write-back: two columns right of each table (复核得分, 复核意见) in the first
@@ -105,9 +111,18 @@ export type PlanOptions = {
   sheetNames?: readonly string[];
 };
 
-export function planWriteBack(tables: TableResult[], sheets: SheetGrid[], options: PlanOptions = { highlight: true }): WritePlan {
+export function planWriteBack(
+  tables: TableResult[],
+  sheets: SheetGrid[],
+  options: PlanOptions = { highlight: true }
+): WritePlan {
   const views = new Map(sheets.map((s) => [s.name, new GridView(s)]));
-  const plan: WritePlan = { tables: [], widths: [], summary: summaryPlan(tables, freeSheetName(SUMMARY_SHEET, options.sheetNames ?? [])), problems: [] };
+  const plan: WritePlan = {
+    tables: [],
+    widths: [],
+    summary: summaryPlan(tables, freeSheetName(SUMMARY_SHEET, options.sheetNames ?? [])),
+    problems: [],
+  };
   for (const table of tables) {
     const view = views.get(table.sheet);
     if (!view) continue;
@@ -116,13 +131,17 @@ export function planWriteBack(tables: TableResult[], sheets: SheetGrid[], option
       continue;
     }
     const tablePlan = planTable(table, view, options);
-    if (typeof tablePlan === 'string') {
+    if (typeof tablePlan === "string") {
       plan.problems.push({ sheet: table.sheet, range: table.range, message: tablePlan });
       continue;
     }
     plan.tables.push(tablePlan);
-    for (const [col, width] of [[tablePlan.scoreCol, 10], [tablePlan.remarkCol, 42]] as const) {
-      if (!plan.widths.some((w) => w.sheet === table.sheet && w.col === col)) plan.widths.push({ sheet: table.sheet, col, width });
+    for (const [col, width] of [
+      [tablePlan.scoreCol, 10],
+      [tablePlan.remarkCol, 42],
+    ] as const) {
+      if (!plan.widths.some((w) => w.sheet === table.sheet && w.col === col))
+        plan.widths.push({ sheet: table.sheet, col, width });
     }
   }
   return plan;
@@ -142,8 +161,14 @@ function planTable(table: TableResult, view: GridView, options: PlanOptions): Ta
   const legendRows = options.highlight ? legendRowsOf(table) : [];
   for (const r of legendRows) writeRows.add(r);
 
-  const found = findOutputColumns(view, t.top, Math.max(t.bottom, ...legendRows), t.right + 1, writeRows);
-  if (typeof found === 'string') return `工作表“${table.sheet}”的表格 ${table.range}：${found}`;
+  const found = findOutputColumns(
+    view,
+    t.top,
+    Math.max(t.bottom, ...legendRows),
+    t.right + 1,
+    writeRows
+  );
+  if (typeof found === "string") return `工作表“${table.sheet}”的表格 ${table.range}：${found}`;
   const { scoreCol, remarkCol } = found;
   const outputs: OutputCell[] = [];
   const highlights: Highlight[] = [];
@@ -162,31 +187,38 @@ function planTable(table: TableResult, view: GridView, options: PlanOptions): Ta
   }
   if (table.budget && t.budget) {
     out(t.budget.row, scoreCol, table.budget.score, { numberFormat: SCORE_FORMAT });
-    if (table.budget.notes.length) out(t.budget.row, remarkCol, table.budget.notes.join('；'), { wrap: true });
+    if (table.budget.notes.length)
+      out(t.budget.row, remarkCol, table.budget.notes.join("；"), { wrap: true });
     // The table's score-mismatch flag is the budget row's: indicators carry their own.
-    if (table.flags.includes('score-mismatch') && t.budget.reported) mark(t.budget.reported.row, t.budget.reported.col, 'mismatch');
+    if (table.flags.includes("score-mismatch") && t.budget.reported)
+      mark(t.budget.reported.row, t.budget.reported.col, "mismatch");
   }
   for (const i of table.indicators) {
     const row = i.row - 1;
     // An unscored (unfilled) table gets no row scores: a column of zeros would read as a verdict.
     if (table.total !== null) out(row, scoreCol, i.score, { numberFormat: SCORE_FORMAT });
-    if (i.notes.length) out(row, remarkCol, i.notes.join('；'), { wrap: true });
+    if (i.notes.length) out(row, remarkCol, i.notes.join("；"), { wrap: true });
     const kind = rowHighlight(i.flags);
     if (kind) {
       if (i.cells.target) mark(i.cells.target.row, i.cells.target.col, kind);
       if (i.cells.actual) mark(i.cells.actual.row, i.cells.actual.col, kind);
     }
-    if ((i.flags.includes('score-mismatch') || i.flags.includes('qualitative-tier')) && i.cells.score) {
-      mark(i.cells.score.row, i.cells.score.col, 'mismatch');
+    if (
+      (i.flags.includes("score-mismatch") || i.flags.includes("qualitative-tier")) &&
+      i.cells.score
+    ) {
+      mark(i.cells.score.row, i.cells.score.col, "mismatch");
     }
   }
   if (t.total) {
-    if (table.total !== null) out(t.total.row, scoreCol, table.total, { numberFormat: SCORE_FORMAT, bold: true });
+    if (table.total !== null)
+      out(t.total.row, scoreCol, table.total, { numberFormat: SCORE_FORMAT, bold: true });
     const onBudgetRow = new Set(t.budget ? table.budget?.notes : []);
     const rest = table.notes.filter((n) => !onBudgetRow.has(n));
     const grade = table.grade === null ? [] : [`等级：${table.grade}`];
-    out(t.total.row, remarkCol, [...grade, ...rest].join('；'), { bold: true, wrap: true });
-    if (table.flags.includes('total-mismatch') && t.total.reported) mark(t.total.reported.row, t.total.reported.col, 'mismatch');
+    out(t.total.row, remarkCol, [...grade, ...rest].join("；"), { bold: true, wrap: true });
+    if (table.flags.includes("total-mismatch") && t.total.reported)
+      mark(t.total.reported.row, t.total.reported.col, "mismatch");
   }
   legendRows.forEach((row, k) => {
     const [kind, label, meaning] = LEGEND[k];
@@ -198,9 +230,9 @@ function planTable(table: TableResult, view: GridView, options: PlanOptions): Ta
 
 /** One fill per row, the most serious flag first. */
 function rowHighlight(flags: IndicatorFlag[]): HighlightKind | null {
-  if (flags.includes('unfinished')) return 'unfinished';
-  if (flags.includes('weak-target')) return 'weak';
-  if (flags.includes('vague-target')) return 'vague';
+  if (flags.includes("unfinished")) return "unfinished";
+  if (flags.includes("weak-target")) return "weak";
+  if (flags.includes("vague-target")) return "vague";
   return null;
 }
 
@@ -217,7 +249,7 @@ function findOutputColumns(
   top: number,
   bottom: number,
   from: number,
-  writeRows: Set<number>,
+  writeRows: Set<number>
 ): { scoreCol: number; remarkCol: number } | string {
   // Only merges that cover a row written can block a column.
   const rows = [...writeRows].sort((a, b) => a - b);
@@ -231,7 +263,9 @@ function findOutputColumns(
     }
     return lo < rows.length && rows[lo] <= m.bottom;
   };
-  const merges = view.grid.merges.filter((m) => m.bottom >= top && m.top <= bottom && m.right >= from && coversWrittenRow(m));
+  const merges = view.grid.merges.filter(
+    (m) => m.bottom >= top && m.top <= bottom && m.right >= from && coversWrittenRow(m)
+  );
   let blockedByMerge = false;
   const free = (col: number) => {
     for (let r = top; r <= bottom; r++) if (view.rawValue(r, col) !== null) return false;
@@ -245,8 +279,8 @@ function findOutputColumns(
     if (free(c) && free(c + 1)) return { scoreCol: c, remarkCol: c + 1 };
   }
   return blockedByMerge
-    ? '右侧各列被合并单元格或已填内容占满，无法写入复核列；请取消跨越表格右侧的合并单元格后重试。'
-    : '右侧直到最后一列都已有内容，无法写入复核列。';
+    ? "右侧各列被合并单元格或已填内容占满，无法写入复核列；请取消跨越表格右侧的合并单元格后重试。"
+    : "右侧直到最后一列都已有内容，无法写入复核列。";
 }
 
 /** `复核汇总`, or `复核汇总 (2)` when the user already has a sheet by that name (Excel compares names without case). */
@@ -257,10 +291,20 @@ export function freeSheetName(name: string, taken: readonly string[]): string {
   return candidate;
 }
 
-function summaryPlan(tables: TableResult[], name: string): WritePlan['summary'] {
+function summaryPlan(tables: TableResult[], name: string): WritePlan["summary"] {
   const cells: OutputCell[] = [];
-  const header = ['工作表', '项目或目标', '表格位置', '复核总分', '填报总分', '等级', ...FLAG_TITLES.map(([, title]) => title)];
-  header.forEach((value, col) => cells.push({ sheet: name, row: 0, col, value, bold: true, fill: COLORS.header }));
+  const header = [
+    "工作表",
+    "项目或目标",
+    "表格位置",
+    "复核总分",
+    "填报总分",
+    "等级",
+    ...FLAG_TITLES.map(([, title]) => title),
+  ];
+  header.forEach((value, col) =>
+    cells.push({ sheet: name, row: 0, col, value, bold: true, fill: COLORS.header })
+  );
   tables.forEach((table, k) => {
     const row = k + 1;
     const counts = FLAG_TITLES.map(([flag]) => countFlag(table, flag));
@@ -269,20 +313,29 @@ function summaryPlan(tables: TableResult[], name: string): WritePlan['summary'] 
       table.sheet,
       tableName(table),
       table.range,
-      table.total ?? '',
-      table.reportedTotal ?? '未填',
+      table.total ?? "",
+      table.reportedTotal ?? "未填",
       gradeText(table),
       ...counts,
     ];
     values.forEach((value, col) =>
-      cells.push({ sheet: name, row, col, value, ...(col === 0 ? { link } : {}), ...(col === 3 ? { numberFormat: SCORE_FORMAT } : {}) }),
+      cells.push({
+        sheet: name,
+        row,
+        col,
+        value,
+        ...(col === 0 ? { link } : {}),
+        ...(col === 3 ? { numberFormat: SCORE_FORMAT } : {}),
+      })
     );
   });
   return { name, cells, widths: [14, 36, 12, 10, 10, 6, ...FLAG_TITLES.map(() => 10)] };
 }
 
 export function tableName(table: TableResult): string {
-  const goals = [...new Set(table.indicators.map((i) => i.goal).filter((g): g is string => g !== null))];
+  const goals = [
+    ...new Set(table.indicators.map((i) => i.goal).filter((g): g is string => g !== null)),
+  ];
   return table.projectName ?? (goals.length === 1 ? goals[0] : null) ?? table.title ?? table.sheet;
 }
 

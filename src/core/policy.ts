@@ -1,9 +1,9 @@
 /** Scoring rules as data: every threshold, share and rounding rule the engine uses. */
 
-export type Grade = '优' | '良' | '中' | '差';
-export type Method = 'positive' | 'reverse' | 'range' | 'deadline' | 'qualitative';
-export type QualitativeTier = 'achieved' | 'partial' | 'failed';
-export type PolicyId = 'wuhan' | 'national';
+export type Grade = "优" | "良" | "中" | "差";
+export type Method = "positive" | "reverse" | "range" | "deadline" | "qualitative";
+export type QualitativeTier = "achieved" | "partial" | "failed";
+export type PolicyId = "wuhan" | "national";
 
 /** A tier's band as shares of the weight, and the share proposed when no score was entered. */
 export type TierBand = { min: number; max: number; proposed: number };
@@ -17,7 +17,7 @@ export type ScoringPolicy = {
    * `ratio`: weight × A/B, capped. `linear`: full when B ≤ A, weight × (1 − (B−A)/A) when
    * A < B < 2A, nothing when B ≥ 2A (some provincial systems).
    */
-  reverseScoring: 'ratio' | 'linear';
+  reverseScoring: "ratio" | "linear";
   /** Share of the weight for a deadline that was missed. */
   lateDeadlineShare: number;
   /** actual/target (target/actual for reverse) at or above which a target is weak. */
@@ -26,23 +26,23 @@ export type ScoringPolicy = {
   gradeBands: { grade: Grade; min: number }[];
 };
 
-const GRADE_BANDS: ScoringPolicy['gradeBands'] = [
-  { grade: '优', min: 90 },
-  { grade: '良', min: 80 },
-  { grade: '中', min: 60 },
-  { grade: '差', min: -Infinity },
+const GRADE_BANDS: ScoringPolicy["gradeBands"] = [
+  { grade: "优", min: 90 },
+  { grade: "良", min: 80 },
+  { grade: "中", min: 60 },
+  { grade: "差", min: -Infinity },
 ];
 
 /** Wuhan (Hubei) rules, as printed under every Wuhan table: budget 20, qualitative tiers 100–80–50–0 %. */
 export const WUHAN: ScoringPolicy = {
-  id: 'wuhan',
+  id: "wuhan",
   defaultBudgetWeight: 20,
   qualitativeTiers: {
     achieved: { min: 0.8, max: 1, proposed: 1 },
     partial: { min: 0.5, max: 0.8, proposed: 0.65 },
     failed: { min: 0, max: 0.5, proposed: 0.25 },
   },
-  reverseScoring: 'ratio',
+  reverseScoring: "ratio",
   lateDeadlineShare: 0,
   weakRatio: 1.5,
   gradeBands: GRADE_BANDS,
@@ -51,7 +51,7 @@ export const WUHAN: ScoringPolicy = {
 /** 财政部 central-department practice: budget 10, qualitative tiers 100–80–60–0 %. */
 export const NATIONAL: ScoringPolicy = {
   ...WUHAN,
-  id: 'national',
+  id: "national",
   defaultBudgetWeight: 10,
   qualitativeTiers: {
     achieved: { min: 0.8, max: 1, proposed: 1 },
@@ -66,12 +66,15 @@ export function isPolicyId(id: string): id is PolicyId {
   return Object.prototype.hasOwnProperty.call(PRESETS, id);
 }
 
-export function policyFor(id: PolicyId = 'wuhan', overrides: Partial<ScoringPolicy> = {}): ScoringPolicy {
+export function policyFor(
+  id: PolicyId = "wuhan",
+  overrides: Partial<ScoringPolicy> = {}
+): ScoringPolicy {
   return { ...PRESETS[id], ...overrides };
 }
 
 export function gradeOf(total: number, policy: ScoringPolicy): Grade {
   const cents = Math.round(total * 100);
   for (const band of policy.gradeBands) if (cents >= band.min * 100) return band.grade;
-  return '差';
+  return "差";
 }

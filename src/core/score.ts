@@ -1,8 +1,8 @@
-import { memoize } from './memo';
-import { Method, QualitativeTier, ScoringPolicy } from './policy';
-import { ParsedValue, Period, Quantity, parseText, sameText } from './parse';
-import { compact } from './text';
-import { longestPrefix } from './units';
+import { memoize } from "./memo";
+import { Method, QualitativeTier, ScoringPolicy } from "./policy";
+import { ParsedValue, Period, Quantity, parseText, sameText } from "./parse";
+import { compact } from "./text";
+import { longestPrefix } from "./units";
 import {
   LEVEL_SCALE,
   SOFTENING_PREFIXES,
@@ -28,25 +28,25 @@ import {
   PRESENCE_BEFORE_COUNT,
   PRESENCE_WORDS,
   VAGUE_WORDS,
-} from './vocabulary/values';
+} from "./vocabulary/values";
 
 /** How an indicator's target reads, and so how it is scored. */
 export function methodOf(target: ParsedValue): Method | null {
   switch (target.kind) {
-    case 'empty':
-    case 'invalid':
+    case "empty":
+    case "invalid":
       return null;
-    case 'text':
-      return 'qualitative';
-    case 'range':
-      return 'range';
-    case 'date':
-      return 'deadline';
-    case 'number':
-      if (target.comparison === 'atMost') return 'reverse';
+    case "text":
+      return "qualitative";
+    case "range":
+      return "range";
+    case "date":
+      return "deadline";
+    case "number":
+      if (target.comparison === "atMost") return "reverse";
       // A bare 0 (accidents, complaints) can only be met from below.
-      if (target.value === 0 && target.comparison !== 'atLeast') return 'reverse';
-      return 'positive';
+      if (target.value === 0 && target.comparison !== "atLeast") return "reverse";
+      return "positive";
   }
 }
 
@@ -61,11 +61,16 @@ const LEAD_BEFORE_ZERO = /^\D{0,4}$/;
  * `没有`, `未发生`, and a statement of absence of something adverse (`未发生安全事故`).
  */
 export function asQuantity(value: ParsedValue): Quantity | null {
-  if (value.kind === 'number') return value;
-  if (value.kind !== 'text') return null;
+  if (value.kind === "number") return value;
+  if (value.kind !== "text") return null;
   const absence = absenceIn(compactWithoutEndPunctuation(value.text));
-  if (absence && LEAD_BEFORE_ZERO.test(absence.before) && absence.after === '' && (absence.thing === '' || isAdverse(absence.thing))) {
-    return { kind: 'number', value: 0, unit: '', scale: 1, comparison: 'none' };
+  if (
+    absence &&
+    LEAD_BEFORE_ZERO.test(absence.before) &&
+    absence.after === "" &&
+    (absence.thing === "" || isAdverse(absence.thing))
+  ) {
+    return { kind: "number", value: 0, unit: "", scale: 1, comparison: "none" };
   }
   return null;
 }
@@ -79,7 +84,7 @@ export function scoreReverse(target: number, actual: number, policy: ScoringPoli
   const ratio = target > 0 && actual > 0 ? target / actual : null;
   if (actual <= 0) return { share: 1, ratio };
   if (target <= 0) return { share: 0, ratio };
-  if (policy.reverseScoring === 'linear') {
+  if (policy.reverseScoring === "linear") {
     const share = actual <= target ? 1 : actual >= 2 * target ? 0 : 1 - (actual - target) / target;
     return { share: clampShare(share), ratio };
   }
@@ -96,7 +101,10 @@ export function scoreRange(low: number, high: number, actual: number): Outcome {
 export function deadlineMet(deadline: Period, actual: Period): boolean {
   const year = deadline.year ?? actual.year ?? 2000;
   const actualYear = actual.year ?? deadline.year ?? 2000;
-  const end = deadline.month === null ? [year, 12, 31] : [year, deadline.month, deadline.day ?? daysIn(year, deadline.month)];
+  const end =
+    deadline.month === null
+      ? [year, 12, 31]
+      : [year, deadline.month, deadline.day ?? daysIn(year, deadline.month)];
   const start = [actualYear, actual.month ?? 1, actual.day ?? 1];
   for (let i = 0; i < 3; i++) if (start[i] !== end[i]) return start[i] < end[i];
   return true;
@@ -108,7 +116,7 @@ function daysIn(year: number, month: number): number {
 
 /** Text compacted (text.ts), without the full stops, commas or exclamation marks that close it. */
 function compactWithoutEndPunctuation(text: string): string {
-  return compact(text).replace(/[。.,，;；!！]+$/, '');
+  return compact(text).replace(/[。.,，;；!！]+$/, "");
 }
 
 const includesAny = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
@@ -126,7 +134,11 @@ function absenceIn(text: string): { before: string; thing: string; after: string
     if (!word) continue;
     const tail = rest.slice(word.length);
     const end = tail.search(/[,，;；。、]/);
-    return { before: text.slice(0, i), thing: end < 0 ? tail : tail.slice(0, end), after: end < 0 ? '' : tail.slice(end + 1) };
+    return {
+      before: text.slice(0, i),
+      thing: end < 0 ? tail : tail.slice(0, end),
+      after: end < 0 ? "" : tail.slice(end + 1),
+    };
   }
   return null;
 }
@@ -146,7 +158,7 @@ function isAbsenceTarget(target: string): boolean {
  */
 function absentThing(target: string): string | null {
   let text = compactWithoutEndPunctuation(target);
-  if (text === '0') return '';
+  if (text === "0") return "";
   text = text.slice(longestPrefix(text, ABSENCE_TARGET_LEADS)?.length ?? 0);
   if (longestPrefix(text, NOT_ABSENCE) !== null) return null;
   const word = longestPrefix(text, ABSENCE_TARGET_WORDS);
@@ -162,7 +174,9 @@ function deniesThing(actual: string, thing: string): boolean {
   return ABSENCE_NEGATORS.some((negator) => {
     if (!actual.startsWith(negator)) return false;
     const rest = actual.slice(negator.length);
-    return ['', ...ABSENCE_VERBS].some((verb) => rest.startsWith(verb) && [thing, ''].includes(rest.slice(verb.length)));
+    return ["", ...ABSENCE_VERBS].some(
+      (verb) => rest.startsWith(verb) && [thing, ""].includes(rest.slice(verb.length))
+    );
   });
 }
 
@@ -171,7 +185,7 @@ function statesPresence(text: string): boolean {
   if (includesAny(text, PRESENCE_WORDS)) return true;
   return PRESENCE_BEFORE_COUNT.some((w) => {
     const i = text.indexOf(w);
-    const next = i >= 0 ? text.charAt(i + w.length) : '';
+    const next = i >= 0 ? text.charAt(i + w.length) : "";
     return /\d/.test(next) || CHINESE_COUNT_DIGITS.includes(next);
   });
 }
@@ -183,7 +197,7 @@ function statesPresence(text: string): boolean {
  */
 function isNegative(text: string): boolean {
   let t = compactWithoutEndPunctuation(text);
-  for (const w of NOT_NEGATION) t = t.split(w).join('');
+  for (const w of NOT_NEGATION) t = t.split(w).join("");
   if (FAILED_WHOLE.includes(t)) return true;
   if (includesAny(t, FAILED_WORDS)) return true;
   if (longestPrefix(t, NEGATORS)) return true;
@@ -191,7 +205,8 @@ function isNegative(text: string): boolean {
     const negator = longestPrefix(t.slice(i), NEGATORS);
     if (!negator) continue;
     const after = t.slice(i + negator.length);
-    for (let skip = 0; skip <= NEGATION_REACH; skip++) if (longestPrefix(after.slice(skip), ACHIEVED_WORDS)) return true;
+    for (let skip = 0; skip <= NEGATION_REACH; skip++)
+      if (longestPrefix(after.slice(skip), ACHIEVED_WORDS)) return true;
   }
   return false;
 }
@@ -205,7 +220,7 @@ function scaleTier(target: string, actual: string): QualitativeTier | null {
   const step = (text: string) => LEVEL_SCALE.findIndex((words) => words.includes(text));
   const [t, a] = [step(target), step(actual)];
   if (t < 0 || a < 0) return null;
-  return a <= t ? 'achieved' : a === t + 1 ? 'partial' : 'failed';
+  return a <= t ? "achieved" : a === t + 1 ? "partial" : "failed";
 }
 
 /**
@@ -215,16 +230,21 @@ function scaleTier(target: string, actual: string): QualitativeTier | null {
 function sameNegation(target: string, actual: string): boolean {
   const rest = (text: string) => {
     const negator = longestPrefix(text, NEGATORS);
-    return negator ? SAME_AFTER_NEGATION.reduce((t, [from, to]) => t.split(from).join(to), text.slice(negator.length)) : null;
+    return negator
+      ? SAME_AFTER_NEGATION.reduce(
+          (t, [from, to]) => t.split(from).join(to),
+          text.slice(negator.length)
+        )
+      : null;
   };
   const [t, a] = [rest(target), rest(actual)];
-  return t !== null && t !== '' && t === a;
+  return t !== null && t !== "" && t === a;
 }
 
 function tierOfWords(text: string): QualitativeTier | null {
-  if (isNegative(text)) return 'failed';
-  if (includesAny(text, PARTIAL_WORDS)) return 'partial';
-  if (ACHIEVED_WHOLE.includes(text) || includesAny(text, ACHIEVED_WORDS)) return 'achieved';
+  if (isNegative(text)) return "failed";
+  if (includesAny(text, PARTIAL_WORDS)) return "partial";
+  if (ACHIEVED_WHOLE.includes(text) || includesAny(text, ACHIEVED_WORDS)) return "achieved";
   return null;
 }
 
@@ -238,39 +258,42 @@ function tierOfWords(text: string): QualitativeTier | null {
  * (`基本满意`), words of achievement. The word lists are in vocabulary/values.ts.
  */
 export function qualitativeTier(target: string, actual: ParsedValue): QualitativeTier | null {
-  if (actual.kind === 'empty') return null;
+  if (actual.kind === "empty") return null;
   // Text pairs repeat from row to row (满意 → 满意); their tier is remembered.
-  if (actual.kind === 'text') return textTier(`${target}\u0000${actual.text}`);
+  if (actual.kind === "text") return textTier(`${target}\u0000${actual.text}`);
   return tierOf(target, actual);
 }
 
 const textTier = memoize((pair: string): QualitativeTier | null => {
-  const [target, actual] = pair.split('\u0000');
-  return tierOf(target, { kind: 'text', text: actual });
+  const [target, actual] = pair.split("\u0000");
+  return tierOf(target, { kind: "text", text: actual });
 });
 
 function tierOf(target: string, actual: ParsedValue): QualitativeTier | null {
-  const actualText = actual.kind === 'text' ? compactWithoutEndPunctuation(actual.text) : null;
-  if (actualText !== null && sameText(target, actualText)) return 'achieved';
-  const onScale = actualText === null ? null : scaleTier(compactWithoutEndPunctuation(target), actualText);
+  const actualText = actual.kind === "text" ? compactWithoutEndPunctuation(actual.text) : null;
+  if (actualText !== null && sameText(target, actualText)) return "achieved";
+  const onScale =
+    actualText === null ? null : scaleTier(compactWithoutEndPunctuation(target), actualText);
   if (onScale) return onScale;
-  if (actualText !== null && sameNegation(compactWithoutEndPunctuation(target), actualText)) return 'achieved';
+  if (actualText !== null && sameNegation(compactWithoutEndPunctuation(target), actualText))
+    return "achieved";
   const softened = actualText === null ? null : longestPrefix(actualText, SOFTENING_PREFIXES);
-  if (softened && actualText?.slice(softened.length) === compactWithoutEndPunctuation(target)) return 'partial';
+  if (softened && actualText?.slice(softened.length) === compactWithoutEndPunctuation(target))
+    return "partial";
   const thing = absentThing(target);
   if (thing !== null) {
     const count = asQuantity(actual);
-    if (count) return count.value === 0 ? 'achieved' : count.value > 0 ? 'failed' : null;
-    if (actualText !== null && deniesThing(actualText, thing)) return 'achieved';
-    if (actualText !== null && absenceIn(actualText)) return 'achieved';
-    if (actualText !== null && statesPresence(actualText)) return 'failed';
+    if (count) return count.value === 0 ? "achieved" : count.value > 0 ? "failed" : null;
+    if (actualText !== null && deniesThing(actualText, thing)) return "achieved";
+    if (actualText !== null && absenceIn(actualText)) return "achieved";
+    if (actualText !== null && statesPresence(actualText)) return "failed";
   }
   if (actualText === null) return null;
   const absence = absenceIn(actualText);
   if (absence && isAdverse(absence.thing)) {
     const rest = absence.before + absence.after;
-    const restTier = rest === '' ? null : tierOfWords(rest);
-    return restTier === 'failed' || restTier === 'partial' ? restTier : 'achieved';
+    const restTier = rest === "" ? null : tierOfWords(rest);
+    return restTier === "failed" || restTier === "partial" ? restTier : "achieved";
   }
   return tierOfWords(actualText);
 }
@@ -290,7 +313,7 @@ export function deadlineWords(actual: string): boolean | null {
 export const isVagueTarget = memoize((target: string): boolean => {
   const text = compactWithoutEndPunctuation(target);
   const parsed = parseText(text);
-  if (parsed.kind === 'number' || parsed.kind === 'range' || parsed.kind === 'date') return false;
+  if (parsed.kind === "number" || parsed.kind === "range" || parsed.kind === "date") return false;
   if (CLEAR_TARGETS.includes(text) || isAbsenceTarget(text)) return false;
   return includesAny(text, VAGUE_WORDS);
 });

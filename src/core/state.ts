@@ -1,13 +1,18 @@
-import { CellRange, parseCell, rangeAddress } from './address';
-import { AmbiguousAnnotatedSheetError, DamagedStateError, MissingAnnotatedSheetError, NewerStateVersionError } from './errors';
-import { CellValue, SheetGrid } from './grid';
+import { CellRange, parseCell, rangeAddress } from "./address";
+import {
+  AmbiguousAnnotatedSheetError,
+  DamagedStateError,
+  MissingAnnotatedSheetError,
+  NewerStateVersionError,
+} from "./errors";
+import { CellValue, SheetGrid } from "./grid";
 
 /**
  * What the tool changed in a workbook, kept in the workbook itself (a very hidden sheet) so
  * that any host — the CLI, the browser page, the add-in — can take it all back.
  */
-export const STATE_SHEET = '_selfeval_state';
-const STATE_MAGIC = 'selfeval-state';
+export const STATE_SHEET = "_selfeval_state";
+const STATE_MAGIC = "selfeval-state";
 /**
  * The record's layout. Version 1 (before runs): one row per cell, its A1 address in column C,
  * column E the JSON of the one value written (or empty), a width's column D the JSON of the
@@ -44,18 +49,31 @@ export type OriginalStyle = {
 
 export type StateRecord =
   /** A cell the tool wrote (it was empty), and what it wrote, to tell a later edit by someone from its own output. */
-  | { kind: 'output'; sheet: string; row: number; col: number; style: OriginalStyle; written?: string | number }
+  | {
+      kind: "output";
+      sheet: string;
+      row: number;
+      col: number;
+      style: OriginalStyle;
+      written?: string | number;
+    }
   /** A user's cell whose fill the tool changed. */
-  | { kind: 'highlight'; sheet: string; row: number; col: number; style: OriginalStyle }
+  | { kind: "highlight"; sheet: string; row: number; col: number; style: OriginalStyle }
   /** A column whose width the tool set, in characters (null: the default); `points` where Excel recorded it. */
-  | { kind: 'width'; sheet: string; col: number; width: number | null; points?: number }
+  | { kind: "width"; sheet: string; col: number; width: number | null; points?: number }
   /** A sheet the tool added. */
-  | { kind: 'sheet'; sheet: string }
+  | { kind: "sheet"; sheet: string }
   /**
    * A worksheet part the file host edited: its digest as written (the originals are exact only
    * while it is unchanged) and its `<cols>` and `<dimension>` elements as they were (null: none).
    */
-  | { kind: 'sheet-xml'; sheet: string; digest: string; cols: string | null; dimension: string | null };
+  | {
+      kind: "sheet-xml";
+      sheet: string;
+      digest: string;
+      cols: string | null;
+      dimension: string | null;
+    };
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -67,11 +85,13 @@ export const POINTS_PER_CHARACTER = 5.7;
  * sheets left out, so that detection and planning never see the tool's own output.
  */
 export function withoutAnnotations(grids: SheetGrid[], records: StateRecord[]): SheetGrid[] {
-  const added = new Set(records.filter((r) => r.kind === 'sheet').map((r) => r.sheet));
+  const added = new Set(records.filter((r) => r.kind === "sheet").map((r) => r.sheet));
   return grids
     .filter((g) => !added.has(g.name) && g.name !== STATE_SHEET)
     .map((grid) => {
-      const outputs = records.filter((r): r is OutputRecord => r.kind === 'output' && r.sheet === grid.name);
+      const outputs = records.filter(
+        (r): r is OutputRecord => r.kind === "output" && r.sheet === grid.name
+      );
       if (outputs.length === 0) return grid;
       const values = grid.values.map((line) => [...line]);
       for (const record of outputs) {
@@ -83,7 +103,7 @@ export function withoutAnnotations(grids: SheetGrid[], records: StateRecord[]): 
     });
 }
 
-export type OutputRecord = Extract<StateRecord, { kind: 'output' }>;
+export type OutputRecord = Extract<StateRecord, { kind: "output" }>;
 
 /**
  * Whether someone typed over a cell the tool wrote: such a cell is theirs now, and neither
@@ -91,10 +111,10 @@ export type OutputRecord = Extract<StateRecord, { kind: 'output' }>;
  */
 export function editedSince(record: OutputRecord, current: CellValue): boolean {
   if (record.written === undefined) return false;
-  return (current ?? '') !== record.written;
+  return (current ?? "") !== record.written;
 }
 
-type CellRecord = Extract<StateRecord, { kind: 'output' | 'highlight' }>;
+type CellRecord = Extract<StateRecord, { kind: "output" | "highlight" }>;
 
 /** A cell holds at most 32,767 characters; a run's list of written values stays well under. */
 const MAX_RUN_TEXT = 30000;
@@ -106,11 +126,11 @@ const MAX_RUN_TEXT = 30000;
 function runsOf(records: CellRecord[]): CellRecord[][] {
   const runs: CellRecord[][] = [];
   let text = 0;
-  let lastStyle = '';
+  let lastStyle = "";
   for (const record of records) {
     const run = runs[runs.length - 1];
     const last = run?.[run.length - 1];
-    const size = JSON.stringify(record.kind === 'output' ? (record.written ?? null) : null).length;
+    const size = JSON.stringify(record.kind === "output" ? (record.written ?? null) : null).length;
     // Most records share their style object with the previous one; the text compares the rest.
     const style = last?.style === record.style ? lastStyle : JSON.stringify(record.style);
     const joins =
@@ -135,22 +155,53 @@ function runsOf(records: CellRecord[]): CellRecord[][] {
 
 /** `hostData`: what one host keeps for itself (JSON text), in column D of the first row; other hosts pass it by. */
 export function stateToRows(records: StateRecord[], hostData: string | null = null): CellValue[][] {
-  const rows: CellValue[][] = [[STATE_MAGIC, STATE_VERSION, '本工作表由绩效自评复核助手维护，用于撤销复核标注，请勿修改。', hostData]];
+  const rows: CellValue[][] = [
+    [
+      STATE_MAGIC,
+      STATE_VERSION,
+      "本工作表由绩效自评复核助手维护，用于撤销复核标注，请勿修改。",
+      hostData,
+    ],
+  ];
   const cells = records
-    .filter((r): r is CellRecord => r.kind === 'output' || r.kind === 'highlight')
+    .filter((r): r is CellRecord => r.kind === "output" || r.kind === "highlight")
     // Code-point order: a locale's collation is slow and the order only groups runs.
-    .sort((a, b) => compare(a.kind, b.kind) || compare(a.sheet, b.sheet) || a.col - b.col || a.row - b.row);
+    .sort(
+      (a, b) =>
+        compare(a.kind, b.kind) || compare(a.sheet, b.sheet) || a.col - b.col || a.row - b.row
+    );
   for (const run of runsOf(cells)) {
     const [first] = run;
     const last = run[run.length - 1];
-    const where = rangeAddress({ top: first.row, left: first.col, bottom: last.row, right: last.col });
-    const written = first.kind === 'output' ? JSON.stringify(run.map((r) => (r.kind === 'output' ? (r.written ?? null) : null))) : null;
+    const where = rangeAddress({
+      top: first.row,
+      left: first.col,
+      bottom: last.row,
+      right: last.col,
+    });
+    const written =
+      first.kind === "output"
+        ? JSON.stringify(run.map((r) => (r.kind === "output" ? (r.written ?? null) : null)))
+        : null;
     rows.push([first.kind, first.sheet, where, JSON.stringify(first.style), written]);
   }
   for (const record of records) {
-    if (record.kind === 'sheet') rows.push([record.kind, record.sheet, null, null]);
-    if (record.kind === 'width') rows.push([record.kind, record.sheet, record.col, JSON.stringify({ width: record.width, points: record.points })]);
-    if (record.kind === 'sheet-xml') rows.push([record.kind, record.sheet, null, JSON.stringify({ cols: record.cols, dimension: record.dimension }), record.digest]);
+    if (record.kind === "sheet") rows.push([record.kind, record.sheet, null, null]);
+    if (record.kind === "width")
+      rows.push([
+        record.kind,
+        record.sheet,
+        record.col,
+        JSON.stringify({ width: record.width, points: record.points }),
+      ]);
+    if (record.kind === "sheet-xml")
+      rows.push([
+        record.kind,
+        record.sheet,
+        null,
+        JSON.stringify({ cols: record.cols, dimension: record.dimension }),
+        record.digest,
+      ]);
   }
   return rows;
 }
@@ -171,15 +222,21 @@ export function stateFromRows(rows: readonly (readonly unknown[])[]): StateRecor
 /** The host data kept in the first row (see `stateToRows`), or null. */
 export function hostDataOf(rows: readonly (readonly unknown[])[]): string | null {
   const data = rows[0]?.[3];
-  return typeof data === 'string' && data !== '' ? data : null;
+  return typeof data === "string" && data !== "" ? data : null;
 }
 
 function versionOf(rows: readonly (readonly unknown[])[]): number {
   const [magic, version] = rows[0] ?? [];
-  if (magic !== STATE_MAGIC) damaged(1, '不是复核助手的记录', 'not a record of this tool');
+  if (magic !== STATE_MAGIC) damaged(1, "不是复核助手的记录", "not a record of this tool");
   // A host may have stored the number as text.
-  const n = typeof version === 'number' ? version : typeof version === 'string' && /^\d+$/.test(version.trim()) ? Number(version) : NaN;
-  if (!Number.isInteger(n) || n < OLDEST_STATE_VERSION) damaged(1, '版本号无法识别', 'unreadable version');
+  const n =
+    typeof version === "number"
+      ? version
+      : typeof version === "string" && /^\d+$/.test(version.trim())
+        ? Number(version)
+        : NaN;
+  if (!Number.isInteger(n) || n < OLDEST_STATE_VERSION)
+    damaged(1, "版本号无法识别", "unreadable version");
   if (n > STATE_VERSION) throw new NewerStateVersionError(n);
   return n;
 }
@@ -190,15 +247,15 @@ function damaged(row: number, zh: string, en: string): never {
 
 type Field = { zh: string; en: string };
 const FIELD = {
-  kind: { zh: '类别无法识别', en: 'unknown kind' },
-  sheet: { zh: '工作表名称无法读取', en: 'no readable sheet name' },
-  cells: { zh: '单元格地址无法读取', en: 'unreadable cell address' },
-  style: { zh: '原有格式无法读取', en: 'unreadable original style' },
-  written: { zh: '写入值与单元格不符', en: 'written values do not fit the cells' },
-  column: { zh: '列号无法读取', en: 'unreadable column' },
-  width: { zh: '列宽无法读取', en: 'unreadable column width' },
-  extra: { zh: '有多余的内容', en: 'unexpected content' },
-  elements: { zh: '工作表原有结构无法读取', en: 'unreadable original sheet elements' },
+  kind: { zh: "类别无法识别", en: "unknown kind" },
+  sheet: { zh: "工作表名称无法读取", en: "no readable sheet name" },
+  cells: { zh: "单元格地址无法读取", en: "unreadable cell address" },
+  style: { zh: "原有格式无法读取", en: "unreadable original style" },
+  written: { zh: "写入值与单元格不符", en: "written values do not fit the cells" },
+  column: { zh: "列号无法读取", en: "unreadable column" },
+  width: { zh: "列宽无法读取", en: "unreadable column width" },
+  extra: { zh: "有多余的内容", en: "unexpected content" },
+  elements: { zh: "工作表原有结构无法读取", en: "unreadable original sheet elements" },
 } satisfies Record<string, Field>;
 
 function fail(row: number, field: Field): never {
@@ -210,10 +267,17 @@ const MAX_COL = 16383;
 const MAX_ROW = 1048575;
 
 /** Empty as either host reads an empty cell back. */
-const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
+const isEmpty = (value: unknown) => value === null || value === undefined || value === "";
 
-function kindOf(value: unknown, row: number): StateRecord['kind'] {
-  if (value === 'output' || value === 'highlight' || value === 'width' || value === 'sheet' || value === 'sheet-xml') return value;
+function kindOf(value: unknown, row: number): StateRecord["kind"] {
+  if (
+    value === "output" ||
+    value === "highlight" ||
+    value === "width" ||
+    value === "sheet" ||
+    value === "sheet-xml"
+  )
+    return value;
   return fail(row, FIELD.kind);
 }
 
@@ -222,8 +286,9 @@ function kindOf(value: unknown, row: number): StateRecord['kind'] {
  * version of the add-in wrote it, so a number reads as its text.
  */
 function sheetOf(value: unknown, row: number): string {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string' || value.trim() === '' || value === STATE_SHEET) return fail(row, FIELD.sheet);
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value !== "string" || value.trim() === "" || value === STATE_SHEET)
+    return fail(row, FIELD.sheet);
   return value;
 }
 
@@ -236,16 +301,17 @@ function cellOf(text: string): { row: number; col: number } | null {
 
 /** Version 2: `H9` or `H9:H12`, one column, top to bottom. */
 function runOf(value: unknown, row: number): CellRange {
-  if (typeof value !== 'string') return fail(row, FIELD.cells);
-  const [a, b, ...rest] = value.split(':');
+  if (typeof value !== "string") return fail(row, FIELD.cells);
+  const [a, b, ...rest] = value.split(":");
   const start = cellOf(a);
   const end = b === undefined ? start : cellOf(b);
-  if (!start || !end || rest.length || start.col !== end.col || start.row > end.row) return fail(row, FIELD.cells);
+  if (!start || !end || rest.length || start.col !== end.col || start.row > end.row)
+    return fail(row, FIELD.cells);
   return { top: start.row, left: start.col, bottom: end.row, right: end.col };
 }
 
 function jsonOf(value: unknown, row: number, field: Field): unknown {
-  if (typeof value !== 'string') return fail(row, field);
+  if (typeof value !== "string") return fail(row, field);
   try {
     return JSON.parse(value) as unknown;
   } catch {
@@ -253,11 +319,12 @@ function jsonOf(value: unknown, row: number, field: Field): unknown {
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** JSON text of an object, as `raw` and `rawFill` hold exceljs's own style and fill. */
 function isObjectJson(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
+  if (typeof value !== "string") return false;
   try {
     return isObject(JSON.parse(value));
   } catch {
@@ -269,63 +336,96 @@ function styleOf(value: unknown, row: number): OriginalStyle {
   const style = jsonOf(value, row, FIELD.style);
   if (!isObject(style)) return fail(row, FIELD.style);
   const ok =
-    'fillColor' in style &&
-    (style.fillColor === null || typeof style.fillColor === 'string') &&
-    (style.numberFormat === undefined || typeof style.numberFormat === 'string') &&
-    (style.bold === undefined || typeof style.bold === 'boolean') &&
-    (style.wrapText === undefined || typeof style.wrapText === 'boolean') &&
+    "fillColor" in style &&
+    (style.fillColor === null || typeof style.fillColor === "string") &&
+    (style.numberFormat === undefined || typeof style.numberFormat === "string") &&
+    (style.bold === undefined || typeof style.bold === "boolean") &&
+    (style.wrapText === undefined || typeof style.wrapText === "boolean") &&
     (style.raw === undefined || isObjectJson(style.raw)) &&
     (style.rawFill === undefined || isObjectJson(style.rawFill)) &&
-    [style.cell, style.xf, style.row].every((v) => v === undefined || typeof v === 'string');
+    [style.cell, style.xf, style.row].every((v) => v === undefined || typeof v === "string");
   if (!ok) return fail(row, FIELD.style);
   return style as OriginalStyle;
 }
 
 const isWrittenValue = (value: unknown): value is string | number | null =>
-  value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+  value === null ||
+  typeof value === "string" ||
+  (typeof value === "number" && Number.isFinite(value));
 
 function columnOf(value: unknown, row: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_COL) return fail(row, FIELD.column);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > MAX_COL)
+    return fail(row, FIELD.column);
   return value;
 }
 
-const isWidth = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const isWidth = (value: unknown): value is number =>
+  typeof value === "number" && Number.isFinite(value) && value >= 0;
 
-function widthOf(value: unknown, row: number, bare: boolean): { width: number | null; points?: number } {
+function widthOf(
+  value: unknown,
+  row: number,
+  bare: boolean
+): { width: number | null; points?: number } {
   const data = jsonOf(value, row, FIELD.width);
   // Version 1 first kept the width alone.
   if (bare && (data === null || isWidth(data))) return { width: data };
-  if (!isObject(data) || !(data.width === null || isWidth(data.width)) || !(data.points === undefined || isWidth(data.points))) return fail(row, FIELD.width);
+  if (
+    !isObject(data) ||
+    !(data.width === null || isWidth(data.width)) ||
+    !(data.points === undefined || isWidth(data.points))
+  )
+    return fail(row, FIELD.width);
   return { width: data.width, ...(data.points !== undefined ? { points: data.points } : {}) };
 }
 
 function emptyFrom(row: readonly unknown[], from: number, at: number): void {
-  for (let c = from; c < Math.max(row.length, STATE_COLUMNS); c++) if (!isEmpty(row[c])) fail(at, FIELD.extra);
+  for (let c = from; c < Math.max(row.length, STATE_COLUMNS); c++)
+    if (!isEmpty(row[c])) fail(at, FIELD.extra);
 }
 
 /** Sheet and width rows, read alike by both versions (version 1 may store a bare width). */
-function parseSheetOrWidth(row: readonly unknown[], at: number, version: 1 | 2): StateRecord[] | null {
+function parseSheetOrWidth(
+  row: readonly unknown[],
+  at: number,
+  version: 1 | 2
+): StateRecord[] | null {
   const [kindCell, sheetCell, where, data] = row;
   const kind = kindOf(kindCell, at);
   const sheet = sheetOf(sheetCell, at);
-  if (kind === 'sheet') {
+  if (kind === "sheet") {
     emptyFrom(row, 2, at);
     return [{ kind, sheet }];
   }
-  if (kind === 'width') {
+  if (kind === "width") {
     const col = columnOf(where, at);
     const width = widthOf(data, at, version === 1);
     emptyFrom(row, 4, at);
     return [{ kind, sheet, col, ...width }];
   }
-  if (kind === 'sheet-xml') {
+  if (kind === "sheet-xml") {
     const elements = jsonOf(data, at, FIELD.elements);
     const digest = row[4];
-    const isElement = (v: unknown) => v === null || typeof v === 'string';
-    if (!isEmpty(where) || !isObject(elements) || !isElement(elements.cols) || !isElement(elements.dimension)) return fail(at, FIELD.elements);
-    if (typeof digest !== 'string' || !/^\d+:[0-9a-f]+$/.test(digest)) return fail(at, FIELD.elements);
+    const isElement = (v: unknown) => v === null || typeof v === "string";
+    if (
+      !isEmpty(where) ||
+      !isObject(elements) ||
+      !isElement(elements.cols) ||
+      !isElement(elements.dimension)
+    )
+      return fail(at, FIELD.elements);
+    if (typeof digest !== "string" || !/^\d+:[0-9a-f]+$/.test(digest))
+      return fail(at, FIELD.elements);
     emptyFrom(row, 5, at);
-    return [{ kind, sheet, digest, cols: elements.cols as string | null, dimension: elements.dimension as string | null }];
+    return [
+      {
+        kind,
+        sheet,
+        digest,
+        cols: elements.cols as string | null,
+        dimension: elements.dimension as string | null,
+      },
+    ];
   }
   return null;
 }
@@ -334,32 +434,46 @@ function parseRowV2(row: readonly unknown[], at: number): StateRecord[] {
   const common = parseSheetOrWidth(row, at, 2);
   if (common) return common;
   const [kindCell, sheetCell, where, data, written] = row;
-  const kind = kindOf(kindCell, at) as 'output' | 'highlight';
+  const kind = kindOf(kindCell, at) as "output" | "highlight";
   const sheet = sheetOf(sheetCell, at);
   const range = runOf(where, at);
   const style = styleOf(data, at);
   const length = range.bottom - range.top + 1;
   emptyFrom(row, 5, at);
-  if (kind === 'highlight') {
+  if (kind === "highlight") {
     if (!isEmpty(written)) fail(at, FIELD.written);
-    return Array.from({ length }, (_, k) => ({ kind, sheet, row: range.top + k, col: range.left, style }));
+    return Array.from({ length }, (_, k) => ({
+      kind,
+      sheet,
+      row: range.top + k,
+      col: range.left,
+      style,
+    }));
   }
   const values = jsonOf(written, at, FIELD.written);
-  if (!Array.isArray(values) || values.length !== length || !values.every(isWrittenValue)) return fail(at, FIELD.written);
-  return values.map((value, k) => ({ kind, sheet, row: range.top + k, col: range.left, style, ...(value === null ? {} : { written: value }) }));
+  if (!Array.isArray(values) || values.length !== length || !values.every(isWrittenValue))
+    return fail(at, FIELD.written);
+  return values.map((value, k) => ({
+    kind,
+    sheet,
+    row: range.top + k,
+    col: range.left,
+    style,
+    ...(value === null ? {} : { written: value }),
+  }));
 }
 
 function parseRowV1(row: readonly unknown[], at: number): StateRecord[] {
   const common = parseSheetOrWidth(row, at, 1);
   if (common) return common;
   const [kindCell, sheetCell, where, data, written] = row;
-  const kind = kindOf(kindCell, at) as 'output' | 'highlight';
+  const kind = kindOf(kindCell, at) as "output" | "highlight";
   const sheet = sheetOf(sheetCell, at);
-  const cell = typeof where === 'string' ? cellOf(where) : null;
+  const cell = typeof where === "string" ? cellOf(where) : null;
   if (!cell) return fail(at, FIELD.cells);
   const style = styleOf(data, at);
   emptyFrom(row, 5, at);
-  if (kind === 'highlight') {
+  if (kind === "highlight") {
     if (!isEmpty(written)) fail(at, FIELD.written);
     return [{ kind, sheet, ...cell, style }];
   }
@@ -376,17 +490,30 @@ function parseRowV1(row: readonly unknown[], at: number): StateRecord[] {
  * This needs no host's sheet id, so a workbook annotated by one host is found by the other.
  * No such sheet, or more than one, is an error, and nothing is restored.
  */
-export function locateSheets(records: StateRecord[], sheets: readonly string[], valueAt: (sheet: string, row: number, col: number) => CellValue): StateRecord[] {
+export function locateSheets(
+  records: StateRecord[],
+  sheets: readonly string[],
+  valueAt: (sheet: string, row: number, col: number) => CellValue
+): StateRecord[] {
   const present = new Set(sheets);
   const named = new Set(records.map((r) => r.sheet));
-  const missing = [...new Set(records.filter((r) => r.kind !== 'sheet' && !present.has(r.sheet)).map((r) => r.sheet))];
+  const missing = [
+    ...new Set(
+      records.filter((r) => r.kind !== "sheet" && !present.has(r.sheet)).map((r) => r.sheet)
+    ),
+  ];
   if (missing.length === 0) return records;
   const candidates = sheets.filter((s) => !named.has(s) && s !== STATE_SHEET);
   const renamed = new Map<string, string>();
   const lost: string[] = [];
   for (const name of missing) {
-    const outputs = records.filter((r): r is OutputRecord => r.kind === 'output' && r.sheet === name && r.written !== undefined);
-    const matches = outputs.length === 0 ? [] : candidates.filter((s) => outputs.every((o) => valueAt(s, o.row, o.col) === o.written));
+    const outputs = records.filter(
+      (r): r is OutputRecord => r.kind === "output" && r.sheet === name && r.written !== undefined
+    );
+    const matches =
+      outputs.length === 0
+        ? []
+        : candidates.filter((s) => outputs.every((o) => valueAt(s, o.row, o.col) === o.written));
     if (matches.length > 1) throw new AmbiguousAnnotatedSheetError([name], matches);
     if (matches.length === 0) lost.push(name);
     else renamed.set(name, matches[0]);
@@ -394,6 +521,7 @@ export function locateSheets(records: StateRecord[], sheets: readonly string[], 
   if (lost.length) throw new MissingAnnotatedSheetError(lost);
   const claimed = new Map<string, string[]>();
   for (const [from, to] of renamed) claimed.set(to, [...(claimed.get(to) ?? []), from]);
-  for (const [to, from] of claimed) if (from.length > 1) throw new AmbiguousAnnotatedSheetError(from, [to]);
+  for (const [to, from] of claimed)
+    if (from.length > 1) throw new AmbiguousAnnotatedSheetError(from, [to]);
   return records.map((r) => (renamed.has(r.sheet) ? { ...r, sheet: renamed.get(r.sheet)! } : r));
 }

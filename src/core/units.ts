@@ -2,8 +2,15 @@
  * Units: reading a written unit (scale word, unit word, family) and aligning a target with
  * an actual before they are compared. The words are data in vocabulary/values.ts.
  */
-import type { Quantity, Range } from './parse';
-import { ABSURD_FACTOR, FRACTION_MAX, SCALE_WORDS, UNIT_WORDS, UnitFamily, UnitWord } from './vocabulary/values';
+import type { Quantity, Range } from "./parse";
+import {
+  ABSURD_FACTOR,
+  FRACTION_MAX,
+  SCALE_WORDS,
+  UNIT_WORDS,
+  UnitFamily,
+  UnitWord,
+} from "./vocabulary/values";
 
 /**
  * How the numbers compared were read.
@@ -15,36 +22,36 @@ import { ABSURD_FACTOR, FRACTION_MAX, SCALE_WORDS, UNIT_WORDS, UnitFamily, UnitW
  *   1,000,000 yuan), or, against a percent, because a number of at most 1 is a fraction
  *   (`≥95%` → `0.96` is 96%).
  */
-export type Reading = 'as-written' | 'target-unit' | 'base-unit';
+export type Reading = "as-written" | "target-unit" | "base-unit";
 
 /** Target and actual as comparable numbers, in base units; their ratio is the real one. */
 export type Aligned = {
-  kind: 'aligned';
+  kind: "aligned";
   target: number;
   actual: number;
   reading: Reading;
   /** Which side was a bare number read by `reading`; null when both or neither were bare. */
-  bare: 'target' | 'actual' | null;
+  bare: "target" | "actual" | null;
 };
 
 export type AlignedRange = {
-  kind: 'aligned';
+  kind: "aligned";
   low: number;
   high: number;
   actual: number;
   reading: Reading;
-  bare: 'target' | 'actual' | null;
+  bare: "target" | "actual" | null;
 };
 
 /** Units that cannot be compared (`分` against `%`, `人` against `元`), as written, for a message. */
-export type UnitMismatch = { kind: 'mismatch'; targetUnit: string; actualUnit: string };
+export type UnitMismatch = { kind: "mismatch"; targetUnit: string; actualUnit: string };
 
 /** Anything with a unit and a scale: a quantity or a range. */
 type Measured = { unit: string; scale: number };
 
 /** A value without a unit word and without a scale word: a bare number. */
 export function isBare(value: Measured): boolean {
-  return value.unit === '' && value.scale === 1;
+  return value.unit === "" && value.scale === 1;
 }
 
 /**
@@ -52,17 +59,18 @@ export function isBare(value: Measured): boolean {
  * starts with (`人（次）` is 人, `分钟` is not 分). Null when the unit is unknown or empty.
  */
 function unitWordOf(unit: string): { word: string; entry: UnitWord } | null {
-  const head = unit.split('/')[0];
-  if (head === '') return null;
-  if (Object.prototype.hasOwnProperty.call(UNIT_WORDS, head)) return { word: head, entry: UNIT_WORDS[head] };
+  const head = unit.split("/")[0];
+  if (head === "") return null;
+  if (Object.prototype.hasOwnProperty.call(UNIT_WORDS, head))
+    return { word: head, entry: UNIT_WORDS[head] };
   const word = longestPrefix(head, UNIT_KEYS);
   return word ? { word, entry: UNIT_WORDS[word] } : null;
 }
 
 /** The family of a unit; `unknown` for a word not known, null for no unit at all. */
-export function familyOf(unit: string): UnitFamily | 'unknown' | null {
-  if (unit === '') return null;
-  return unitWordOf(unit)?.entry.family ?? 'unknown';
+export function familyOf(unit: string): UnitFamily | "unknown" | null {
+  if (unit === "") return null;
+  return unitWordOf(unit)?.entry.family ?? "unknown";
 }
 
 /**
@@ -73,8 +81,8 @@ export function familyOf(unit: string): UnitFamily | 'unknown' | null {
 export function comparableUnits(a: string, b: string): boolean {
   const fa = familyOf(a);
   const fb = familyOf(b);
-  if (fa === 'percent' || fb === 'percent') return fa === fb;
-  if (fa === null || fb === null || fa === 'unknown' || fb === 'unknown') return true;
+  if (fa === "percent" || fb === "percent") return fa === fb;
+  if (fa === null || fb === null || fa === "unknown" || fb === "unknown") return true;
   return fa === fb;
 }
 
@@ -84,18 +92,21 @@ export function comparableUnits(a: string, b: string): boolean {
  * time base is the second), `万` alone unit '' with scale 1e4.
  */
 export function readUnit(text: string): Measured {
-  if (text === '') return { unit: '', scale: 1 };
+  if (text === "") return { unit: "", scale: 1 };
   const percent = longestPrefix(text, PERCENT_WORDS);
   if (percent) {
     const entry = UNIT_WORDS[percent];
     return { unit: (entry.as ?? percent) + text.slice(percent.length), scale: entry.factor };
   }
-  const scaleWord = longestPrefix(text, SCALE_KEYS) ?? '';
+  const scaleWord = longestPrefix(text, SCALE_KEYS) ?? "";
   const multiplier = scaleWord ? SCALE_WORDS[scaleWord] : 1;
   const unit = text.slice(scaleWord.length);
   const word = unitWordOf(unit);
   const factor = word?.entry.factor ?? 1;
-  return { unit: word?.entry.as ? word.entry.as + unit.slice(word.word.length) : unit, scale: multiplier * factor };
+  return {
+    unit: word?.entry.as ? word.entry.as + unit.slice(word.word.length) : unit,
+    scale: multiplier * factor,
+  };
 }
 
 /**
@@ -105,14 +116,14 @@ export function readUnit(text: string): Measured {
  */
 export function isPlainUnit(text: string): boolean {
   const percent = longestPrefix(text, PERCENT_WORDS);
-  const scaleWord = percent ? '' : longestPrefix(text, SCALE_KEYS) ?? '';
+  const scaleWord = percent ? "" : (longestPrefix(text, SCALE_KEYS) ?? "");
   const unit = text.slice(percent ? percent.length : scaleWord.length);
-  if (unit === '' || (percent && unit.startsWith('/'))) return true;
+  if (unit === "" || (percent && unit.startsWith("/"))) return true;
   if (percent) return false;
   const word = unitWordOf(unit);
   if (!word) return unit.length <= PLAIN_UNKNOWN_LENGTH;
-  const after = unit.split('/')[0].slice(word.word.length);
-  return after === '';
+  const after = unit.split("/")[0].slice(word.word.length);
+  return after === "";
 }
 
 /** An unknown unit after a label is at most this long (`标间`, `课时`); longer is words. */
@@ -120,13 +131,13 @@ const PLAIN_UNKNOWN_LENGTH = 2;
 
 const UNIT_KEYS = Object.keys(UNIT_WORDS);
 const SCALE_KEYS = Object.keys(SCALE_WORDS);
-const PERCENT_WORDS = UNIT_KEYS.filter((w) => UNIT_WORDS[w].family === 'percent');
+const PERCENT_WORDS = UNIT_KEYS.filter((w) => UNIT_WORDS[w].family === "percent");
 
 /** The unit as it would be written: the scale word back in front (`万人`, `亿元`). */
 export function writtenUnit(value: Measured): string {
   const factor = unitWordOf(value.unit)?.entry.factor ?? 1;
   const multiplier = value.scale / factor;
-  const scaleWord = SCALE_KEYS.find((w) => nearlyEqual(SCALE_WORDS[w], multiplier)) ?? '';
+  const scaleWord = SCALE_KEYS.find((w) => nearlyEqual(SCALE_WORDS[w], multiplier)) ?? "";
   return scaleWord + value.unit;
 }
 
@@ -146,10 +157,10 @@ export function scaleBy(n: number | string, factor: number): number {
 function decompose(factor: number): { mantissa: number; exponent: number } | null {
   const match = /^(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(factor));
   if (!match) return null;
-  const fraction = match[2] ?? '';
-  let digits = (match[1] + fraction).replace(/^0+(?=\d)/, '');
+  const fraction = match[2] ?? "";
+  let digits = (match[1] + fraction).replace(/^0+(?=\d)/, "");
   let exponent = Number(match[3] ?? 0) - fraction.length;
-  while (digits.length > 1 && digits.endsWith('0')) {
+  while (digits.length > 1 && digits.endsWith("0")) {
     digits = digits.slice(0, -1);
     exponent += 1;
   }
@@ -168,14 +179,32 @@ export function alignQuantities(target: Quantity, actual: Quantity): Aligned | U
   const actualBare = isBare(actual);
   if (targetBare === actualBare) {
     if (!targetBare && !comparableUnits(target.unit, actual.unit)) return mismatch(target, actual);
-    return { kind: 'aligned', target: target.value, actual: actual.value, reading: 'as-written', bare: null };
+    return {
+      kind: "aligned",
+      target: target.value,
+      actual: actual.value,
+      reading: "as-written",
+      bare: null,
+    };
   }
   if (actualBare) {
     const read = readBare([actual.value, actual.value], target, [target.value, target.value]);
-    return { kind: 'aligned', target: target.value, actual: read.values[0], reading: read.reading, bare: 'actual' };
+    return {
+      kind: "aligned",
+      target: target.value,
+      actual: read.values[0],
+      reading: read.reading,
+      bare: "actual",
+    };
   }
   const read = readBare([target.value, target.value], actual, [actual.value, actual.value]);
-  return { kind: 'aligned', target: read.values[0], actual: actual.value, reading: read.reading, bare: 'target' };
+  return {
+    kind: "aligned",
+    target: read.values[0],
+    actual: actual.value,
+    reading: read.reading,
+    bare: "target",
+  };
 }
 
 /** Aligns a range target with an actual, by the same rules as alignQuantities. */
@@ -184,18 +213,39 @@ export function alignRange(target: Range, actual: Quantity): AlignedRange | Unit
   const actualBare = isBare(actual);
   if (targetBare === actualBare) {
     if (!targetBare && !comparableUnits(target.unit, actual.unit)) return mismatch(target, actual);
-    return { kind: 'aligned', low: target.low, high: target.high, actual: actual.value, reading: 'as-written', bare: null };
+    return {
+      kind: "aligned",
+      low: target.low,
+      high: target.high,
+      actual: actual.value,
+      reading: "as-written",
+      bare: null,
+    };
   }
   if (actualBare) {
     const read = readBare([actual.value, actual.value], target, [target.low, target.high]);
-    return { kind: 'aligned', low: target.low, high: target.high, actual: read.values[0], reading: read.reading, bare: 'actual' };
+    return {
+      kind: "aligned",
+      low: target.low,
+      high: target.high,
+      actual: read.values[0],
+      reading: read.reading,
+      bare: "actual",
+    };
   }
   const read = readBare([target.low, target.high], actual, [actual.value, actual.value]);
-  return { kind: 'aligned', low: read.values[0], high: read.values[1], actual: actual.value, reading: read.reading, bare: 'target' };
+  return {
+    kind: "aligned",
+    low: read.values[0],
+    high: read.values[1],
+    actual: actual.value,
+    reading: read.reading,
+    bare: "target",
+  };
 }
 
 function mismatch(target: Measured, actual: Measured): UnitMismatch {
-  return { kind: 'mismatch', targetUnit: writtenUnit(target), actualUnit: writtenUnit(actual) };
+  return { kind: "mismatch", targetUnit: writtenUnit(target), actualUnit: writtenUnit(actual) };
 }
 
 type Interval = [number, number];
@@ -206,19 +256,30 @@ type Interval = [number, number];
  * other side — and the base-unit reading is nearer. Against a percent, a bare number of at
  * most FRACTION_MAX is a fraction unless the percent-point reading is nearer.
  */
-function readBare(bare: Interval, written: Measured, other: Interval): { values: Interval; reading: Reading } {
+function readBare(
+  bare: Interval,
+  written: Measured,
+  other: Interval
+): { values: Interval; reading: Reading } {
   const shared: Interval = [scaleBy(bare[0], written.scale), scaleBy(bare[1], written.scale)];
   const base = bare;
-  if (shared[0] === base[0] && shared[1] === base[1]) return { values: shared, reading: 'target-unit' };
+  if (shared[0] === base[0] && shared[1] === base[1])
+    return { values: shared, reading: "target-unit" };
   const byShared = distance(shared, other);
   const byBase = distance(base, other);
-  const isPercent = unitWordOf(written.unit)?.word === '%';
-  if (isPercent && nearlyEqual(written.scale, 0.01) && Math.max(Math.abs(bare[0]), Math.abs(bare[1])) <= FRACTION_MAX) {
+  const isPercent = unitWordOf(written.unit)?.word === "%";
+  if (
+    isPercent &&
+    nearlyEqual(written.scale, 0.01) &&
+    Math.max(Math.abs(bare[0]), Math.abs(bare[1])) <= FRACTION_MAX
+  ) {
     // A fraction (0.96 = 96%) unless percent points are nearer; undecidable (a 0 on a side) is a fraction.
-    return byShared < byBase ? { values: shared, reading: 'target-unit' } : { values: base, reading: 'base-unit' };
+    return byShared < byBase
+      ? { values: shared, reading: "target-unit" }
+      : { values: base, reading: "base-unit" };
   }
-  if (byShared >= ABSURD_FACTOR && byBase < byShared) return { values: base, reading: 'base-unit' };
-  return { values: shared, reading: 'target-unit' };
+  if (byShared >= ABSURD_FACTOR && byBase < byShared) return { values: base, reading: "base-unit" };
+  return { values: shared, reading: "target-unit" };
 }
 
 /**

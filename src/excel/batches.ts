@@ -14,19 +14,34 @@ export const BYTES_PER_WRITE = 160;
 export type Piece = { sheet: string; row: number; col: number; rowCount: number; colCount: number };
 
 /** Cuts each used range into row pieces no bigger than the budget. */
-export function cutIntoPieces(ranges: Piece[], budget = PAYLOAD_BUDGET, bytesPerCell = BYTES_PER_CELL): Piece[] {
+export function cutIntoPieces(
+  ranges: Piece[],
+  budget = PAYLOAD_BUDGET,
+  bytesPerCell = BYTES_PER_CELL
+): Piece[] {
   const pieces: Piece[] = [];
   for (const range of ranges) {
-    const rowsPerPiece = Math.max(1, Math.floor(budget / (bytesPerCell * Math.max(1, range.colCount))));
+    const rowsPerPiece = Math.max(
+      1,
+      Math.floor(budget / (bytesPerCell * Math.max(1, range.colCount)))
+    );
     for (let r = 0; r < range.rowCount; r += rowsPerPiece) {
-      pieces.push({ ...range, row: range.row + r, rowCount: Math.min(rowsPerPiece, range.rowCount - r) });
+      pieces.push({
+        ...range,
+        row: range.row + r,
+        rowCount: Math.min(rowsPerPiece, range.rowCount - r),
+      });
     }
   }
   return pieces;
 }
 
 /** Packs items into consecutive batches whose estimated sizes stay within the budget. */
-export function packBatches<T>(items: T[], size: (item: T) => number, budget = PAYLOAD_BUDGET): T[][] {
+export function packBatches<T>(
+  items: T[],
+  size: (item: T) => number,
+  budget = PAYLOAD_BUDGET
+): T[][] {
   const batches: T[][] = [];
   let current: T[] = [];
   let used = 0;
@@ -48,10 +63,13 @@ export function pieceBytes(piece: Piece): number {
   return piece.rowCount * piece.colCount * BYTES_PER_CELL;
 }
 
-const SIZE_ERRORS = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
+const SIZE_ERRORS = new Set([
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+]);
 
 export function isPayloadTooLarge(error: unknown): boolean {
-  return SIZE_ERRORS.has((error as { code?: string } | null)?.code ?? '');
+  return SIZE_ERRORS.has((error as { code?: string } | null)?.code ?? "");
 }
 
 /** Halves a batch that was too large: two batches, or one piece's rows in two. */
@@ -63,5 +81,8 @@ export function splitBatch(batch: Piece[]): Piece[][] | null {
   const [piece] = batch;
   if (piece.rowCount < 2) return null;
   const top = Math.floor(piece.rowCount / 2);
-  return [[{ ...piece, rowCount: top }], [{ ...piece, row: piece.row + top, rowCount: piece.rowCount - top }]];
+  return [
+    [{ ...piece, rowCount: top }],
+    [{ ...piece, row: piece.row + top, rowCount: piece.rowCount - top }],
+  ];
 }

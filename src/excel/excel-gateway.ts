@@ -1,12 +1,18 @@
-import { sanitizeSettings } from '../core/settings';
-import { SettingsStore, WorkbookGateway } from '../core/gateway';
-import { clearOpenWorkbook, rescoreOpenWorkbook, selectCells, watchEdits, writeRemark } from './excel-host';
+import { sanitizeSettings } from "../core/settings";
+import { SettingsStore, WorkbookGateway } from "../core/gateway";
+import {
+  clearOpenWorkbook,
+  rescoreOpenWorkbook,
+  selectCells,
+  watchEdits,
+  writeRemark,
+} from "./excel-host";
 
-const SETTINGS_KEY = 'selfeval.settings';
+const SETTINGS_KEY = "selfeval.settings";
 
 export function excelGateway(): WorkbookGateway {
   return {
-    kind: 'excel',
+    kind: "excel",
     rescore: rescoreOpenWorkbook,
     clear: clearOpenWorkbook,
     select: selectCells,
@@ -25,9 +31,11 @@ export function workbookSettingsStore(): SettingsStore {
     load: () =>
       Excel.run(async (context) => {
         const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-        item.load('value');
+        item.load("value");
         await context.sync();
-        return sanitizeSettings(item.isNullObject ? Office.context.document.settings.get(SETTINGS_KEY) : item.value);
+        return sanitizeSettings(
+          item.isNullObject ? Office.context.document.settings.get(SETTINGS_KEY) : item.value
+        );
       }),
     save: (settings) =>
       Excel.run(async (context) => {

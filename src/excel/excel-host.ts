@@ -1,15 +1,38 @@
-import { cellAddress } from '../core/address';
-import { evaluateWorkbook } from '../core/evaluate';
-import { CellValue, SheetGrid } from '../core/grid';
-import { CellEditModeError, HiddenSheetError, NoRoomForRemarkError, NoTableError, ProtectedSheetError, SelfEvalError, WorkbookStructureProtectedError } from '../core/errors';
-import { TablePlan, planWriteBack } from '../core/plan';
-import { RemarkPlace, RescoreOutcome, Stage } from '../core/gateway';
-import { Settings, policyFromSettings } from '../core/settings';
-import { OriginalStyle, POINTS_PER_CHARACTER, STATE_SHEET, StateRecord, locateSheets, withoutAnnotations } from '../core/state';
-import { BYTES_PER_WRITE, PAYLOAD_BUDGET, packBatches } from './batches';
-import { readWorkbook } from './read-workbook';
-import { supports } from './requirements';
-import { asTyped, planWrites, queueStyleLoad, restoreWrites, runWrites, stateWrites, styleOf } from './write-workbook';
+import { cellAddress } from "../core/address";
+import { evaluateWorkbook } from "../core/evaluate";
+import { CellValue, SheetGrid } from "../core/grid";
+import {
+  CellEditModeError,
+  HiddenSheetError,
+  NoRoomForRemarkError,
+  NoTableError,
+  ProtectedSheetError,
+  SelfEvalError,
+  WorkbookStructureProtectedError,
+} from "../core/errors";
+import { TablePlan, planWriteBack } from "../core/plan";
+import { RemarkPlace, RescoreOutcome, Stage } from "../core/gateway";
+import { Settings, policyFromSettings } from "../core/settings";
+import {
+  OriginalStyle,
+  POINTS_PER_CHARACTER,
+  STATE_SHEET,
+  StateRecord,
+  locateSheets,
+  withoutAnnotations,
+} from "../core/state";
+import { BYTES_PER_WRITE, PAYLOAD_BUDGET, packBatches } from "./batches";
+import { readWorkbook } from "./read-workbook";
+import { supports } from "./requirements";
+import {
+  asTyped,
+  planWrites,
+  queueStyleLoad,
+  restoreWrites,
+  runWrites,
+  stateWrites,
+  styleOf,
+} from "./write-workbook";
 
 export type Progress = (stage: Stage) => void;
 
@@ -24,7 +47,7 @@ async function run<T>(action: (context: Excel.RequestContext) => Promise<T>): Pr
   const turn = queue.then(() => runNow(action));
   queue = turn.then(
     () => undefined,
-    () => undefined,
+    () => undefined
   );
   return turn;
 }
@@ -37,7 +60,8 @@ async function runNow<T>(action: (context: Excel.RequestContext) => Promise<T>):
     return await Excel.run({ delayForCellEdit: true }, action);
   } catch (error) {
     if (error instanceof SelfEvalError) throw error;
-    if ((error as { code?: string }).code === 'InvalidOperationInCellEditMode') throw new CellEditModeError();
+    if ((error as { code?: string }).code === "InvalidOperationInCellEditMode")
+      throw new CellEditModeError();
     throw error;
   } finally {
     ownWrites.running--;
@@ -56,7 +80,7 @@ const OWN_EVENTS_GRACE_MS = 1000;
 function isUserEdit(event: Excel.WorksheetChangedEventArgs): boolean {
   if (event.source === Excel.EventSource.remote) return false;
   const trigger = (event as { triggerSource?: string }).triggerSource;
-  if (trigger === 'ThisLocalAddin') return false;
+  if (trigger === "ThisLocalAddin") return false;
   return trigger !== undefined || (ownWrites.running === 0 && Date.now() >= ownWrites.quietUntil);
 }
 
@@ -66,34 +90,58 @@ function isUserEdit(event: Excel.WorksheetChangedEventArgs): boolean {
  * names a sheet renamed since, a live rescore becomes a whole one, so that the renamed sheet
  * is found (or its absence reported) before anything is written.
  */
-export function rescoreOpenWorkbook(settings: Settings, progress: Progress = () => undefined, sheet?: string): Promise<RescoreOutcome> {
+export function rescoreOpenWorkbook(
+  settings: Settings,
+  progress: Progress = () => undefined,
+  sheet?: string
+): Promise<RescoreOutcome> {
   return run((context) => rescoreIn(context, settings, progress, sheet));
 }
 
-async function rescoreIn(context: Excel.RequestContext, settings: Settings, progress: Progress, sheet?: string): Promise<RescoreOutcome> {
-  progress('read');
+async function rescoreIn(
+  context: Excel.RequestContext,
+  settings: Settings,
+  progress: Progress,
+  sheet?: string
+): Promise<RescoreOutcome> {
+  progress("read");
   const read = await readWorkbook(context, sheet ? [sheet] : undefined);
   // Every rescore adds or replaces the tool's sheets, which structure protection forbids.
   if (read.structureProtected) throw new WorkbookStructureProtectedError();
   // A recorded sheet renamed since is found among all the sheets: one sheet read is not enough.
-  if (sheet && read.state && hasMissingSheet(read.state, read.sheets)) return rescoreIn(context, settings, progress);
-  const records = read.state ? locateSheets(read.state, names(read.sheets), valueIn(read.grids)) : [];
+  if (sheet && read.state && hasMissingSheet(read.state, read.sheets))
+    return rescoreIn(context, settings, progress);
+  const records = read.state
+    ? locateSheets(read.state, names(read.sheets), valueIn(read.grids))
+    : [];
   const inScope = (r: StateRecord) => !sheet || r.sheet === sheet;
   const grids = withoutAnnotations(read.grids, records);
-  progress('score');
+  progress("score");
   const tables = evaluateWorkbook(grids, { policy: policyFromSettings(settings) });
   if (tables.length === 0 && !sheet) throw new NoTableError(grids.map((g) => g.name));
   // Earlier annotations on a sheet protected since cannot be taken out: nothing is changed.
-  const restoring = new Set(records.filter(inScope).filter((r) => r.kind !== 'sheet').map((r) => r.sheet));
+  const restoring = new Set(
+    records
+      .filter(inScope)
+      .filter((r) => r.kind !== "sheet")
+      .map((r) => r.sheet)
+  );
   const locked = read.sheets.filter((s) => s.protected && restoring.has(s.name)).map((s) => s.name);
   if (locked.length) throw new ProtectedSheetError(locked);
   const lockedSheets = new Set(read.sheets.filter((s) => s.protected).map((s) => s.name));
   // The names left once the sheets the record added (and the record itself) are gone.
-  const added = new Set([STATE_SHEET, ...records.filter((r) => r.kind === 'sheet').map((r) => r.sheet)]);
+  const added = new Set([
+    STATE_SHEET,
+    ...records.filter((r) => r.kind === "sheet").map((r) => r.sheet),
+  ]);
   const sheetNames = names(read.sheets).filter((n) => !added.has(n));
-  const plan = planWriteBack(tables, grids, { highlight: settings.highlight, lockedSheets, sheetNames });
+  const plan = planWriteBack(tables, grids, {
+    highlight: settings.highlight,
+    lockedSheets,
+    sheetNames,
+  });
 
-  progress('write');
+  progress("write");
   const originals = await loadOriginals(context, plan.tables, records);
   const widths = await loadWidths(context, plan.widths, records);
   const kept = records.filter((r) => !inScope(r));
@@ -101,7 +149,11 @@ async function rescoreIn(context: Excel.RequestContext, settings: Settings, prog
   const existing = new Set(names(read.sheets));
   // The new record goes in first: an interrupted run can still be cleared.
   const restore = restoreWrites(records.filter(inScope), existing, valueIn(read.grids));
-  await runWrites(context, [...restore, ...stateWrites([...kept, ...planned.records]), ...planned.writes]);
+  await runWrites(context, [
+    ...restore,
+    ...stateWrites([...kept, ...planned.records]),
+    ...planned.writes,
+  ]);
   return { tables, plans: plan.tables, problems: plan.problems };
 }
 
@@ -110,7 +162,7 @@ const names = (sheets: { name: string }[]) => sheets.map((s) => s.name);
 /** Whether the record names a sheet (other than one the tool added) that is not there by that name. */
 function hasMissingSheet(records: StateRecord[], sheets: { name: string }[]): boolean {
   const present = new Set(names(sheets));
-  return records.some((r) => r.kind !== 'sheet' && !present.has(r.sheet));
+  return records.some((r) => r.kind !== "sheet" && !present.has(r.sheet));
 }
 
 /** The value a cell holds in the grids as read. */
@@ -123,29 +175,49 @@ function valueIn(grids: SheetGrid[]) {
 }
 
 /** A cell already annotated keeps its first original; the others are read from Excel in batched syncs. */
-async function loadOriginals(context: Excel.RequestContext, plans: TablePlan[], records: StateRecord[]) {
+async function loadOriginals(
+  context: Excel.RequestContext,
+  plans: TablePlan[],
+  records: StateRecord[]
+) {
   const known = new Map<string, OriginalStyle>();
-  for (const r of records) if (r.kind === 'output' || r.kind === 'highlight') known.set(`${r.sheet}!${r.row}:${r.col}`, r.style);
-  const cells = plans.flatMap((t) => [...t.highlights, ...t.outputs]).filter((c) => !known.has(`${c.sheet}!${c.row}:${c.col}`));
+  for (const r of records)
+    if (r.kind === "output" || r.kind === "highlight")
+      known.set(`${r.sheet}!${r.row}:${r.col}`, r.style);
+  const cells = plans
+    .flatMap((t) => [...t.highlights, ...t.outputs])
+    .filter((c) => !known.has(`${c.sheet}!${c.row}:${c.col}`));
   for (const batch of packBatches(cells, () => BYTES_PER_WRITE, PAYLOAD_BUDGET)) {
     const ranges = batch.map((c) => ({ c, range: queueStyleLoad(context, c.sheet, c.row, c.col) }));
+    // One sync per batch under the payload limit: a fixed few, whatever the number of sheets.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     for (const { c, range } of ranges) known.set(`${c.sheet}!${c.row}:${c.col}`, styleOf(range));
   }
-  return (sheet: string, row: number, col: number): OriginalStyle => known.get(`${sheet}!${row}:${col}`) ?? { fillColor: null };
+  return (sheet: string, row: number, col: number): OriginalStyle =>
+    known.get(`${sheet}!${row}:${col}`) ?? { fillColor: null };
 }
 
 /** Column widths before the tool set them; a column at its sheet's standard width is recorded as the default (null). */
-async function loadWidths(context: Excel.RequestContext, widths: { sheet: string; col: number }[], records: StateRecord[]) {
+async function loadWidths(
+  context: Excel.RequestContext,
+  widths: { sheet: string; col: number }[],
+  records: StateRecord[]
+) {
   const known = new Map<string, number | null>();
-  for (const r of records) if (r.kind === 'width') known.set(`${r.sheet}!${r.col}`, r.width === null ? null : (r.points ?? r.width * POINTS_PER_CHARACTER));
+  for (const r of records)
+    if (r.kind === "width")
+      known.set(
+        `${r.sheet}!${r.col}`,
+        r.width === null ? null : (r.points ?? r.width * POINTS_PER_CHARACTER)
+      );
   const missing = widths.filter((w) => !known.has(`${w.sheet}!${w.col}`));
   if (missing.length) {
     const loads = missing.map((w) => {
       const sheet = context.workbook.worksheets.getItem(w.sheet);
-      sheet.load('standardWidth');
+      sheet.load("standardWidth");
       const range = sheet.getRangeByIndexes(0, w.col, 1, 1);
-      range.load('format/columnWidth');
+      range.load("format/columnWidth");
       return { w, sheet, range };
     });
     await context.sync();
@@ -166,10 +238,13 @@ export function clearOpenWorkbook(): Promise<boolean> {
     if (read.structureProtected) throw new WorkbookStructureProtectedError();
     // A renamed sheet is found by what the tool wrote in it, or the clear stops here, unchanged.
     const records = locateSheets(read.state, names(read.sheets), valueIn(read.grids));
-    const touched = new Set(records.filter((r) => r.kind !== 'sheet').map((r) => r.sheet));
+    const touched = new Set(records.filter((r) => r.kind !== "sheet").map((r) => r.sheet));
     const locked = read.sheets.filter((s) => s.protected && touched.has(s.name)).map((s) => s.name);
     if (locked.length) throw new ProtectedSheetError(locked);
-    await runWrites(context, restoreWrites(records, new Set(names(read.sheets)), valueIn(read.grids)));
+    await runWrites(
+      context,
+      restoreWrites(records, new Set(names(read.sheets)), valueIn(read.grids))
+    );
     return true;
   });
 }
@@ -178,7 +253,7 @@ export function clearOpenWorkbook(): Promise<boolean> {
 export function selectCells(sheet: string, address: string): Promise<void> {
   return run(async (context) => {
     const worksheet = context.workbook.worksheets.getItem(sheet);
-    worksheet.load('visibility');
+    worksheet.load("visibility");
     await context.sync();
     // Excel cannot activate a hidden sheet: the user is told, rather than shown an error code.
     if (worksheet.visibility !== Excel.SheetVisibility.visible) throw new HiddenSheetError(sheet);
@@ -193,13 +268,16 @@ export function selectCells(sheet: string, address: string): Promise<void> {
  * (ExcelApi 1.18) or a comment (1.10) on the indicator where the host has them. The remark is
  * the reviewer's: it is never recorded, so rescoring and clearing never touch it.
  */
-export function writeRemark(place: RemarkPlace, text: string): Promise<'note' | 'comment' | 'cell'> {
+export function writeRemark(
+  place: RemarkPlace,
+  text: string
+): Promise<"note" | "comment" | "cell"> {
   return run(async (context) => {
     const worksheet = context.workbook.worksheets.getItem(place.sheet);
-    worksheet.load('protection/protected');
+    worksheet.load("protection/protected");
     const window = (row: number) => {
       const range = worksheet.getRangeByIndexes(row, place.col, 1, REMARK_WINDOW);
-      range.load('values');
+      range.load("values");
       return range;
     };
     const headers = place.headerRows.map(window);
@@ -208,11 +286,14 @@ export function writeRemark(place: RemarkPlace, text: string): Promise<'note' | 
     if (worksheet.protection.protected) throw new ProtectedSheetError([place.sheet]);
     // The first column, from the planned one rightwards, whose headers are free or 审核意见 and
     // whose cell on this row is empty: a cell someone typed in is theirs, never written over.
-    const free = (k: number) => line.values[0][k] === '' && headers.every((h) => h.values[0][k] === '' || h.values[0][k] === REMARK_HEADER);
+    const free = (k: number) =>
+      line.values[0][k] === "" &&
+      headers.every((h) => h.values[0][k] === "" || h.values[0][k] === REMARK_HEADER);
     const k = Array.from({ length: REMARK_WINDOW }, (_, i) => i).find(free);
-    if (k === undefined) throw new NoRoomForRemarkError(place.sheet, cellAddress(place.row, place.col));
+    if (k === undefined)
+      throw new NoRoomForRemarkError(place.sheet, cellAddress(place.row, place.col));
     for (const [i, header] of headers.entries()) {
-      if (header.values[0][k] === '') {
+      if (header.values[0][k] === "") {
         const cell = worksheet.getRangeByIndexes(place.headerRows[i], place.col + k, 1, 1);
         cell.values = [[REMARK_HEADER]];
         cell.format.font.bold = true;
@@ -222,36 +303,35 @@ export function writeRemark(place: RemarkPlace, text: string): Promise<'note' | 
     // The remark cell is written before looking for a comment thread, whose absence fails a sync.
     await context.sync();
     const anchor = cellAddress(place.anchor.row, place.anchor.col);
-    let kind: 'note' | 'comment' | 'cell' = 'cell';
-    if (supports('1.18')) {
+    let kind: "note" | "comment" | "cell" = "cell";
+    if (supports("1.18")) {
       const existing = worksheet.notes.getItemOrNullObject(anchor);
-      existing.load('isNullObject');
       await context.sync();
       if (existing.isNullObject) worksheet.notes.add(anchor, text);
       else existing.content = text;
-      kind = 'note';
-    } else if (supports('1.10')) {
+      kind = "note";
+    } else if (supports("1.10")) {
       // A cell holds one comment thread: a second remark is a reply to it.
       const address = `'${place.sheet.replace(/'/g, "''")}'!${anchor}`;
       const thread = context.workbook.comments.getItemByCell(address);
-      thread.load('id');
+      thread.load("id");
       const exists = await context.sync().then(
         () => true,
         (error: { code?: string }) => {
-          if (error.code === 'ItemNotFound') return false;
+          if (error.code === "ItemNotFound") return false;
           throw error;
-        },
+        }
       );
       if (exists) thread.replies.add(text);
       else context.workbook.comments.add(address, text);
-      kind = 'comment';
+      kind = "comment";
     }
     await context.sync();
     return kind;
   });
 }
 
-export const REMARK_HEADER = '审核意见';
+export const REMARK_HEADER = "审核意见";
 /** How many columns right of the planned one a remark may move past cells that are taken. */
 const REMARK_WINDOW = 16;
 
@@ -259,15 +339,17 @@ const REMARK_WINDOW = 16;
  * Calls back with the sheet and address of every edit (ExcelApi 1.9 collection event);
  * returns the function that stops watching.
  */
-export async function watchEdits(onEdit: (sheet: string, address: string) => void): Promise<() => Promise<void>> {
-  if (!supports('1.9')) return async () => undefined;
+export async function watchEdits(
+  onEdit: (sheet: string, address: string) => void
+): Promise<() => Promise<void>> {
+  if (!supports("1.9")) return async () => undefined;
   const handler = await Excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
-    sheets.load('items/name,items/id');
+    sheets.load("items/name,items/id");
     await context.sync();
     const names = new Map(sheets.items.map((s) => [s.id, s.name]));
     const result = sheets.onChanged.add(async (event) => {
-      if (isUserEdit(event)) onEdit(names.get(event.worksheetId) ?? '', event.address);
+      if (isUserEdit(event)) onEdit(names.get(event.worksheetId) ?? "", event.address);
     });
     await context.sync();
     return result;

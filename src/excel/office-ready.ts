@@ -3,6 +3,6 @@
  * not loaded, or another host).
  */
 export function whenOfficeReady(): Promise<boolean> {
-  if (typeof Office === 'undefined') return Promise.resolve(false);
+  if (typeof Office === "undefined") return Promise.resolve(false);
   return Office.onReady().then((info) => info.host === Office.HostType.Excel);
 }

@@ -1,8 +1,15 @@
-import { parseRange } from '../core/address';
-import { CellValue, SheetGrid } from '../core/grid';
-import { STATE_SHEET, StateRecord, stateFromRows } from '../core/state';
-import { Piece, cutIntoPieces, isPayloadTooLarge, packBatches, pieceBytes, splitBatch } from './batches';
-import { supports } from './requirements';
+import { parseRange } from "../core/address";
+import { CellValue, SheetGrid } from "../core/grid";
+import { STATE_SHEET, StateRecord, stateFromRows } from "../core/state";
+import {
+  Piece,
+  cutIntoPieces,
+  isPayloadTooLarge,
+  packBatches,
+  pieceBytes,
+  splitBatch,
+} from "./batches";
+import { supports } from "./requirements";
 
 export type SheetInfo = { name: string; protected: boolean; hidden: boolean };
 
@@ -22,27 +29,38 @@ type Loaded = { values: CellValue[][]; formats: string[][]; merges: Set<string> 
  * Reads the workbook (or the named sheets) in a fixed number of syncs whatever the number of
  * sheets: one for the sheet list, one for the used ranges' sizes, then one per payload batch.
  */
-export async function readWorkbook(context: Excel.RequestContext, only?: string[]): Promise<WorkbookRead> {
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  only?: string[]
+): Promise<WorkbookRead> {
   const collection = context.workbook.worksheets;
-  collection.load('items/name,items/visibility,items/protection/protected');
+  collection.load("items/name,items/visibility,items/protection/protected");
   const protection = context.workbook.protection;
-  protection.load('protected');
+  protection.load("protected");
   await context.sync();
-  const wanted = collection.items.filter((s) => s.name === STATE_SHEET || !only || only.includes(s.name));
+  const wanted = collection.items.filter(
+    (s) => s.name === STATE_SHEET || !only || only.includes(s.name)
+  );
   const used = wanted.map((sheet) => {
     const range = sheet.getUsedRangeOrNullObject(true);
-    range.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount');
+    range.load("rowIndex,columnIndex,rowCount,columnCount");
     return { sheet, range };
   });
   await context.sync();
 
   const ranges: Piece[] = used
     .filter((u) => !u.range.isNullObject)
-    .map((u) => ({ sheet: u.sheet.name, row: u.range.rowIndex, col: u.range.columnIndex, rowCount: u.range.rowCount, colCount: u.range.columnCount }));
+    .map((u) => ({
+      sheet: u.sheet.name,
+      row: u.range.rowIndex,
+      col: u.range.columnIndex,
+      rowCount: u.range.rowCount,
+      colCount: u.range.columnCount,
+    }));
   const loaded = new Map<string, Loaded>();
   const pieces = cutIntoPieces(ranges);
   for (const batch of packBatches(pieces, pieceBytes)) await loadBatch(context, batch, loaded);
-  if (supports('1.13')) await loadMerges(context, pieces, loaded);
+  if (supports("1.13")) await loadMerges(context, pieces, loaded);
 
   const sheets = collection.items.map((s) => ({
     name: s.name,
@@ -67,7 +85,8 @@ export async function readWorkbook(context: Excel.RequestContext, only?: string[
     });
   }
   for (const u of used) {
-    if (u.range.isNullObject && u.sheet.name !== STATE_SHEET) grids.push({ name: u.sheet.name, origin: { row: 0, col: 0 }, values: [], merges: [] });
+    if (u.range.isNullObject && u.sheet.name !== STATE_SHEET)
+      grids.push({ name: u.sheet.name, origin: { row: 0, col: 0 }, values: [], merges: [] });
   }
   const order = new Map(sheets.map((s, k) => [s.name, k]));
   grids.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
@@ -75,12 +94,16 @@ export async function readWorkbook(context: Excel.RequestContext, only?: string[
 }
 
 /** Loads one batch of pieces in one sync; a batch Excel refuses for its size is split and retried. */
-async function loadBatch(context: Excel.RequestContext, batch: Piece[], loaded: Map<string, Loaded>): Promise<void> {
+async function loadBatch(
+  context: Excel.RequestContext,
+  batch: Piece[],
+  loaded: Map<string, Loaded>
+): Promise<void> {
   const proxies = batch.map((piece) => {
     const range = context.workbook.worksheets
       .getItem(piece.sheet)
       .getRangeByIndexes(piece.row, piece.col, piece.rowCount, piece.colCount);
-    range.load('values,numberFormat');
+    range.load("values,numberFormat");
     return { piece, range };
   });
   try {
@@ -92,9 +115,15 @@ async function loadBatch(context: Excel.RequestContext, batch: Piece[], loaded: 
     return;
   }
   for (const { piece, range } of proxies) {
-    const target = loaded.get(piece.sheet) ?? { values: [], formats: [], merges: new Set<string>() };
+    const target = loaded.get(piece.sheet) ?? {
+      values: [],
+      formats: [],
+      merges: new Set<string>(),
+    };
     target.values.push(...range.values.map((line) => line.map(cellValue)));
-    target.formats.push(...range.numberFormat.map((line) => line.map((f) => String(f ?? 'General'))));
+    target.formats.push(
+      ...range.numberFormat.map((line) => line.map((f) => String(f ?? "General")))
+    );
     loaded.set(piece.sheet, target);
   }
 }
@@ -108,13 +137,17 @@ export const MAX_MERGED_AREAS = 512;
  * with more than 512 areas fails, and then every piece is halved by rows and the areas asked
  * for again, as often as needed (a sheet of 6,000 merges takes four more syncs).
  */
-async function loadMerges(context: Excel.RequestContext, pieces: Piece[], loaded: Map<string, Loaded>): Promise<void> {
+async function loadMerges(
+  context: Excel.RequestContext,
+  pieces: Piece[],
+  loaded: Map<string, Loaded>
+): Promise<void> {
   const proxies = pieces.map((piece) => {
     const areas = context.workbook.worksheets
       .getItem(piece.sheet)
       .getRangeByIndexes(piece.row, piece.col, piece.rowCount, piece.colCount)
       .getMergedAreasOrNullObject();
-    areas.load('address');
+    areas.load("address");
     return { piece, areas };
   });
   try {
@@ -146,7 +179,8 @@ function areasOf(address: string): string[] {
 }
 
 function cellValue(value: unknown): CellValue {
-  if (value === '' || value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value === "" || value === undefined || value === null) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
   return String(value);
 }

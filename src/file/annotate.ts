@@ -1,14 +1,25 @@
-import { OutputCell, WritePlan, linkAddress } from '../core/plan';
-import { OriginalStyle, STATE_SHEET, StateRecord, stateToRows } from '../core/state';
-import { WrittenValue, cellXml, withCellStyle, withoutAddress } from '../package/cells';
-import { NewCell, newWorksheetXml } from '../package/new-worksheet';
-import { Look } from '../package/styles';
-import { CellEdit, coverSpans, columnsElement, dimensionElement, editSheetData, elementPrefix, replaceColumns, splitAtSheetData, widenedDimension, withColumnWidths } from '../package/worksheet-edit';
-import { cellElementValue, cellStyleIndex } from '../package/worksheet-read';
-import { OpenedWorkbook } from './read-workbook';
-import { recordSheetXml } from './record-sheet';
+import { OutputCell, WritePlan, linkAddress } from "../core/plan";
+import { OriginalStyle, STATE_SHEET, StateRecord, stateToRows } from "../core/state";
+import { WrittenValue, cellXml, withCellStyle, withoutAddress } from "../package/cells";
+import { NewCell, newWorksheetXml } from "../package/new-worksheet";
+import { Look } from "../package/styles";
+import {
+  CellEdit,
+  coverSpans,
+  columnsElement,
+  dimensionElement,
+  editSheetData,
+  elementPrefix,
+  replaceColumns,
+  splitAtSheetData,
+  widenedDimension,
+  withColumnWidths,
+} from "../package/worksheet-edit";
+import { cellElementValue, cellStyleIndex } from "../package/worksheet-read";
+import { OpenedWorkbook } from "./read-workbook";
+import { recordSheetXml } from "./record-sheet";
 
-type CellRecord = Extract<StateRecord, { kind: 'output' | 'highlight' }>;
+type CellRecord = Extract<StateRecord, { kind: "output" | "highlight" }>;
 
 /**
  * Writes a plan into the package: output cells, fills on highlighted cells, column widths,
@@ -25,15 +36,29 @@ export function annotatePackage(opened: OpenedWorkbook, plan: WritePlan): void {
   }
   const summaryName = plan.summary.name;
   const namespace = opened.workbook.mainNamespace();
-  const summaryCells: NewCell[] = plan.summary.cells.map((o) => ({ row: o.row, col: o.col, value: writtenValue(o), style: opened.styles.derive(0, lookOf(o)) }));
-  opened.workbook.addSheet(summaryName, newWorksheetXml(namespace, summaryCells, { widths: plan.summary.widths, frozenHeader: true }), 'visible');
-  records.push({ kind: 'sheet', sheet: summaryName });
+  const summaryCells: NewCell[] = plan.summary.cells.map((o) => ({
+    row: o.row,
+    col: o.col,
+    value: writtenValue(o),
+    style: opened.styles.derive(0, lookOf(o)),
+  }));
+  opened.workbook.addSheet(
+    summaryName,
+    newWorksheetXml(namespace, summaryCells, { widths: plan.summary.widths, frozenHeader: true }),
+    "visible"
+  );
+  records.push({ kind: "sheet", sheet: summaryName });
   const styles = opened.styles.save();
   const rows = stateToRows(records, JSON.stringify({ styles }));
-  opened.workbook.addSheet(STATE_SHEET, recordSheetXml(rows, namespace), 'veryHidden');
+  opened.workbook.addSheet(STATE_SHEET, recordSheetXml(rows, namespace), "veryHidden");
 }
 
-function annotateSheet(opened: OpenedWorkbook, name: string, part: string, plan: WritePlan): StateRecord[] {
+function annotateSheet(
+  opened: OpenedWorkbook,
+  name: string,
+  part: string,
+  plan: WritePlan
+): StateRecord[] {
   const { pkg, styles, context } = opened;
   const records: CellRecord[] = [];
   const byRow = new Map<number, CellRecord[]>();
@@ -48,12 +73,21 @@ function annotateSheet(opened: OpenedWorkbook, name: string, part: string, plan:
   };
   // One style object per distinct original: the record joins alike cells into runs by it.
   const interned = new Map<string, OriginalStyle>();
-  const originalStyle = (xf: number, extra: Pick<OriginalStyle, 'cell' | 'xf' | 'row'>): OriginalStyle => {
+  const originalStyle = (
+    xf: number,
+    extra: Pick<OriginalStyle, "cell" | "xf" | "row">
+  ): OriginalStyle => {
     const key = `${xf}|${extra.cell}|${extra.xf}|${extra.row}`;
     let style = interned.get(key);
     if (!style) {
-      style = { fillColor: styles.fillColor(xf), numberFormat: styles.numberFormat(xf), bold: styles.isBold(xf), wrapText: styles.wraps(xf), ...extra };
-      for (const k of ['cell', 'xf', 'row'] as const) if (style[k] === undefined) delete style[k];
+      style = {
+        fillColor: styles.fillColor(xf),
+        numberFormat: styles.numberFormat(xf),
+        bold: styles.isBold(xf),
+        wrapText: styles.wraps(xf),
+        ...extra,
+      };
+      for (const k of ["cell", "xf", "row"] as const) if (style[k] === undefined) delete style[k];
       interned.set(key, style);
     }
     return style;
@@ -64,17 +98,25 @@ function annotateSheet(opened: OpenedWorkbook, name: string, part: string, plan:
   const wrote = (row: number, col: number) => {
     if (written.length === 0) written.push({ row, col }, { row, col });
     const [low, high] = written;
-    [low.row, low.col, high.row, high.col] = [Math.min(low.row, row), Math.min(low.col, col), Math.max(high.row, row), Math.max(high.col, col)];
+    [low.row, low.col, high.row, high.col] = [
+      Math.min(low.row, row),
+      Math.min(low.col, col),
+      Math.max(high.row, row),
+      Math.max(high.col, col),
+    ];
   };
 
   for (const table of plan.tables.filter((t) => t.sheet === name)) {
     for (const h of table.highlights) {
       add(h.row, h.col, ({ current, address, prefix }) => {
         const xf = cellStyleIndex(current, part);
-        const original = current === null ? '' : (/\ss\s*=\s*"(\d+)"/.exec(current)?.[1] ?? '');
-        const style = originalStyle(xf, current === null ? { xf: original, cell: '' } : { xf: original });
+        const original = current === null ? "" : (/\ss\s*=\s*"(\d+)"/.exec(current)?.[1] ?? "");
+        const style = originalStyle(
+          xf,
+          current === null ? { xf: original, cell: "" } : { xf: original }
+        );
         xfOf.set(style, xf);
-        remember({ kind: 'highlight', sheet: name, row: h.row, col: h.col, style });
+        remember({ kind: "highlight", sheet: name, row: h.row, col: h.col, style });
         const s = styles.derive(xf, { fill: h.fill });
         if (current === null) return `<${prefix}c r="${address}" s="${s}"/>`;
         return withCellStyle(current, String(s));
@@ -83,11 +125,22 @@ function annotateSheet(opened: OpenedWorkbook, name: string, part: string, plan:
     for (const output of table.outputs) {
       add(output.row, output.col, ({ current, address, prefix }) => {
         // A cell that holds anything (a formula showing nothing, too) is the user's: it is left alone.
-        if (current !== null && (cellElementValue(current, part, context) !== null || /<(\w+:)?f[\s>/]/.test(current))) return current;
+        if (
+          current !== null &&
+          (cellElementValue(current, part, context) !== null || /<(\w+:)?f[\s>/]/.test(current))
+        )
+          return current;
         const xf = cellStyleIndex(current, part);
-        const style = originalStyle(xf, { cell: current === null ? '' : withoutAddress(current) });
+        const style = originalStyle(xf, { cell: current === null ? "" : withoutAddress(current) });
         xfOf.set(style, xf);
-        remember({ kind: 'output', sheet: name, row: output.row, col: output.col, style, written: output.value });
+        remember({
+          kind: "output",
+          sheet: name,
+          row: output.row,
+          col: output.col,
+          style,
+          written: output.value,
+        });
         wrote(output.row, output.col);
         return cellXml(address, writtenValue(output), styles.derive(xf, lookOf(output)), prefix);
       });
@@ -100,7 +153,7 @@ function annotateSheet(opened: OpenedWorkbook, name: string, part: string, plan:
     row: (row, current, cols) => {
       const next = current === null ? `<${prefix}row r="${row + 1}">` : coverSpans(current, cols);
       if (next === current) return next;
-      const template = current === null ? '' : withoutAddress(current);
+      const template = current === null ? "" : withoutAddress(current);
       for (const record of byRow.get(row) ?? []) {
         const { cell, xf } = record.style;
         record.style = originalStyle(xfOf.get(record.style)!, { cell, xf, row: template });
@@ -108,21 +161,32 @@ function annotateSheet(opened: OpenedWorkbook, name: string, part: string, plan:
       return next;
     },
   });
-  const widths = new Map(plan.widths.filter((w) => w.sheet === name).map((w) => [w.col, w.width] as [number, number | null]));
+  const widths = new Map(
+    plan.widths
+      .filter((w) => w.sheet === name)
+      .map((w) => [w.col, w.width] as [number, number | null])
+  );
   const cols = columnsElement(head, part);
-  const widthRecords: StateRecord[] = [...widths.keys()].map((col) => ({ kind: 'width', sheet: name, col, width: columnWidth(cols.text, col) }));
+  const widthRecords: StateRecord[] = [...widths.keys()].map((col) => ({
+    kind: "width",
+    sheet: name,
+    col,
+    width: columnWidth(cols.text, col),
+  }));
   let newHead = replaceColumns(head, part, withColumnWidths(cols.text, part, prefix, widths));
   const dimensionTag = dimensionElement(head, part);
   const originalDimension = dimensionTag ? head.slice(dimensionTag.start, dimensionTag.end) : null;
   const dimension = widenedDimension(newHead, part, written);
-  if (dimension) newHead = newHead.slice(0, dimension.tag.start) + dimension.text + newHead.slice(dimension.tag.end);
+  if (dimension)
+    newHead =
+      newHead.slice(0, dimension.tag.start) + dimension.text + newHead.slice(dimension.tag.end);
   rows.unshift(newHead);
   pkg.write(part, rows);
   return [
     ...records,
     ...widthRecords,
     {
-      kind: 'sheet-xml',
+      kind: "sheet-xml",
       sheet: name,
       digest: pkg.digest(part),
       cols: cols.text,
@@ -157,5 +221,8 @@ function lookOf(output: OutputCell): Look {
 function writtenValue(output: OutputCell): WrittenValue {
   if (!output.link) return output.value;
   const quote = (text: string) => text.replace(/"/g, '""');
-  return { formula: `HYPERLINK("#${quote(linkAddress(output.link))}","${quote(String(output.value))}")`, text: String(output.value) };
+  return {
+    formula: `HYPERLINK("#${quote(linkAddress(output.link))}","${quote(String(output.value))}")`,
+    text: String(output.value),
+  };
 }

@@ -1,7 +1,7 @@
-import { promises as fs } from 'fs';
-import { FileNotFoundError, FileTooLargeError } from '../core/errors';
-import { SheetGrid } from '../core/grid';
-import { readGrids } from './read-workbook';
+import { promises as fs } from "fs";
+import { FileNotFoundError, FileTooLargeError } from "../core/errors";
+import { SheetGrid } from "../core/grid";
+import { readGrids } from "./read-workbook";
 
 /** Larger files are refused before they are unzipped. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -15,7 +15,8 @@ export async function readFileBytes(path: string, maxBytes = MAX_FILE_BYTES): Pr
   } catch {
     throw new FileNotFoundError();
   }
-  if (size > maxBytes) throw new FileTooLargeError(Math.ceil(size / 1048576), Math.floor(maxBytes / 1048576));
+  if (size > maxBytes)
+    throw new FileTooLargeError(Math.ceil(size / 1048576), Math.floor(maxBytes / 1048576));
   try {
     return await fs.readFile(path);
   } catch {
@@ -23,6 +24,9 @@ export async function readFileBytes(path: string, maxBytes = MAX_FILE_BYTES): Pr
   }
 }
 
-export async function readWorkbookFile(path: string, maxBytes = MAX_FILE_BYTES): Promise<SheetGrid[]> {
+export async function readWorkbookFile(
+  path: string,
+  maxBytes = MAX_FILE_BYTES
+): Promise<SheetGrid[]> {
   return readGrids(await readFileBytes(path, maxBytes));
 }

@@ -1,23 +1,23 @@
-import { constants, promises as fs } from 'fs';
-import { join, resolve } from 'path';
-import { OutputFolderError, OutputWriteError, WouldOverwriteInputError } from '../core/errors';
+import { constants, promises as fs } from "fs";
+import { join, resolve } from "path";
+import { OutputFolderError, OutputWriteError, WouldOverwriteInputError } from "../core/errors";
 
 /** Makes the folder when it does not exist, and checks once, before any work, that it can be written. */
 export async function checkOutputFolder(folder: string): Promise<void> {
   try {
     await fs.mkdir(folder, { recursive: true });
   } catch {
-    throw new OutputFolderError(folder, (await isFile(folder)) ? 'not-a-folder' : 'cannot-create');
+    throw new OutputFolderError(folder, (await isFile(folder)) ? "not-a-folder" : "cannot-create");
   }
-  if (!(await fs.stat(folder)).isDirectory()) throw new OutputFolderError(folder, 'not-a-folder');
+  if (!(await fs.stat(folder)).isDirectory()) throw new OutputFolderError(folder, "not-a-folder");
   try {
     await fs.access(folder, constants.W_OK);
     // access() says yes to root on a read-only mount; a real write tells.
     const probe = join(folder, `.selfeval-probe-${process.pid}`);
-    await fs.writeFile(probe, '');
+    await fs.writeFile(probe, "");
     await fs.rm(probe);
   } catch {
-    throw new OutputFolderError(folder, 'not-writable');
+    throw new OutputFolderError(folder, "not-writable");
   }
 }
 

@@ -1,11 +1,18 @@
-import { CorruptWorkbookError, EmptyWorkbookError, EncryptedWorkbookError, LegacyXlsError, NotXlsxError, SelfEvalError } from '../core/errors';
-import { SheetGrid } from '../core/grid';
-import { STATE_SHEET } from '../core/state';
-import { OoxmlPackage } from '../package/package';
-import { readSharedStrings } from '../package/shared-strings';
-import { StylesPart } from '../package/styles';
-import { SheetEntry, WorkbookPart } from '../package/workbook';
-import { WorksheetContext, isSheetProtected, readWorksheet } from '../package/worksheet-read';
+import {
+  CorruptWorkbookError,
+  EmptyWorkbookError,
+  EncryptedWorkbookError,
+  LegacyXlsError,
+  NotXlsxError,
+  SelfEvalError,
+} from "../core/errors";
+import { SheetGrid } from "../core/grid";
+import { STATE_SHEET } from "../core/state";
+import { OoxmlPackage } from "../package/package";
+import { readSharedStrings } from "../package/shared-strings";
+import { StylesPart } from "../package/styles";
+import { SheetEntry, WorkbookPart } from "../package/workbook";
+import { WorksheetContext, isSheetProtected, readWorksheet } from "../package/worksheet-read";
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -17,7 +24,7 @@ function startsWith(data: Uint8Array, signature: number[]): boolean {
 /** An encrypted .xlsx is an OLE container holding an `EncryptionInfo` stream; a legacy .xls is not. */
 function isEncryptedOoxml(data: Uint8Array): boolean {
   // The stream name is stored in UTF-16LE; search byte by byte so this also runs in a browser.
-  const marker = [...'EncryptionInfo'].flatMap((ch) => [ch.charCodeAt(0), 0]);
+  const marker = [..."EncryptionInfo"].flatMap((ch) => [ch.charCodeAt(0), 0]);
   outer: for (let i = 0; i + marker.length <= data.length; i++) {
     for (let j = 0; j < marker.length; j++) if (data[i + j] !== marker[j]) continue outer;
     return true;
@@ -28,12 +35,18 @@ function isEncryptedOoxml(data: Uint8Array): boolean {
 /** Checks the container before anything is unzipped, so each bad input gets its own answer. */
 export function checkContainer(data: Uint8Array): void {
   if (startsWith(data, ZIP_SIGNATURE)) return;
-  if (startsWith(data, OLE_SIGNATURE)) throw isEncryptedOoxml(data) ? new EncryptedWorkbookError() : new LegacyXlsError();
+  if (startsWith(data, OLE_SIGNATURE))
+    throw isEncryptedOoxml(data) ? new EncryptedWorkbookError() : new LegacyXlsError();
   throw new NotXlsxError();
 }
 
 /** A workbook opened as its package: parts are read when first needed. */
-export type OpenedWorkbook = { pkg: OoxmlPackage; workbook: WorkbookPart; styles: StylesPart; context: WorksheetContext };
+export type OpenedWorkbook = {
+  pkg: OoxmlPackage;
+  workbook: WorkbookPart;
+  styles: StylesPart;
+  context: WorksheetContext;
+};
 
 export function openWorkbook(data: Uint8Array): OpenedWorkbook {
   checkContainer(data);
@@ -45,7 +58,11 @@ export function openWorkbook(data: Uint8Array): OpenedWorkbook {
 }
 
 /** The workbook with its styles read again, after a part was changed underneath. */
-export function withStyles(pkg: OoxmlPackage, workbook: WorkbookPart, strings: string[]): OpenedWorkbook {
+export function withStyles(
+  pkg: OoxmlPackage,
+  workbook: WorkbookPart,
+  strings: string[]
+): OpenedWorkbook {
   const styles = StylesPart.open(pkg, workbook);
   return { pkg, workbook, styles, context: { strings, styles, date1904: workbook.date1904 } };
 }
@@ -62,7 +79,13 @@ function asReadError<T>(read: () => T): T {
 
 export function sheetGrid(opened: OpenedWorkbook, sheet: SheetEntry): SheetGrid {
   const part = sheet.part!;
-  const grid = readWorksheet(opened.pkg.read(part), part, sheet.name, sheet.state !== 'visible', opened.context);
+  const grid = readWorksheet(
+    opened.pkg.read(part),
+    part,
+    sheet.name,
+    sheet.state !== "visible",
+    opened.context
+  );
   // The engine works on the grid; the text is read again only for the sheets the tool edits.
   opened.pkg.release(part);
   return grid;
@@ -70,7 +93,9 @@ export function sheetGrid(opened: OpenedWorkbook, sheet: SheetEntry): SheetGrid 
 
 /** The grids of every worksheet but the tool's record (chart sheets have no cells). */
 export function gridsOf(opened: OpenedWorkbook): SheetGrid[] {
-  return opened.workbook.sheets.filter((s) => s.part !== null && s.name !== STATE_SHEET).map((s) => sheetGrid(opened, s));
+  return opened.workbook.sheets
+    .filter((s) => s.part !== null && s.name !== STATE_SHEET)
+    .map((s) => sheetGrid(opened, s));
 }
 
 /** Reads an .xlsx into the engine's grids. */
@@ -82,5 +107,9 @@ export async function readGrids(data: Uint8Array): Promise<SheetGrid[]> {
 
 /** The protected worksheets, which neither host writes into. */
 export function protectedSheets(opened: OpenedWorkbook): Set<string> {
-  return new Set(opened.workbook.sheets.filter((s) => s.part !== null && isSheetProtected(opened.pkg.read(s.part), s.part)).map((s) => s.name));
+  return new Set(
+    opened.workbook.sheets
+      .filter((s) => s.part !== null && isSheetProtected(opened.pkg.read(s.part), s.part))
+      .map((s) => s.name)
+  );
 }

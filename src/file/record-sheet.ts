@@ -1,7 +1,7 @@
-import { CellValue } from '../core/grid';
-import { STATE_COLUMNS, STATE_SHEET } from '../core/state';
-import { NewCell, newWorksheetXml } from '../package/new-worksheet';
-import { OpenedWorkbook, sheetGrid } from './read-workbook';
+import { CellValue } from "../core/grid";
+import { STATE_COLUMNS, STATE_SHEET } from "../core/state";
+import { NewCell, newWorksheetXml } from "../package/new-worksheet";
+import { OpenedWorkbook, sheetGrid } from "./read-workbook";
 
 /** The rows of the record sheet as its cells hold them (null when the workbook has none). */
 export function readRecordRows(opened: OpenedWorkbook): CellValue[][] | null {
@@ -27,8 +27,14 @@ export function recordSheetXml(rows: CellValue[][], namespace: string): string {
   const cells: NewCell[] = [];
   rows.forEach((line, row) =>
     line.forEach((value, col) => {
-      if (value !== null && value !== '') cells.push({ row, col, value: typeof value === 'boolean' ? String(value) : value, style: 0 });
-    }),
+      if (value !== null && value !== "")
+        cells.push({
+          row,
+          col,
+          value: typeof value === "boolean" ? String(value) : value,
+          style: 0,
+        });
+    })
   );
   return newWorksheetXml(namespace, cells);
 }

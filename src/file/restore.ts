@@ -1,15 +1,33 @@
-import { DamagedStateError, ProtectedSheetError } from '../core/errors';
-import { CellValue, GridView } from '../core/grid';
-import { OriginalStyle, POINTS_PER_CHARACTER, STATE_SHEET, StateRecord, editedSince, hostDataOf, locateSheets, stateFromRows } from '../core/state';
-import { withAddress, withCellStyle } from '../package/cells';
-import { StylesPart, StylesRecord } from '../package/styles';
-import { CellEdit, columnsElement, dimensionElement, editSheetData, elementPrefix, replaceColumns, splitAtSheetData, withColumnWidths } from '../package/worksheet-edit';
-import { cellElementValue, cellStyleIndex } from '../package/worksheet-read';
-import { OpenedWorkbook, protectedSheets, sheetGrid, withStyles } from './read-workbook';
-import { readRecordRows } from './record-sheet';
+import { DamagedStateError, ProtectedSheetError } from "../core/errors";
+import { CellValue, GridView } from "../core/grid";
+import {
+  OriginalStyle,
+  POINTS_PER_CHARACTER,
+  STATE_SHEET,
+  StateRecord,
+  editedSince,
+  hostDataOf,
+  locateSheets,
+  stateFromRows,
+} from "../core/state";
+import { withAddress, withCellStyle } from "../package/cells";
+import { StylesPart, StylesRecord } from "../package/styles";
+import {
+  CellEdit,
+  columnsElement,
+  dimensionElement,
+  editSheetData,
+  elementPrefix,
+  replaceColumns,
+  splitAtSheetData,
+  withColumnWidths,
+} from "../package/worksheet-edit";
+import { cellElementValue, cellStyleIndex } from "../package/worksheet-read";
+import { OpenedWorkbook, protectedSheets, sheetGrid, withStyles } from "./read-workbook";
+import { readRecordRows } from "./record-sheet";
 
-type CellRecord = Extract<StateRecord, { kind: 'output' | 'highlight' }>;
-type SheetXmlRecord = Extract<StateRecord, { kind: 'sheet-xml' }>;
+type CellRecord = Extract<StateRecord, { kind: "output" | "highlight" }>;
+type SheetXmlRecord = Extract<StateRecord, { kind: "sheet-xml" }>;
 
 /**
  * Takes every recorded annotation out of the package and gives back the workbook with its
@@ -33,24 +51,31 @@ export function restorePackage(opened: OpenedWorkbook): OpenedWorkbook | null {
     }
     return views.get(name)!.rawValue(row, col);
   });
-  const annotated = new Set(records.filter((r) => r.kind !== 'sheet').map((r) => r.sheet));
+  const annotated = new Set(records.filter((r) => r.kind !== "sheet").map((r) => r.sheet));
   // Neither host takes annotations out of a sheet protected since: nothing is changed.
   const locked = [...protectedSheets(opened)].filter((name) => annotated.has(name));
   if (locked.length) throw new ProtectedSheetError(locked);
-  const stylesExact = hostData.styles === null || pkg.digest(opened.styles.name) === hostData.styles.digest;
+  const stylesExact =
+    hostData.styles === null || pkg.digest(opened.styles.name) === hostData.styles.digest;
   for (const name of annotated) {
     const sheet = workbook.sheets.find((s) => s.name === name && s.part !== null);
     if (!sheet) continue;
     const part = sheet.part!;
     const own = records.filter((r) => r.sheet === name);
-    const sheetRecord = own.find((r): r is SheetXmlRecord => r.kind === 'sheet-xml');
-    const exact = stylesExact && sheetRecord !== undefined && pkg.digest(part) === sheetRecord.digest;
+    const sheetRecord = own.find((r): r is SheetXmlRecord => r.kind === "sheet-xml");
+    const exact =
+      stylesExact && sheetRecord !== undefined && pkg.digest(part) === sheetRecord.digest;
     const xml = pkg.read(part);
-    pkg.write(part, exact ? restoreExactly(opened, part, xml, own, sheetRecord) : restoreLook(opened, part, xml, own));
+    pkg.write(
+      part,
+      exact
+        ? restoreExactly(opened, part, xml, own, sheetRecord)
+        : restoreLook(opened, part, xml, own)
+    );
   }
   // Looks put back on sheets saved by another program may have needed new cell formats.
   opened.styles.save();
-  for (const record of records) if (record.kind === 'sheet') workbook.removeSheet(record.sheet);
+  for (const record of records) if (record.kind === "sheet") workbook.removeSheet(record.sheet);
   workbook.removeSheet(STATE_SHEET);
   if (hostData.styles) StylesPart.restore(pkg, workbook, hostData.styles);
   return withStyles(pkg, workbook, opened.context.strings);
@@ -61,26 +86,33 @@ type HostData = { styles: StylesRecord | null };
 /** The file host's own facts in the record; absent when another host wrote it. */
 function readHostData(text: string | null): HostData {
   if (text === null) return { styles: null };
-  const damaged = () => new DamagedStateError({ row: 1, zh: '样式记录无法读取', en: 'unreadable styles record' });
+  const damaged = () =>
+    new DamagedStateError({ row: 1, zh: "样式记录无法读取", en: "unreadable styles record" });
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     throw damaged();
   }
-  if (typeof data !== 'object' || data === null || !('styles' in data)) throw damaged();
+  if (typeof data !== "object" || data === null || !("styles" in data)) throw damaged();
   const styles = (data as { styles: unknown }).styles;
   if (styles === null) return { styles: null };
   const ok =
-    typeof styles === 'object' &&
-    typeof (styles as StylesRecord).digest === 'string' &&
-    typeof (styles as StylesRecord).lists === 'object' &&
-    Object.values((styles as StylesRecord).lists ?? {}).every((l) => (l.tag === null || typeof l.tag === 'string') && Number.isInteger(l.added) && l.added >= 0);
+    typeof styles === "object" &&
+    typeof (styles as StylesRecord).digest === "string" &&
+    typeof (styles as StylesRecord).lists === "object" &&
+    Object.values((styles as StylesRecord).lists ?? {}).every(
+      (l) =>
+        (l.tag === null || typeof l.tag === "string") && Number.isInteger(l.added) && l.added >= 0
+    );
   if (!ok) throw damaged();
   return { styles: styles as StylesRecord };
 }
 
-function cellEdits(records: CellRecord[], edit: (record: CellRecord) => CellEdit): Map<number, Map<number, CellEdit>> {
+function cellEdits(
+  records: CellRecord[],
+  edit: (record: CellRecord) => CellEdit
+): Map<number, Map<number, CellEdit>> {
   const cells = new Map<number, Map<number, CellEdit>>();
   // Newest last in the record: the first record of a cell is its original before any of the tool's writes.
   for (const record of [...records].reverse()) {
@@ -90,45 +122,67 @@ function cellEdits(records: CellRecord[], edit: (record: CellRecord) => CellEdit
   return cells;
 }
 
-const cellRecordsOf = (records: StateRecord[]) => records.filter((r): r is CellRecord => r.kind === 'output' || r.kind === 'highlight');
+const cellRecordsOf = (records: StateRecord[]) =>
+  records.filter((r): r is CellRecord => r.kind === "output" || r.kind === "highlight");
 
 /** Whether the cell, as it is now, still holds what the tool wrote (or, for a highlight, anything at all). */
-function stillOurs(opened: OpenedWorkbook, part: string, record: CellRecord, current: string | null): boolean {
-  if (record.kind !== 'output') return true;
-  const value: CellValue = current === null ? null : cellElementValue(current, part, opened.context);
+function stillOurs(
+  opened: OpenedWorkbook,
+  part: string,
+  record: CellRecord,
+  current: string | null
+): boolean {
+  if (record.kind !== "output") return true;
+  const value: CellValue =
+    current === null ? null : cellElementValue(current, part, opened.context);
   return !editedSince(record, value);
 }
 
-function restoreExactly(opened: OpenedWorkbook, part: string, xml: string, records: StateRecord[], sheet: SheetXmlRecord): string[] {
+function restoreExactly(
+  opened: OpenedWorkbook,
+  part: string,
+  xml: string,
+  records: StateRecord[],
+  sheet: SheetXmlRecord
+): string[] {
   const cells = cellRecordsOf(records);
   const rowTemplates = new Map<number, string>();
-  for (const record of cells) if (record.style.row !== undefined) rowTemplates.set(record.row, record.style.row);
+  for (const record of cells)
+    if (record.style.row !== undefined) rowTemplates.set(record.row, record.style.row);
   const split = splitAtSheetData(xml, part);
   const body = editSheetData(split.body, part, {
     cells: cellEdits(cells, (record) => ({ current, address }) => {
       if (!stillOurs(opened, part, record, current)) return current;
       const original = record.style;
-      if (record.kind === 'output') return original.cell ? withAddress(original.cell, address) : null;
+      if (record.kind === "output")
+        return original.cell ? withAddress(original.cell, address) : null;
       if (current === null) return null;
-      if (original.cell === '' && cellElementValue(current, part, opened.context) === null) return null;
+      if (original.cell === "" && cellElementValue(current, part, opened.context) === null)
+        return null;
       return withCellStyle(current, original.xf || null);
     }),
     row: (row, current, cols) => {
       const template = rowTemplates.get(row);
       if (template === undefined || current === null) return current;
-      if (template === '') return cols.length === 0 ? null : current;
+      if (template === "") return cols.length === 0 ? null : current;
       return withAddress(template, String(row + 1));
     },
   });
   let head = replaceColumns(split.head, part, sheet.cols);
   const dimension = dimensionElement(head, part);
-  if (dimension && sheet.dimension !== null) head = head.slice(0, dimension.start) + sheet.dimension + head.slice(dimension.end);
+  if (dimension && sheet.dimension !== null)
+    head = head.slice(0, dimension.start) + sheet.dimension + head.slice(dimension.end);
   body.unshift(head);
   return body;
 }
 
 /** Puts the recorded look back on a sheet another program saved since: style indices and elements may have changed. */
-function restoreLook(opened: OpenedWorkbook, part: string, xml: string, records: StateRecord[]): string[] {
+function restoreLook(
+  opened: OpenedWorkbook,
+  part: string,
+  xml: string,
+  records: StateRecord[]
+): string[] {
   const { styles } = opened;
   const { head, body } = splitAtSheetData(xml, part);
   const restored = editSheetData(body, part, {
@@ -136,28 +190,54 @@ function restoreLook(opened: OpenedWorkbook, part: string, xml: string, records:
       if (!stillOurs(opened, part, record, current)) return current;
       const xf = cellStyleIndex(current, part);
       const look = lookOf(record.style, record.kind);
-      if (record.kind === 'output' && isPlain(record.style)) return null;
+      if (record.kind === "output" && isPlain(record.style)) return null;
       const s = styles.derive(xf, look);
-      if (record.kind === 'output' || current === null) return `<${prefix}c r="${address}"${s ? ` s="${s}"` : ''}/>`;
+      if (record.kind === "output" || current === null)
+        return `<${prefix}c r="${address}"${s ? ` s="${s}"` : ""}/>`;
       return withCellStyle(current, String(s));
     }),
     row: (_, current) => current,
   });
   const widths = new Map<number, number | null>();
   for (const r of records) {
-    if (r.kind === 'width') widths.set(r.col, r.width ?? (r.points !== undefined ? r.points / POINTS_PER_CHARACTER : null));
+    if (r.kind === "width")
+      widths.set(
+        r.col,
+        r.width ?? (r.points !== undefined ? r.points / POINTS_PER_CHARACTER : null)
+      );
   }
   const cols = columnsElement(head, part);
-  restored.unshift(widths.size === 0 ? head : replaceColumns(head, part, withColumnWidths(cols.text, part, elementPrefix(xml, part), widths)));
+  restored.unshift(
+    widths.size === 0
+      ? head
+      : replaceColumns(
+          head,
+          part,
+          withColumnWidths(cols.text, part, elementPrefix(xml, part), widths)
+        )
+  );
   return restored;
 }
 
 function isPlain(style: OriginalStyle): boolean {
-  return !style.fillColor && (style.numberFormat ?? 'General') === 'General' && !style.bold && !style.wrapText;
+  return (
+    !style.fillColor &&
+    (style.numberFormat ?? "General") === "General" &&
+    !style.bold &&
+    !style.wrapText
+  );
 }
 
 /** The recorded look: only the fill for a highlight (the tool changed nothing else there). */
-function lookOf(style: OriginalStyle, kind: CellRecord['kind']): { fill: string | null; numberFormat?: string; bold?: boolean; wrap?: boolean } {
-  if (kind === 'highlight') return { fill: style.fillColor };
-  return { fill: style.fillColor, numberFormat: style.numberFormat ?? 'General', bold: Boolean(style.bold), wrap: Boolean(style.wrapText) };
+function lookOf(
+  style: OriginalStyle,
+  kind: CellRecord["kind"]
+): { fill: string | null; numberFormat?: string; bold?: boolean; wrap?: boolean } {
+  if (kind === "highlight") return { fill: style.fillColor };
+  return {
+    fill: style.fillColor,
+    numberFormat: style.numberFormat ?? "General",
+    bold: Boolean(style.bold),
+    wrap: Boolean(style.wrapText),
+  };
 }

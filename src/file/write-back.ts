@@ -1,12 +1,17 @@
-import { TableResult, evaluateWorkbook } from '../core/evaluate';
-import { PlanOptions, PlanProblem, TablePlan, WritePlan, planWriteBack } from '../core/plan';
-import { ScoringPolicy } from '../core/policy';
-import { annotatePackage } from './annotate';
-import { OpenedWorkbook, gridsOf, openWorkbook, protectedSheets } from './read-workbook';
-import { restorePackage } from './restore';
-import { Deflate } from '../package/zip';
+import { TableResult, evaluateWorkbook } from "../core/evaluate";
+import { PlanOptions, PlanProblem, TablePlan, WritePlan, planWriteBack } from "../core/plan";
+import { ScoringPolicy } from "../core/policy";
+import { annotatePackage } from "./annotate";
+import { OpenedWorkbook, gridsOf, openWorkbook, protectedSheets } from "./read-workbook";
+import { restorePackage } from "./restore";
+import { Deflate } from "../package/zip";
 
-export type RescoreResult = { data: Uint8Array; tables: TableResult[]; plans: TablePlan[]; problems: PlanProblem[] };
+export type RescoreResult = {
+  data: Uint8Array;
+  tables: TableResult[];
+  plans: TablePlan[];
+  problems: PlanProblem[];
+};
 
 /**
  * Takes out earlier annotations, scores every table, and writes the plan into the package;
@@ -15,25 +20,40 @@ export type RescoreResult = { data: Uint8Array; tables: TableResult[]; plans: Ta
  */
 export type RescoreOptions = PlanOptions & { deflate?: Deflate };
 
-export async function rescoreXlsx(data: Uint8Array, policy: ScoringPolicy, options: RescoreOptions = { highlight: true }): Promise<RescoreResult> {
+export async function rescoreXlsx(
+  data: Uint8Array,
+  policy: ScoringPolicy,
+  options: RescoreOptions = { highlight: true }
+): Promise<RescoreResult> {
   const { deflate, ...planOptions } = options;
   const original = openWorkbook(data);
   const opened = restorePackage(original) ?? original;
   const sheetNames = opened.workbook.sheets.map((s) => s.name);
-  const { tables, plan } = scoreAndPlan(opened, policy, { ...planOptions, lockedSheets: protectedSheets(opened), sheetNames });
+  const { tables, plan } = scoreAndPlan(opened, policy, {
+    ...planOptions,
+    lockedSheets: protectedSheets(opened),
+    sheetNames,
+  });
   annotatePackage(opened, plan);
   return { data: opened.pkg.toBytes(deflate), tables, plans: plan.tables, problems: plan.problems };
 }
 
 /** The grids live only here: a large sheet's grid is released before the package is edited. */
-function scoreAndPlan(opened: OpenedWorkbook, policy: ScoringPolicy, options: PlanOptions): { tables: TableResult[]; plan: WritePlan } {
+function scoreAndPlan(
+  opened: OpenedWorkbook,
+  policy: ScoringPolicy,
+  options: PlanOptions
+): { tables: TableResult[]; plan: WritePlan } {
   const grids = gridsOf(opened);
   const tables = evaluateWorkbook(grids, { policy });
   return { tables, plan: planWriteBack(tables, grids, options) };
 }
 
 /** Gives back the workbook as it was before any rescore; `cleared` is false when it held no annotations. */
-export async function clearXlsx(data: Uint8Array, deflate?: Deflate): Promise<{ data: Uint8Array; cleared: boolean }> {
+export async function clearXlsx(
+  data: Uint8Array,
+  deflate?: Deflate
+): Promise<{ data: Uint8Array; cleared: boolean }> {
   const restored = restorePackage(openWorkbook(data));
   if (!restored) return { data, cleared: false };
   return { data: restored.pkg.toBytes(deflate), cleared: true };

@@ -1,5 +1,5 @@
-import { cellAddress } from '../core/address';
-import { WrittenValue, cellXml } from './cells';
+import { cellAddress } from "../core/address";
+import { WrittenValue, cellXml } from "./cells";
 
 export type NewCell = { row: number; col: number; value: WrittenValue; style: number };
 
@@ -9,7 +9,11 @@ export type NewCell = { row: number; col: number; value: WrittenValue; style: nu
  * Elements follow the CT_Worksheet sequence (sheetViews, sheetFormatPr, cols, sheetData,
  * autoFilter, pageMargins).
  */
-export function newWorksheetXml(namespace: string, cells: NewCell[], options: { widths?: number[]; frozenHeader?: boolean; autoFilter?: string } = {}): string {
+export function newWorksheetXml(
+  namespace: string,
+  cells: NewCell[],
+  options: { widths?: number[]; frozenHeader?: boolean; autoFilter?: string } = {}
+): string {
   const rows = new Map<number, NewCell[]>();
   for (const cell of cells) {
     const line = rows.get(cell.row);
@@ -20,19 +24,19 @@ export function newWorksheetXml(namespace: string, cells: NewCell[], options: { 
     .sort((a, b) => a - b)
     .map((row) => {
       const line = rows.get(row)!.sort((a, b) => a.col - b.col);
-      return `<row r="${row + 1}">${line.map((c) => cellXml(cellAddress(c.row, c.col), c.value, c.style, '')).join('')}</row>`;
+      return `<row r="${row + 1}">${line.map((c) => cellXml(cellAddress(c.row, c.col), c.value, c.style, "")).join("")}</row>`;
     })
-    .join('');
+    .join("");
   const views = options.frozenHeader
     ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
     : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
   const cols = options.widths?.length
-    ? `<cols>${options.widths.map((w, k) => `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
-    : '';
+    ? `<cols>${options.widths.map((w, k) => `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`
+    : "";
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${namespace}">` +
     `${views}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${sheetData}</sheetData>` +
-    (options.autoFilter ? `<autoFilter ref="${options.autoFilter}"/>` : '') +
+    (options.autoFilter ? `<autoFilter ref="${options.autoFilter}"/>` : "") +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
   );
 }

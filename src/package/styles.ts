@@ -1,8 +1,20 @@
-import { UnsupportedPackageError } from '../core/errors';
-import { BUILT_IN_NUMBER_FORMATS, FIRST_CUSTOM_NUMBER_FORMAT } from './number-formats';
-import { OoxmlPackage } from './package';
-import { WorkbookPart } from './workbook';
-import { Splice, Tag, attributes, children, closingTag, escapeAttribute, findElement, nextTag, prefixOf, spliceAll, withAttribute } from './xml';
+import { UnsupportedPackageError } from "../core/errors";
+import { BUILT_IN_NUMBER_FORMATS, FIRST_CUSTOM_NUMBER_FORMAT } from "./number-formats";
+import { OoxmlPackage } from "./package";
+import { WorkbookPart } from "./workbook";
+import {
+  Splice,
+  Tag,
+  attributes,
+  children,
+  closingTag,
+  escapeAttribute,
+  findElement,
+  nextTag,
+  prefixOf,
+  spliceAll,
+  withAttribute,
+} from "./xml";
 
 /** A change of look the tool makes to a cell; a field left out keeps the cell's own. */
 export type Look = {
@@ -16,7 +28,7 @@ export type Look = {
 };
 
 /** The lists of `styles.xml` the tool appends to, in their schema order. */
-const LISTS = ['numFmts', 'fonts', 'fills', 'cellXfs'] as const;
+const LISTS = ["numFmts", "fonts", "fills", "cellXfs"] as const;
 type ListName = (typeof LISTS)[number];
 
 /**
@@ -30,9 +42,10 @@ export type StylesRecord = {
   created?: true;
 };
 
-const STYLES_TYPE = '/styles';
-const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
-const LINK_COLOR = 'FF0563C1';
+const STYLES_TYPE = "/styles";
+const STYLES_CONTENT_TYPE =
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const LINK_COLOR = "FF0563C1";
 
 type List = { tag: Tag | null; items: string[]; added: string[] };
 
@@ -52,59 +65,73 @@ export class StylesPart {
     private readonly workbook: WorkbookPart,
     readonly name: string,
     private xml: string,
-    private readonly created: boolean,
+    private readonly created: boolean
   ) {
     for (const list of LISTS) this.lists.set(list, this.readList(list));
-    for (const item of this.lists.get('numFmts')!.items) {
+    for (const item of this.lists.get("numFmts")!.items) {
       const tag = nextTag(item, 0, name)!;
       const a = attributes(item, tag);
-      this.formats.set(Number(a.get('numFmtId')), a.get('formatCode') ?? 'General');
+      this.formats.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "General");
     }
-    for (const item of this.lists.get('cellXfs')!.items) {
+    for (const item of this.lists.get("cellXfs")!.items) {
       const a = attributes(item, nextTag(item, 0, name)!);
-      this.xfFields.push({ numFmtId: Number(a.get('numFmtId') ?? 0), fontId: Number(a.get('fontId') ?? 0), fillId: Number(a.get('fillId') ?? 0) });
+      this.xfFields.push({
+        numFmtId: Number(a.get("numFmtId") ?? 0),
+        fontId: Number(a.get("fontId") ?? 0),
+        fillId: Number(a.get("fillId") ?? 0),
+      });
     }
   }
 
   /** The styles part of a workbook; a workbook without one gets a minimal part of the tool's own. */
   static open(pkg: OoxmlPackage, workbook: WorkbookPart): StylesPart {
-    const rel = pkg.relationships(workbook.name).find((r) => r.type.endsWith(STYLES_TYPE) && !r.external);
-    if (rel && pkg.has(rel.target)) return new StylesPart(pkg, workbook, rel.target, pkg.read(rel.target), false);
-    const name = pkg.has('xl/styles.xml') ? pkg.freePartName('xl/styles{n}.xml') : 'xl/styles.xml';
+    const rel = pkg
+      .relationships(workbook.name)
+      .find((r) => r.type.endsWith(STYLES_TYPE) && !r.external);
+    if (rel && pkg.has(rel.target))
+      return new StylesPart(pkg, workbook, rel.target, pkg.read(rel.target), false);
+    const name = pkg.has("xl/styles.xml") ? pkg.freePartName("xl/styles{n}.xml") : "xl/styles.xml";
     return new StylesPart(pkg, workbook, name, minimalStyles(workbook.mainNamespace()), true);
   }
 
   private readList(list: ListName): List {
     const tag = findElement(this.xml, list, this.name);
     if (!tag) {
-      if (list !== 'numFmts') throw new UnsupportedPackageError(this.name, `no <${list}>`);
+      if (list !== "numFmts") throw new UnsupportedPackageError(this.name, `no <${list}>`);
       return { tag: null, items: [], added: [] };
     }
-    const items = children(this.xml, tag, this.name).map((c) => this.xml.slice(c.open.start, c.close.end));
+    const items = children(this.xml, tag, this.name).map((c) =>
+      this.xml.slice(c.open.start, c.close.end)
+    );
     return { tag, items, added: [] };
   }
 
   /** The number format of a cell format index (General for an unknown index). */
   numberFormat(xf: number): string {
     const fields = this.xfFields[xf];
-    if (!fields) return 'General';
-    return this.formats.get(fields.numFmtId) ?? BUILT_IN_NUMBER_FORMATS[fields.numFmtId] ?? 'General';
+    if (!fields) return "General";
+    return (
+      this.formats.get(fields.numFmtId) ?? BUILT_IN_NUMBER_FORMATS[fields.numFmtId] ?? "General"
+    );
   }
 
   /** The fill colour (ARGB) of a cell format, or null when it has no solid fill. */
   fillColor(xf: number): string | null {
-    const fill = this.item('fills', this.xfFields[xf]?.fillId ?? 0);
+    const fill = this.item("fills", this.xfFields[xf]?.fillId ?? 0);
     if (!fill || !/patternType\s*=\s*["']solid["']/.test(fill)) return null;
-    return /<(?:\w+:)?fgColor[^>]*\brgb\s*=\s*["']([0-9A-Fa-f]{8})["']/.exec(fill)?.[1].toUpperCase() ?? null;
+    return (
+      /<(?:\w+:)?fgColor[^>]*\brgb\s*=\s*["']([0-9A-Fa-f]{8})["']/.exec(fill)?.[1].toUpperCase() ??
+      null
+    );
   }
 
   isBold(xf: number): boolean {
-    const font = this.item('fonts', this.xfFields[xf]?.fontId ?? 0) ?? '';
+    const font = this.item("fonts", this.xfFields[xf]?.fontId ?? 0) ?? "";
     return /<(?:\w+:)?b(?:\s*\/>|\s+val\s*=\s*["'](?:1|true)["'])/.test(font);
   }
 
   wraps(xf: number): boolean {
-    const item = this.item('cellXfs', xf) ?? '';
+    const item = this.item("cellXfs", xf) ?? "";
     return /<(?:\w+:)?alignment[^>]*\bwrapText\s*=\s*["'](?:1|true)["']/.test(item);
   }
 
@@ -122,7 +149,7 @@ export class StylesPart {
   }
 
   private prefix(list: ListName): string {
-    const tag = this.lists.get(list)!.tag ?? this.lists.get('cellXfs')!.tag!;
+    const tag = this.lists.get(list)!.tag ?? this.lists.get("cellXfs")!.tag!;
     return prefixOf(tag.name);
   }
 
@@ -131,63 +158,72 @@ export class StylesPart {
     const key = `${xf}|${look.fill}|${look.numberFormat}|${look.bold}|${look.link}|${look.wrap}`;
     const known = this.derived.get(key);
     if (known !== undefined) return known;
-    const base = this.item('cellXfs', xf) ?? this.item('cellXfs', 0)!;
+    const base = this.item("cellXfs", xf) ?? this.item("cellXfs", 0)!;
     const fields = this.xfFields[xf] ?? this.xfFields[0];
     let element = base;
-    const set = (name: string, value: string) => (element = replaceStartTag(element, (tag) => withAttribute(tag, name, value)));
+    const set = (name: string, value: string) =>
+      (element = replaceStartTag(element, (tag) => withAttribute(tag, name, value)));
     if (look.fill !== undefined) {
-      set('fillId', String(look.fill === null ? 0 : this.append('fills', this.solidFill(look.fill))));
-      set('applyFill', '1');
+      set(
+        "fillId",
+        String(look.fill === null ? 0 : this.append("fills", this.solidFill(look.fill)))
+      );
+      set("applyFill", "1");
     }
     if (look.numberFormat !== undefined) {
-      set('numFmtId', String(this.numberFormatId(look.numberFormat)));
-      set('applyNumberFormat', '1');
+      set("numFmtId", String(this.numberFormatId(look.numberFormat)));
+      set("applyNumberFormat", "1");
     }
     if (look.bold !== undefined || look.link) {
-      set('fontId', String(this.append('fonts', this.font(fields?.fontId ?? 0, look))));
-      set('applyFont', '1');
+      set("fontId", String(this.append("fonts", this.font(fields?.fontId ?? 0, look))));
+      set("applyFont", "1");
     }
     if (look.wrap !== undefined) {
-      element = withAlignment(element, look.wrap, this.prefix('cellXfs'));
-      set('applyAlignment', '1');
+      element = withAlignment(element, look.wrap, this.prefix("cellXfs"));
+      set("applyAlignment", "1");
     }
-    const index = this.append('cellXfs', element);
+    const index = this.append("cellXfs", element);
     this.xfFields[index] = {
-      numFmtId: Number(attributes(element, nextTag(element, 0, this.name)!).get('numFmtId') ?? 0),
-      fontId: Number(attributes(element, nextTag(element, 0, this.name)!).get('fontId') ?? 0),
-      fillId: Number(attributes(element, nextTag(element, 0, this.name)!).get('fillId') ?? 0),
+      numFmtId: Number(attributes(element, nextTag(element, 0, this.name)!).get("numFmtId") ?? 0),
+      fontId: Number(attributes(element, nextTag(element, 0, this.name)!).get("fontId") ?? 0),
+      fillId: Number(attributes(element, nextTag(element, 0, this.name)!).get("fillId") ?? 0),
     };
     this.derived.set(key, index);
     return index;
   }
 
   private solidFill(argb: string): string {
-    const p = this.prefix('fills');
+    const p = this.prefix("fills");
     return `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
   }
 
   private font(fontId: number, look: Look): string {
-    const p = this.prefix('fonts');
-    let font = this.item('fonts', fontId) ?? `<${p}font/>`;
+    const p = this.prefix("fonts");
+    let font = this.item("fonts", fontId) ?? `<${p}font/>`;
     const open = nextTag(font, 0, this.name)!;
-    if (open.kind === 'empty') font = `${font.slice(0, open.end - 2).replace(/\s+$/, '')}></${open.name}>`;
+    if (open.kind === "empty")
+      font = `${font.slice(0, open.end - 2).replace(/\s+$/, "")}></${open.name}>`;
     const body = (f: string) => nextTag(f, 0, this.name)!.end;
     // CT_Font is a choice: its children may come in any order.
-    font = font.replace(/<(\w+:)?b(\s+[^>]*)?\/>/g, '');
+    font = font.replace(/<(\w+:)?b(\s+[^>]*)?\/>/g, "");
     if (look.bold) font = `${font.slice(0, body(font))}<${p}b/>${font.slice(body(font))}`;
     if (look.link) {
-      font = font.replace(/<(\w+:)?(u|color)(\s+[^>]*)?\/>/g, '');
+      font = font.replace(/<(\w+:)?(u|color)(\s+[^>]*)?\/>/g, "");
       font = `${font.slice(0, body(font))}<${p}u/><${p}color rgb="${LINK_COLOR}"/>${font.slice(body(font))}`;
     }
     return font;
   }
 
   private numberFormatId(code: string): number {
-    for (const [id, known] of Object.entries(BUILT_IN_NUMBER_FORMATS)) if (known === code) return Number(id);
+    for (const [id, known] of Object.entries(BUILT_IN_NUMBER_FORMATS))
+      if (known === code) return Number(id);
     for (const [id, known] of this.formats) if (known === code) return id;
     const id = Math.max(FIRST_CUSTOM_NUMBER_FORMAT - 1, ...this.formats.keys()) + 1;
     this.formats.set(id, code);
-    this.append('numFmts', `<${this.prefix('numFmts')}numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`);
+    this.append(
+      "numFmts",
+      `<${this.prefix("numFmts")}numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`
+    );
     return id;
   }
 
@@ -196,24 +232,34 @@ export class StylesPart {
     const changed = LISTS.filter((list) => this.lists.get(list)!.added.length > 0);
     if (changed.length === 0) return null;
     const edits: Splice[] = [];
-    const record: StylesRecord = { digest: '', lists: {} };
+    const record: StylesRecord = { digest: "", lists: {} };
     for (const list of changed) {
       const l = this.lists.get(list)!;
       const count = l.items.length + l.added.length;
       if (!l.tag) {
         const root = nextTag(this.xml, 0, this.name)!;
         const p = prefixOf(root.name);
-        edits.push([root.end, root.end, `<${p}numFmts count="${count}">${l.added.join('')}</${p}numFmts>`]);
+        edits.push([
+          root.end,
+          root.end,
+          `<${p}numFmts count="${count}">${l.added.join("")}</${p}numFmts>`,
+        ]);
         record.lists[list] = { tag: null, added: l.added.length };
         continue;
       }
       const tagText = this.xml.slice(l.tag.start, l.tag.end);
-      const counted = /\scount\s*=/.test(tagText) ? withAttribute(tagText, 'count', String(count)) : tagText;
-      if (l.tag.kind === 'empty') {
-        edits.push([l.tag.start, l.tag.end, `${counted.slice(0, -2).replace(/\s+$/, '')}>${l.added.join('')}</${l.tag.name}>`]);
+      const counted = /\scount\s*=/.test(tagText)
+        ? withAttribute(tagText, "count", String(count))
+        : tagText;
+      if (l.tag.kind === "empty") {
+        edits.push([
+          l.tag.start,
+          l.tag.end,
+          `${counted.slice(0, -2).replace(/\s+$/, "")}>${l.added.join("")}</${l.tag.name}>`,
+        ]);
       } else {
         const close = closingTag(this.xml, l.tag, this.name);
-        edits.push([l.tag.start, l.tag.end, counted], [close.start, close.start, l.added.join('')]);
+        edits.push([l.tag.start, l.tag.end, counted], [close.start, close.start, l.added.join("")]);
       }
       record.lists[list] = { tag: tagText, added: l.added.length };
     }
@@ -222,7 +268,11 @@ export class StylesPart {
     if (this.created) {
       record.created = true;
       this.pkg.addContentType(this.name, STYLES_CONTENT_TYPE);
-      this.pkg.addRelationship(this.workbook.name, this.workbook.relationshipsNamespace().replace(/relationships$/, 'relationships/styles'), this.name);
+      this.pkg.addRelationship(
+        this.workbook.name,
+        this.workbook.relationshipsNamespace().replace(/relationships$/, "relationships/styles"),
+        this.name
+      );
     }
     record.digest = this.pkg.digest(this.name);
     return record;
@@ -234,8 +284,10 @@ export class StylesPart {
    * unused entries stay, harmlessly).
    */
   static restore(pkg: OoxmlPackage, workbook: WorkbookPart, record: StylesRecord): void {
-    const rel = pkg.relationships(workbook.name).find((r) => r.type.endsWith(STYLES_TYPE) && !r.external);
-    const name = rel?.target ?? 'xl/styles.xml';
+    const rel = pkg
+      .relationships(workbook.name)
+      .find((r) => r.type.endsWith(STYLES_TYPE) && !r.external);
+    const name = rel?.target ?? "xl/styles.xml";
     if (!pkg.has(name)) return;
     if (pkg.digest(name) !== record.digest) return;
     let xml = pkg.read(name);
@@ -254,10 +306,14 @@ export class StylesPart {
       const firstAdded = items[items.length - change.added];
       if (change.tag === null) {
         xml = xml.slice(0, tag.start) + xml.slice(close.end);
-      } else if (change.tag.endsWith('/>')) {
+      } else if (change.tag.endsWith("/>")) {
         xml = xml.slice(0, tag.start) + change.tag + xml.slice(close.end);
       } else {
-        xml = xml.slice(0, tag.start) + change.tag + xml.slice(tag.end, firstAdded.open.start) + xml.slice(close.start);
+        xml =
+          xml.slice(0, tag.start) +
+          change.tag +
+          xml.slice(tag.end, firstAdded.open.start) +
+          xml.slice(close.start);
       }
     }
     pkg.write(name, xml);
@@ -266,7 +322,7 @@ export class StylesPart {
 
 /** Changes the start tag of an element given as text. */
 function replaceStartTag(element: string, change: (tag: string) => string): string {
-  const end = element.indexOf('>') + 1;
+  const end = element.indexOf(">") + 1;
   return change(element.slice(0, end)) + element.slice(end);
 }
 
@@ -274,16 +330,16 @@ function replaceStartTag(element: string, change: (tag: string) => string): stri
 function withAlignment(xf: string, wrap: boolean, prefix: string): string {
   const existing = /<(\w+:)?alignment\b[^>]*?\/?>/.exec(xf);
   if (existing) {
-    let tag = withAttribute(existing[0], 'wrapText', wrap ? '1' : null);
-    if (wrap) tag = withAttribute(tag, 'vertical', 'top');
+    let tag = withAttribute(existing[0], "wrapText", wrap ? "1" : null);
+    if (wrap) tag = withAttribute(tag, "vertical", "top");
     return xf.slice(0, existing.index) + tag + xf.slice(existing.index + existing[0].length);
   }
   if (!wrap) return xf;
   const alignment = `<${prefix}alignment vertical="top" wrapText="1"/>`;
-  const startEnd = xf.indexOf('>') + 1;
-  if (xf[startEnd - 2] === '/') {
+  const startEnd = xf.indexOf(">") + 1;
+  if (xf[startEnd - 2] === "/") {
     const name = /^<([^\s/>]+)/.exec(xf)![1];
-    return `${xf.slice(0, startEnd - 2).replace(/\s+$/, '')}>${alignment}</${name}>`;
+    return `${xf.slice(0, startEnd - 2).replace(/\s+$/, "")}>${alignment}</${name}>`;
   }
   return xf.slice(0, startEnd) + alignment + xf.slice(startEnd);
 }

@@ -1,5 +1,5 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { CorruptWorkbookError, UnsupportedPackageError, ZipTooLargeError } from '../core/errors';
+import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
+import { CorruptWorkbookError, UnsupportedPackageError, ZipTooLargeError } from "../core/errors";
 
 /**
  * The zip container of an .xlsx (PKWARE APPNOTE 6.3.x, without ZIP64): entries are read from
@@ -35,8 +35,9 @@ export type ZipEntry = {
 };
 
 function findEndOfDirectory(view: DataView, length: number): number {
-  for (let i = length - 22; i >= Math.max(0, length - 22 - 65535); i--) if (view.getUint32(i, true) === EOCD) return i;
-  throw new CorruptWorkbookError('zip directory not found');
+  for (let i = length - 22; i >= Math.max(0, length - 22 - 65535); i--)
+    if (view.getUint32(i, true) === EOCD) return i;
+  throw new CorruptWorkbookError("zip directory not found");
 }
 
 /** The entries of an archive, in the order of its central directory; refuses zip bombs and truncated files. */
@@ -50,7 +51,8 @@ export function readZip(data: Uint8Array, limit = MAX_UNZIPPED_BYTES): ZipEntry[
   const entries: ZipEntry[] = [];
   const names = new Set<string>();
   for (let k = 0; k < count; k++) {
-    if (offset + 46 > data.length || view.getUint32(offset, true) !== CENTRAL) throw new CorruptWorkbookError('zip directory damaged');
+    if (offset + 46 > data.length || view.getUint32(offset, true) !== CENTRAL)
+      throw new CorruptWorkbookError("zip directory damaged");
     const flags = view.getUint16(offset + 8, true);
     const method = view.getUint16(offset + 10, true);
     const compressedSize = view.getUint32(offset + 20, true);
@@ -62,9 +64,11 @@ export function readZip(data: Uint8Array, limit = MAX_UNZIPPED_BYTES): ZipEntry[
     const nameLength = view.getUint16(offset + 28, true);
     const name = strFromU8(data.subarray(offset + 46, offset + 46 + nameLength));
     const local = view.getUint32(offset + 42, true);
-    if (local + 30 > data.length || view.getUint32(local, true) !== LOCAL) throw new CorruptWorkbookError(`zip entry ${name} damaged`);
+    if (local + 30 > data.length || view.getUint32(local, true) !== LOCAL)
+      throw new CorruptWorkbookError(`zip entry ${name} damaged`);
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    if (start + compressedSize > data.length) throw new CorruptWorkbookError(`zip entry ${name} truncated`);
+    if (start + compressedSize > data.length)
+      throw new CorruptWorkbookError(`zip entry ${name} truncated`);
     if (names.has(name)) throw new CorruptWorkbookError(`zip entry ${name} repeated`);
     names.add(name);
     entries.push({
@@ -78,14 +82,16 @@ export function readZip(data: Uint8Array, limit = MAX_UNZIPPED_BYTES): ZipEntry[
       date: view.getUint16(offset + 14, true),
       raw: data.subarray(start, start + compressedSize),
     });
-    offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    offset +=
+      46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
   return entries;
 }
 
 /** An entry's content; checks the method, the encryption flag and the checksum. */
 export function inflateEntry(entry: ZipEntry): Uint8Array {
-  if (entry.flags & FLAG_ENCRYPTED) throw new UnsupportedPackageError(entry.name, 'encrypted entry');
+  if (entry.flags & FLAG_ENCRYPTED)
+    throw new UnsupportedPackageError(entry.name, "encrypted entry");
   let content: Uint8Array;
   if (entry.method === STORED) content = entry.raw;
   else if (entry.method === DEFLATED) {
@@ -95,7 +101,8 @@ export function inflateEntry(entry: ZipEntry): Uint8Array {
       throw new CorruptWorkbookError(`zip entry ${entry.name} damaged`);
     }
   } else throw new UnsupportedPackageError(entry.name, `compression method ${entry.method}`);
-  if (content.length !== entry.size || crc32(content) !== entry.crc) throw new CorruptWorkbookError(`zip entry ${entry.name} damaged`);
+  if (content.length !== entry.size || crc32(content) !== entry.crc)
+    throw new CorruptWorkbookError(`zip entry ${entry.name} damaged`);
   return content;
 }
 
@@ -104,7 +111,13 @@ export type Deflate = (content: Uint8Array) => Uint8Array;
 export const portableDeflate: Deflate = (content) => deflateSync(content, { level: 6 });
 
 /** A new entry from its content, deflated, dated as `stamp` (another entry of the package) so output is repeatable. */
-export function deflateEntry(name: string, content: Uint8Array, stamp: Pick<ZipEntry, 'time' | 'date'>, deflate: Deflate = portableDeflate, crc = crc32(content)): ZipEntry {
+export function deflateEntry(
+  name: string,
+  content: Uint8Array,
+  stamp: Pick<ZipEntry, "time" | "date">,
+  deflate: Deflate = portableDeflate,
+  crc = crc32(content)
+): ZipEntry {
   const raw = deflate(content);
   return {
     name,

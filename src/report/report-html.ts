@@ -1,6 +1,6 @@
-import { Flag } from '../core/evaluate';
-import { FLAG_TITLES } from '../core/plan';
-import { Finding, SummaryRow, WeakTarget } from './summary';
+import { Flag } from "../core/evaluate";
+import { FLAG_TITLES } from "../core/plan";
+import { Finding, SummaryRow, WeakTarget } from "./summary";
 
 export type ReportInput = {
   /** When the run ended, as the reader should see it. */
@@ -13,14 +13,22 @@ export type ReportInput = {
 };
 
 const escape = (text: string | number) =>
-  String(text).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+  String(text).replace(
+    /[&<>"']/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string
+  );
 
 const TITLE: Record<Flag, string> = Object.fromEntries(FLAG_TITLES) as Record<Flag, string>;
-const GRADES = ['优', '良', '中', '差'] as const;
-const GRADE_COLOURS = { 优: '#107c41', 良: '#2b88d8', 中: '#c19c00', 差: '#c50f1f' };
+const GRADES = ["优", "良", "中", "差"] as const;
+const GRADE_COLOURS = { 优: "#107c41", 良: "#2b88d8", 中: "#c19c00", 差: "#c50f1f" };
 
 /** Horizontal bars with their labels and values, as inline SVG. */
-function barChart(id: string, title: string, bars: { label: string; value: number; colour?: string; note?: string }[], format = (v: number) => String(v)): string {
+function barChart(
+  id: string,
+  title: string,
+  bars: { label: string; value: number; colour?: string; note?: string }[],
+  format = (v: number) => String(v)
+): string {
   const width = 640;
   const labelWidth = 230;
   const barHeight = 22;
@@ -32,11 +40,11 @@ function barChart(id: string, title: string, bars: { label: string; value: numbe
       const w = Math.max(1, ((width - labelWidth - 90) * b.value) / max);
       return [
         `<text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end">${escape(b.label)}</text>`,
-        `<rect x="${labelWidth}" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" fill="${b.colour ?? '#2b88d8'}"><title>${escape(b.note ?? `${b.label}: ${format(b.value)}`)}</title></rect>`,
+        `<rect x="${labelWidth}" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" fill="${b.colour ?? "#2b88d8"}"><title>${escape(b.note ?? `${b.label}: ${format(b.value)}`)}</title></rect>`,
         `<text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + 16}" data-value="${b.value}">${escape(format(b.value))}</text>`,
-      ].join('');
+      ].join("");
     })
-    .join('');
+    .join("");
   return `<figure id="${id}"><figcaption>${escape(title)}</figcaption><svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escape(title)}">${bars.length ? body : '<text x="10" y="20">无</text>'}</svg></figure>`;
 }
 
@@ -53,12 +61,15 @@ function totalsChart(rows: SummaryRow[]): string {
     .filter((r) => r.reportedTotal !== null)
     .map((r) => {
       const off = r.difference !== null && r.difference !== 0;
-      return `<circle cx="${scale(r.total).toFixed(1)}" cy="${(size - scale(r.reportedTotal as number)).toFixed(1)}" r="${off ? 5 : 3.5}" fill="${off ? '#c50f1f' : '#107c41'}" fill-opacity="0.7"><title>${escape(`${r.file} ${r.sheet}：复核 ${r.total}，填报 ${r.reportedTotal}`)}</title></circle>`;
+      return `<circle cx="${scale(r.total).toFixed(1)}" cy="${(size - scale(r.reportedTotal as number)).toFixed(1)}" r="${off ? 5 : 3.5}" fill="${off ? "#c50f1f" : "#107c41"}" fill-opacity="0.7"><title>${escape(`${r.file} ${r.sheet}：复核 ${r.total}，填报 ${r.reportedTotal}`)}</title></circle>`;
     })
-    .join('');
+    .join("");
   const ticks = [lo, (lo + 100) / 2, 100]
-    .map((v) => `<text x="${scale(v).toFixed(1)}" y="${size - 12}" text-anchor="middle">${Math.round(v)}</text><text x="${pad - 6}" y="${(size - scale(v) + 4).toFixed(1)}" text-anchor="end">${Math.round(v)}</text>`)
-    .join('');
+    .map(
+      (v) =>
+        `<text x="${scale(v).toFixed(1)}" y="${size - 12}" text-anchor="middle">${Math.round(v)}</text><text x="${pad - 6}" y="${(size - scale(v) + 4).toFixed(1)}" text-anchor="end">${Math.round(v)}</text>`
+    )
+    .join("");
   return `<figure id="totals"><figcaption>填报总分与复核总分（红点为不一致）</figcaption><svg viewBox="0 0 ${size} ${size}" width="${size}" role="img" aria-label="填报总分与复核总分">
 <line x1="${scale(lo)}" y1="${size - scale(lo)}" x2="${scale(100)}" y2="${size - scale(100)}" stroke="#999" stroke-dasharray="4 3"/>
 <line x1="${pad}" y1="${size - pad}" x2="${size - pad}" y2="${size - pad}" stroke="#444"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${size - pad}" stroke="#444"/>
@@ -68,18 +79,25 @@ ${ticks}<text x="${size / 2}" y="${size - 1}" text-anchor="middle">复核总分<
 /** A single self-contained page: no script, no network, printable on A4. */
 export function reportHtml(input: ReportInput): string {
   const { rows, findings, weakTargets, failed } = input;
-  const gradeCounts = GRADES.map((g) => ({ label: g, value: rows.filter((r) => r.grade === g).length, colour: GRADE_COLOURS[g] }));
-  const flagCounts = FLAG_TITLES.map(([flag, title]) => ({ label: title, value: rows.reduce((s, r) => s + r.flags[flag], 0) }))
+  const gradeCounts = GRADES.map((g) => ({
+    label: g,
+    value: rows.filter((r) => r.grade === g).length,
+    colour: GRADE_COLOURS[g],
+  }));
+  const flagCounts = FLAG_TITLES.map(([flag, title]) => ({
+    label: title,
+    value: rows.reduce((s, r) => s + r.flags[flag], 0),
+  }))
     .filter((b) => b.value > 0)
     .sort((a, b) => b.value - a.value);
   const worst = [...weakTargets].sort((a, b) => b.ratio - a.ratio).slice(0, 15);
   const mismatched = rows.filter((r) => r.difference !== null && r.difference !== 0).length;
   const stats: [string, string | number][] = [
-    ['文件', input.files],
-    ['读取失败', failed.length],
-    ['自评表', rows.length],
-    ['总分不一致', mismatched],
-    ['需关注的指标', findings.length],
+    ["文件", input.files],
+    ["读取失败", failed.length],
+    ["自评表", rows.length],
+    ["总分不一致", mismatched],
+    ["需关注的指标", findings.length],
   ];
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
@@ -99,23 +117,33 @@ th { background: #eef4ea; } td.num { text-align: right; white-space: nowrap; } .
 </style></head><body>
 <h1>绩效自评复核报告</h1>
 <p class="meta">生成于 ${escape(input.generated)}</p>
-<div class="stats">${stats.map(([k, v]) => `<div><b data-stat="${escape(k)}">${escape(v)}</b>${escape(k)}</div>`).join('')}</div>
+<div class="stats">${stats.map(([k, v]) => `<div><b data-stat="${escape(k)}">${escape(v)}</b>${escape(k)}</div>`).join("")}</div>
 <h2>等级分布</h2>
-${barChart('grades', '各等级的自评表数', gradeCounts)}
+${barChart("grades", "各等级的自评表数", gradeCounts)}
 <h2>填报与复核</h2>
 ${totalsChart(rows)}
 <h2>常见问题</h2>
-${barChart('flags', '各类问题出现的次数', flagCounts)}
+${barChart("flags", "各类问题出现的次数", flagCounts)}
 <h2>目标值设置偏低最严重的指标</h2>
-${barChart('weak', '完成值为目标值的倍数', worst.map((w) => ({ label: w.name.length > 16 ? `${w.name.slice(0, 15)}…` : w.name, value: w.ratio, colour: '#c19c00', note: `${w.file} ${w.sheet}!${w.cell}：目标 ${w.target}，完成 ${w.actual}` })), (v) => `${v.toFixed(2)} 倍`)}
+${barChart(
+  "weak",
+  "完成值为目标值的倍数",
+  worst.map((w) => ({
+    label: w.name.length > 16 ? `${w.name.slice(0, 15)}…` : w.name,
+    value: w.ratio,
+    colour: "#c19c00",
+    note: `${w.file} ${w.sheet}!${w.cell}：目标 ${w.target}，完成 ${w.actual}`,
+  })),
+  (v) => `${v.toFixed(2)} 倍`
+)}
 <h2>各表复核结果（按需关注程度排序）</h2>
 <table id="tables"><thead><tr><th>文件</th><th>工作表</th><th>项目或目标</th><th>复核总分</th><th>填报总分</th><th>差额</th><th>等级</th><th>关注度</th></tr></thead><tbody>
-${rows.map((r) => `<tr><td>${escape(r.file)}</td><td>${escape(r.sheet)}</td><td>${escape(r.project)}</td><td class="num">${r.total ?? '—'}</td><td class="num">${r.reportedTotal ?? '未填'}</td><td class="num${r.difference ? ' bad' : ''}">${r.difference ?? ''}</td><td>${r.grade}</td><td class="num">${r.attention}</td></tr>`).join('\n')}
+${rows.map((r) => `<tr><td>${escape(r.file)}</td><td>${escape(r.sheet)}</td><td>${escape(r.project)}</td><td class="num">${r.total ?? "—"}</td><td class="num">${r.reportedTotal ?? "未填"}</td><td class="num${r.difference ? " bad" : ""}">${r.difference ?? ""}</td><td>${r.grade}</td><td class="num">${r.attention}</td></tr>`).join("\n")}
 </tbody></table>
-${failed.length ? `<h2>未能读取的文件</h2><table id="failed"><thead><tr><th>文件</th><th>原因</th></tr></thead><tbody>${failed.map((f) => `<tr><td>${escape(f.file)}</td><td>${escape(f.error)}</td></tr>`).join('')}</tbody></table>` : ''}
+${failed.length ? `<h2>未能读取的文件</h2><table id="failed"><thead><tr><th>文件</th><th>原因</th></tr></thead><tbody>${failed.map((f) => `<tr><td>${escape(f.file)}</td><td>${escape(f.error)}</td></tr>`).join("")}</tbody></table>` : ""}
 <h2>全部发现</h2>
 <table id="findings"><thead><tr><th>文件</th><th>工作表</th><th>单元格</th><th>指标或表</th><th>问题</th><th>说明</th></tr></thead><tbody>
-${findings.map((f) => `<tr><td>${escape(f.file)}</td><td>${escape(f.sheet)}</td><td>${escape(f.cell)}</td><td>${escape(f.name)}</td><td>${f.flags.map((fl) => escape(TITLE[fl])).join('、')}</td><td>${escape(f.reason)}</td></tr>`).join('\n')}
+${findings.map((f) => `<tr><td>${escape(f.file)}</td><td>${escape(f.sheet)}</td><td>${escape(f.cell)}</td><td>${escape(f.name)}</td><td>${f.flags.map((fl) => escape(TITLE[fl])).join("、")}</td><td>${escape(f.reason)}</td></tr>`).join("\n")}
 </tbody></table>
 </body></html>
 `;

@@ -1,7 +1,7 @@
-import { cellAddress } from '../core/address';
-import { Flag, TableResult } from '../core/evaluate';
-import { FLAG_TITLES, GradeText, countFlag, gradeText, tableName } from '../core/plan';
-import { fromCents, toCents } from '../core/rounding';
+import { cellAddress } from "../core/address";
+import { Flag, TableResult } from "../core/evaluate";
+import { FLAG_TITLES, GradeText, countFlag, gradeText, tableName } from "../core/plan";
+import { fromCents, toCents } from "../core/rounding";
 
 /** One table of one file, as the reviewers' summary lists it. */
 export type SummaryRow = {
@@ -23,27 +23,42 @@ export type SummaryRow = {
 };
 
 /** One flagged row or table, with the cell a reviewer should look at. */
-export type Finding = { file: string; sheet: string; cell: string; name: string; flags: Flag[]; reason: string };
+export type Finding = {
+  file: string;
+  sheet: string;
+  cell: string;
+  name: string;
+  flags: Flag[];
+  reason: string;
+};
 
-export type WeakTarget = { file: string; sheet: string; cell: string; name: string; target: string; actual: string; ratio: number };
+export type WeakTarget = {
+  file: string;
+  sheet: string;
+  cell: string;
+  name: string;
+  target: string;
+  actual: string;
+  ratio: number;
+};
 
 /** What a file's rescore gives the summary and the report. */
 export type FileSummary = { rows: SummaryRow[]; findings: Finding[]; weakTargets: WeakTarget[] };
 
 /** The weight of each flag in the attention score: mismatched totals and unreadable rows first. */
 const ATTENTION: Record<Flag, number> = {
-  'total-mismatch': 100,
+  "total-mismatch": 100,
   unreadable: 50,
-  'score-mismatch': 20,
-  'qualitative-tier': 10,
-  'weight-mismatch': 10,
-  'missing-reason': 8,
-  'missing-dimension': 8,
-  'too-few-indicators': 6,
-  'weak-target': 5,
-  'vague-target': 3,
+  "score-mismatch": 20,
+  "qualitative-tier": 10,
+  "weight-mismatch": 10,
+  "missing-reason": 8,
+  "missing-dimension": 8,
+  "too-few-indicators": 6,
+  "weak-target": 5,
+  "vague-target": 3,
   unfinished: 2,
-  'unit-mismatch': 10,
+  "unit-mismatch": 10,
   unfilled: 30,
 };
 
@@ -52,23 +67,36 @@ export function summarizeFile(file: string, tables: TableResult[]): FileSummary 
   const findings = tables.flatMap((table) => tableFindings(file, table));
   const weakTargets = tables.flatMap((table) =>
     table.indicators
-      .filter((i) => i.flags.includes('weak-target') && i.ratio !== null)
-      .map((i) => ({ file, sheet: table.sheet, cell: cellAt(i.cells.target ?? i.cells.name), name: i.name, target: i.target, actual: i.actual, ratio: i.ratio as number })),
+      .filter((i) => i.flags.includes("weak-target") && i.ratio !== null)
+      .map((i) => ({
+        file,
+        sheet: table.sheet,
+        cell: cellAt(i.cells.target ?? i.cells.name),
+        name: i.name,
+        target: i.target,
+        actual: i.actual,
+        ratio: i.ratio as number,
+      }))
   );
   return { rows, findings, weakTargets };
 }
 
 function summaryRow(file: string, table: TableResult): SummaryRow {
-  const flags = Object.fromEntries(FLAG_TITLES.map(([flag]) => [flag, countFlag(table, flag)])) as Record<Flag, number>;
+  const flags = Object.fromEntries(
+    FLAG_TITLES.map(([flag]) => [flag, countFlag(table, flag)])
+  ) as Record<Flag, number>;
   const difference =
-    table.reportedTotal === null || table.total === null ? null : fromCents(toCents(table.reportedTotal) - toCents(table.total));
+    table.reportedTotal === null || table.total === null
+      ? null
+      : fromCents(toCents(table.reportedTotal) - toCents(table.total));
   const attention =
-    FLAG_TITLES.reduce((sum, [flag]) => sum + ATTENTION[flag] * flags[flag], 0) + Math.round(Math.abs(difference ?? 0) * 10);
+    FLAG_TITLES.reduce((sum, [flag]) => sum + ATTENTION[flag] * flags[flag], 0) +
+    Math.round(Math.abs(difference ?? 0) * 10);
   return {
     file,
     sheet: table.sheet,
     range: table.range,
-    unit: table.unitName ?? '',
+    unit: table.unitName ?? "",
     project: tableName(table),
     total: table.total,
     reportedTotal: table.reportedTotal,
@@ -84,20 +112,52 @@ const cellAt = (cell: { row: number; col: number }) => cellAddress(cell.row, cel
 function tableFindings(file: string, table: TableResult): Finding[] {
   const findings: Finding[] = table.indicators
     .filter((i) => i.flags.length > 0)
-    .map((i) => ({ file, sheet: table.sheet, cell: cellAt(i.cells.target ?? i.cells.name), name: i.name, flags: i.flags, reason: i.notes.join('；') }));
+    .map((i) => ({
+      file,
+      sheet: table.sheet,
+      cell: cellAt(i.cells.target ?? i.cells.name),
+      name: i.name,
+      flags: i.flags,
+      reason: i.notes.join("；"),
+    }));
   if (table.flags.length > 0 || table.error) {
     const at = table.detected.total?.row ?? table.detected.top;
-    findings.unshift({ file, sheet: table.sheet, cell: cellAddress(at, table.detected.left), name: tableName(table), flags: table.flags, reason: table.notes.join('；') });
+    findings.unshift({
+      file,
+      sheet: table.sheet,
+      cell: cellAddress(at, table.detected.left),
+      name: tableName(table),
+      flags: table.flags,
+      reason: table.notes.join("；"),
+    });
   }
   return findings;
 }
 
 /** The tables that need a reviewer most come first; then by file and sheet, so the order is stable. */
 export function sortForReview(rows: SummaryRow[]): SummaryRow[] {
-  return [...rows].sort((a, b) => b.attention - a.attention || (a.total ?? -1) - (b.total ?? -1) || a.file.localeCompare(b.file) || a.sheet.localeCompare(b.sheet));
+  return [...rows].sort(
+    (a, b) =>
+      b.attention - a.attention ||
+      (a.total ?? -1) - (b.total ?? -1) ||
+      a.file.localeCompare(b.file) ||
+      a.sheet.localeCompare(b.sheet)
+  );
 }
 
-export const SUMMARY_COLUMNS = ['文件', '工作表', '表格位置', '单位', '项目或目标', '复核总分', '填报总分', '差额', '等级', ...FLAG_TITLES.map(([, title]) => title), '关注度'];
+export const SUMMARY_COLUMNS = [
+  "文件",
+  "工作表",
+  "表格位置",
+  "单位",
+  "项目或目标",
+  "复核总分",
+  "填报总分",
+  "差额",
+  "等级",
+  ...FLAG_TITLES.map(([, title]) => title),
+  "关注度",
+];
 
 export function summaryCells(row: SummaryRow): (string | number | null)[] {
   return [
@@ -118,9 +178,11 @@ export function summaryCells(row: SummaryRow): (string | number | null)[] {
 /** CSV with a byte-order mark, so that Excel opens the Chinese text as UTF-8. */
 export function summaryCsv(rows: SummaryRow[]): string {
   const quote = (v: string | number | null) => {
-    const text = v === null ? '' : String(v);
+    const text = v === null ? "" : String(v);
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const lines = [SUMMARY_COLUMNS, ...rows.map(summaryCells)].map((cells) => cells.map(quote).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const lines = [SUMMARY_COLUMNS, ...rows.map(summaryCells)].map((cells) =>
+    cells.map(quote).join(",")
+  );
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

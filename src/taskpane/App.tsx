@@ -7,22 +7,38 @@ import {
   Text,
   makeStyles,
   tokens,
-} from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { parseRange } from '../core/address';
-import { SelfEvalError } from '../core/errors';
-import { Settings, defaultSettings } from '../core/settings';
-import { RemarkPlace, RescoreOutcome, SettingsStore, Stage, WorkbookGateway } from '../core/gateway';
-import { CommandReport } from '../commands/commands';
-import { Channel } from './channel';
-import { STRINGS, Strings } from './i18n';
-import { SettingsPanel } from './SettingsPanel';
-import { TableCard } from './TableCard';
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { parseRange } from "../core/address";
+import { SelfEvalError } from "../core/errors";
+import { Settings, defaultSettings } from "../core/settings";
+import {
+  RemarkPlace,
+  RescoreOutcome,
+  SettingsStore,
+  Stage,
+  WorkbookGateway,
+} from "../core/gateway";
+import { CommandReport } from "../commands/commands";
+import { Channel } from "./channel";
+import { STRINGS, Strings } from "./i18n";
+import { SettingsPanel } from "./SettingsPanel";
+import { TableCard } from "./TableCard";
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
-  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+  },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "center" },
+  actions: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+    alignItems: "center",
+  },
 });
 
 export type AppProps = {
@@ -38,9 +54,16 @@ export type AppProps = {
   commandReports?: Channel<CommandReport>;
 };
 
-type Message = { intent: 'error' | 'warning' | 'success'; text: string };
+type Message = { intent: "error" | "warning" | "success"; text: string };
 
-export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800, commandReports }: AppProps) {
+export function App({
+  excel,
+  openFile,
+  settingsStore,
+  saveFile,
+  liveDelay = 800,
+  commandReports,
+}: AppProps) {
   const styles = useStyles();
   const [gateway, setGateway] = useState<WorkbookGateway | null>(excel);
   const [settings, setSettings] = useState<Settings>(defaultSettings());
@@ -55,16 +78,17 @@ export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800,
     // Saved settings arrive asynchronously; a change the user made meanwhile wins.
     settingsStore.load().then(
       (loaded) => changed.current || setSettings(loaded),
-      () => setMessages([{ intent: 'warning', text: STRINGS.zh.settingsUnreadable }]),
+      () => setMessages([{ intent: "warning", text: STRINGS.zh.settingsUnreadable }])
     );
   }, [settingsStore]);
 
   const describe = useCallback(
     (error: unknown) => {
-      if (error instanceof SelfEvalError) return settings.language === 'en' ? error.english : error.message;
+      if (error instanceof SelfEvalError)
+        return settings.language === "en" ? error.english : error.message;
       return t.unexpected(error instanceof Error ? error.message : String(error));
     },
-    [settings.language, t],
+    [settings.language, t]
   );
 
   const rescore = useCallback(
@@ -81,17 +105,18 @@ export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800,
                 plans: [...previous.plans.filter((x) => x.sheet !== sheet), ...result.plans],
                 problems: result.problems,
               }
-            : result,
+            : result
         );
-        if (result.problems.length) setMessages(result.problems.map((p) => ({ intent: 'warning', text: p.message })));
+        if (result.problems.length)
+          setMessages(result.problems.map((p) => ({ intent: "warning", text: p.message })));
       } catch (error) {
-        setMessages([{ intent: 'error', text: describe(error) }]);
+        setMessages([{ intent: "error", text: describe(error) }]);
       } finally {
         setStage(null);
         busy.current = false;
       }
     },
-    [gateway, settings, describe],
+    [gateway, settings, describe]
   );
 
   const clear = async () => {
@@ -100,9 +125,9 @@ export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800,
     try {
       const cleared = await gateway.clear();
       setOutcome(null);
-      setMessages([{ intent: 'success', text: cleared ? t.cleared : t.nothingToClear }]);
+      setMessages([{ intent: "success", text: cleared ? t.cleared : t.nothingToClear }]);
     } catch (error) {
-      setMessages([{ intent: 'error', text: describe(error) }]);
+      setMessages([{ intent: "error", text: describe(error) }]);
     } finally {
       busy.current = false;
     }
@@ -115,16 +140,18 @@ export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800,
   useEffect(
     () =>
       commandReports?.subscribe((report) => {
-        if ('outcome' in report) setOutcome(report.outcome);
-        else setMessages([{ intent: 'error', text: describeLatest.current(report.error) }]);
+        if ("outcome" in report) setOutcome(report.outcome);
+        else setMessages([{ intent: "error", text: describeLatest.current(report.error) }]);
       }),
-    [commandReports],
+    [commandReports]
   );
 
   const changeSettings = (next: Settings) => {
     changed.current = true;
     setSettings(next);
-    settingsStore.save(next).catch((error: unknown) => setMessages([{ intent: 'error', text: describe(error) }]));
+    settingsStore
+      .save(next)
+      .catch((error: unknown) => setMessages([{ intent: "error", text: describe(error) }]));
   };
 
   const onFile = async (file: File | undefined) => {
@@ -135,7 +162,7 @@ export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800,
       setOutcome(null);
       await rescore(opened);
     } catch (error) {
-      setMessages([{ intent: 'error', text: describe(error) }]);
+      setMessages([{ intent: "error", text: describe(error) }]);
     }
   };
 
@@ -143,9 +170,9 @@ export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800,
     ? async (place: RemarkPlace, text: string) => {
         try {
           const kind = await gateway.addRemark!(place, text);
-          setMessages([{ intent: 'success', text: t.remarkSaved[kind] }]);
+          setMessages([{ intent: "success", text: t.remarkSaved[kind] }]);
         } catch (error) {
-          setMessages([{ intent: 'error', text: describe(error) }]);
+          setMessages([{ intent: "error", text: describe(error) }]);
         }
       }
     : undefined;
@@ -157,7 +184,12 @@ export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800,
     <div className={styles.root}>
       <div className={styles.header}>
         <Subtitle2 as="h1">{t.title}</Subtitle2>
-        <Button appearance="subtle" onClick={() => changeSettings({ ...settings, language: settings.language === 'zh' ? 'en' : 'zh' })}>
+        <Button
+          appearance="subtle"
+          onClick={() =>
+            changeSettings({ ...settings, language: settings.language === "zh" ? "en" : "zh" })
+          }
+        >
           {t.language}
         </Button>
       </div>
@@ -169,7 +201,12 @@ export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800,
         ) : (
           <label>
             <Text>{t.openFile}：</Text>
-            <input type="file" accept=".xlsx" aria-label={t.openFile} onChange={(e) => onFile(e.target.files?.[0])} />
+            <input
+              type="file"
+              accept=".xlsx"
+              aria-label={t.openFile}
+              onChange={(e) => onFile(e.target.files?.[0])}
+            />
           </label>
         )}
         {!excel && gateway && (
@@ -202,9 +239,18 @@ export function App({ excel, openFile, settingsStore, saveFile, liveDelay = 800,
         <TableCard
           key={`${table.sheet}!${table.range}`}
           table={table}
-          plan={outcome.plans.find((p) => p.sheet === table.sheet && p.range === table.range) ?? null}
+          plan={
+            outcome.plans.find((p) => p.sheet === table.sheet && p.range === table.range) ?? null
+          }
           strings={t}
-          onSelect={gateway?.select ? (sheet, address) => gateway.select!(sheet, address).catch((e: unknown) => setMessages([{ intent: 'error', text: describe(e) }])) : undefined}
+          onSelect={
+            gateway?.select
+              ? (sheet, address) =>
+                  gateway.select!(sheet, address).catch((e: unknown) =>
+                    setMessages([{ intent: "error", text: describe(e) }])
+                  )
+              : undefined
+          }
           onRemark={addRemark}
         />
       ))}
@@ -222,7 +268,7 @@ function useLiveMode(
   outcome: RescoreOutcome | null,
   delay: number,
   busy: React.MutableRefObject<boolean>,
-  rescoreSheet: (sheet: string) => void,
+  rescoreSheet: (sheet: string) => void
 ) {
   const latest = useRef({ outcome, rescoreSheet });
   latest.current = { outcome, rescoreSheet };
@@ -237,7 +283,13 @@ function useLiveMode(
         const edited = parseRange(address);
         const inTable = latest.current.outcome?.tables.some((t) => {
           const d = t.detected;
-          return t.sheet === sheet && edited.top <= d.bottom && edited.bottom >= d.top && edited.left <= d.right && edited.right >= d.left;
+          return (
+            t.sheet === sheet &&
+            edited.top <= d.bottom &&
+            edited.bottom >= d.top &&
+            edited.left <= d.right &&
+            edited.right >= d.left
+          );
         });
         if (!inTable) return;
         clearTimeout(timer);

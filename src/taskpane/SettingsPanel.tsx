@@ -1,14 +1,29 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Field, Input, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { PolicyId } from '../core/policy';
-import { Settings, defaultSettings } from '../core/settings';
-import { Strings } from './i18n';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Field,
+  Input,
+  Select,
+  Switch,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { PolicyId } from "../core/policy";
+import { Settings, defaultSettings } from "../core/settings";
+import { Strings } from "./i18n";
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  shares: { display: 'flex', gap: tokens.spacingHorizontalS },
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  shares: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 
-export type SettingsPanelProps = { settings: Settings; onChange: (settings: Settings) => void; strings: Strings };
+export type SettingsPanelProps = {
+  settings: Settings;
+  onChange: (settings: Settings) => void;
+  strings: Strings;
+};
 
 /** A number typed by the user, kept only when it is in range. */
 function numberIn(text: string, min: number, max: number): number | null {
@@ -18,7 +33,7 @@ function numberIn(text: string, min: number, max: number): number | null {
 
 export function SettingsPanel({ settings, onChange, strings: t }: SettingsPanelProps) {
   const styles = useStyles();
-  const tiers = ['achieved', 'partial', 'failed'] as const;
+  const tiers = ["achieved", "partial", "failed"] as const;
   const tierLabel = { achieved: t.tierAchieved, partial: t.tierPartial, failed: t.tierFailed };
   return (
     <Accordion collapsible>
@@ -47,7 +62,8 @@ export function SettingsPanel({ settings, onChange, strings: t }: SettingsPanelP
               key={`ratio-${settings.weakRatio}`}
               onBlur={(e) => {
                 const ratio = numberIn(e.target.value, 1.01, 1000);
-                if (ratio !== null && ratio !== settings.weakRatio) onChange({ ...settings, weakRatio: ratio });
+                if (ratio !== null && ratio !== settings.weakRatio)
+                  onChange({ ...settings, weakRatio: ratio });
               }}
             />
           </Field>
@@ -65,14 +81,26 @@ export function SettingsPanel({ settings, onChange, strings: t }: SettingsPanelP
                   defaultValue={String(Math.round(settings.tierShares[tier] * 100))}
                   onBlur={(e) => {
                     const percent = numberIn(e.target.value, 0, 100);
-                    if (percent !== null) onChange({ ...settings, tierShares: { ...settings.tierShares, [tier]: percent / 100 } });
+                    if (percent !== null)
+                      onChange({
+                        ...settings,
+                        tierShares: { ...settings.tierShares, [tier]: percent / 100 },
+                      });
                   }}
                 />
               ))}
             </div>
           </Field>
-          <Switch label={t.highlight} checked={settings.highlight} onChange={(_, data) => onChange({ ...settings, highlight: data.checked })} />
-          <Switch label={t.live} checked={settings.live} onChange={(_, data) => onChange({ ...settings, live: data.checked })} />
+          <Switch
+            label={t.highlight}
+            checked={settings.highlight}
+            onChange={(_, data) => onChange({ ...settings, highlight: data.checked })}
+          />
+          <Switch
+            label={t.live}
+            checked={settings.live}
+            onChange={(_, data) => onChange({ ...settings, live: data.checked })}
+          />
         </AccordionPanel>
       </AccordionItem>
     </Accordion>

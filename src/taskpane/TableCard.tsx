@@ -1,27 +1,43 @@
-import { Badge, Button, Caption1, Card, CardHeader, Switch, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import { cellAddress } from '../core/address';
-import { Flag, IndicatorResult, TableResult } from '../core/evaluate';
-import { TablePlan, gradeText, tableName } from '../core/plan';
-import { RemarkPlace } from '../core/gateway';
-import { Strings } from './i18n';
+import {
+  Badge,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Switch,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { cellAddress } from "../core/address";
+import { Flag, IndicatorResult, TableResult } from "../core/evaluate";
+import { TablePlan, gradeText, tableName } from "../core/plan";
+import { RemarkPlace } from "../core/gateway";
+import { Strings } from "./i18n";
 
 const useStyles = makeStyles({
-  totals: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'center' },
-  rows: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  totals: {
+    display: "flex",
+    gap: tokens.spacingHorizontalM,
+    flexWrap: "wrap",
+    alignItems: "center",
+  },
+  rows: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   row: {
-    display: 'flex',
-    flexDirection: 'column',
+    display: "flex",
+    flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
     padding: tokens.spacingVerticalXS,
     borderRadius: tokens.borderRadiusMedium,
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
-  line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   note: { color: tokens.colorNeutralForeground3 },
   // 未填报 and 未评分 stand where a one-character grade does: keep them on one line.
-  grade: { whiteSpace: 'nowrap', flexShrink: 0 },
+  grade: { whiteSpace: "nowrap", flexShrink: 0 },
 });
 
 export type TableCardProps = {
@@ -32,11 +48,16 @@ export type TableCardProps = {
   onRemark?: (place: RemarkPlace, text: string) => Promise<void>;
 };
 
-const GRADE_COLOR = { 优: 'success', 良: 'brand', 中: 'warning', 差: 'danger' } as const;
+const GRADE_COLOR = { 优: "success", 良: "brand", 中: "warning", 差: "danger" } as const;
 
 /** The cells of an indicator's row, from its name to its score. */
 function rowAddress(indicator: IndicatorResult): string {
-  const cols = [indicator.cells.name, indicator.cells.target, indicator.cells.actual, indicator.cells.score]
+  const cols = [
+    indicator.cells.name,
+    indicator.cells.target,
+    indicator.cells.actual,
+    indicator.cells.score,
+  ]
     .filter((c): c is { row: number; col: number } => c !== null)
     .map((c) => c.col);
   const row = indicator.row - 1;
@@ -66,8 +87,8 @@ export function TableCard({ table, plan, strings: t, onSelect, onRemark }: Table
         action={
           <Badge
             className={styles.grade}
-            shape={table.grade ? 'circular' : 'rounded'}
-            color={table.grade ? GRADE_COLOR[table.grade] : 'informative'}
+            shape={table.grade ? "circular" : "rounded"}
+            color={table.grade ? GRADE_COLOR[table.grade] : "informative"}
             aria-label={`${t.grade} ${gradeText(table)}`}
           >
             {gradeText(table)}
@@ -76,7 +97,7 @@ export function TableCard({ table, plan, strings: t, onSelect, onRemark }: Table
       />
       <div className={styles.totals}>
         <Text>
-          {t.computed} <Text weight="semibold">{table.total ?? '—'}</Text>
+          {t.computed} <Text weight="semibold">{table.total ?? "—"}</Text>
         </Text>
         <Text>
           {t.reported} {table.reportedTotal ?? t.notReported}
@@ -86,7 +107,11 @@ export function TableCard({ table, plan, strings: t, onSelect, onRemark }: Table
       <Notes notes={table.notes} />
       <div className={styles.totals}>
         <Caption1>{t.indicators(table.indicators.length, flagged.length)}</Caption1>
-        <Switch label={t.onlyFlagged} checked={onlyFlagged} onChange={(_, data) => setOnlyFlagged(data.checked)} />
+        <Switch
+          label={t.onlyFlagged}
+          checked={onlyFlagged}
+          onChange={(_, data) => setOnlyFlagged(data.checked)}
+        />
       </div>
       <div className={styles.rows} role="list">
         {shown.map((indicator) => (
@@ -100,7 +125,13 @@ export function TableCard({ table, plan, strings: t, onSelect, onRemark }: Table
           />
         ))}
       </div>
-      {onRemark && tablePlace && <RemarkEditor label={t.remarkTable} strings={t} onSave={(text) => onRemark(tablePlace, text)} />}
+      {onRemark && tablePlace && (
+        <RemarkEditor
+          label={t.remarkTable}
+          strings={t}
+          onSave={(text) => onRemark(tablePlace, text)}
+        />
+      )}
     </Card>
   );
 }
@@ -123,15 +154,15 @@ function IndicatorItem({
     <div className={styles.row} role="listitem">
       <div
         className={styles.line}
-        role={onSelect ? 'button' : undefined}
+        role={onSelect ? "button" : undefined}
         tabIndex={onSelect ? 0 : undefined}
         onClick={onSelect}
-        onKeyDown={(e) => (e.key === 'Enter' ? onSelect?.() : undefined)}
+        onKeyDown={(e) => (e.key === "Enter" ? onSelect?.() : undefined)}
       >
         <Caption1>{i.row}</Caption1>
         <Text>{i.name}</Text>
         <Text weight="semibold">
-          {i.score}/{i.weight ?? '?'}
+          {i.score}/{i.weight ?? "?"}
         </Text>
         <FlagBadges flags={i.flags} strings={t} />
       </div>
@@ -141,19 +172,25 @@ function IndicatorItem({
           {t.breakdown(b.row, b.name, b.target, b.actual)}
         </Caption1>
       ))}
-      {onRemark && place && <RemarkEditor label={t.remark} strings={t} onSave={(text) => onRemark(place, text)} />}
+      {onRemark && place && (
+        <RemarkEditor label={t.remark} strings={t} onSave={(text) => onRemark(place, text)} />
+      )}
     </div>
   );
 }
 
 /** Weak and vague targets are warnings, a form not filled in is information; everything else is an error. */
-const FLAG_COLOR: Partial<Record<Flag, 'warning' | 'informative'>> = { 'weak-target': 'warning', 'vague-target': 'warning', unfilled: 'informative' };
+const FLAG_COLOR: Partial<Record<Flag, "warning" | "informative">> = {
+  "weak-target": "warning",
+  "vague-target": "warning",
+  unfilled: "informative",
+};
 
 function FlagBadges({ flags, strings: t }: { flags: Flag[]; strings: Strings }) {
   return (
     <>
       {flags.map((flag) => (
-        <Badge key={flag} appearance="tint" color={FLAG_COLOR[flag] ?? 'danger'}>
+        <Badge key={flag} appearance="tint" color={FLAG_COLOR[flag] ?? "danger"}>
           {t.flags[flag]}
         </Badge>
       ))}
@@ -174,9 +211,17 @@ function Notes({ notes }: { notes: string[] }) {
   );
 }
 
-function RemarkEditor({ label, strings: t, onSave }: { label: string; strings: Strings; onSave: (text: string) => Promise<void> }) {
+function RemarkEditor({
+  label,
+  strings: t,
+  onSave,
+}: {
+  label: string;
+  strings: Strings;
+  onSave: (text: string) => Promise<void>;
+}) {
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
+  const [text, setText] = useState("");
   if (!open) {
     return (
       <Button size="small" appearance="subtle" onClick={() => setOpen(true)}>
@@ -190,11 +235,11 @@ function RemarkEditor({ label, strings: t, onSave }: { label: string; strings: S
       <Button
         size="small"
         appearance="primary"
-        disabled={text.trim() === ''}
+        disabled={text.trim() === ""}
         onClick={async () => {
           await onSave(text.trim());
           setOpen(false);
-          setText('');
+          setText("");
         }}
       >
         {t.save}

@@ -1,5 +1,8 @@
 /** A value published by one part of the shared runtime (a ribbon command) and shown by another (the pane). */
-export type Channel<T> = { publish(value: T): void; subscribe(listener: (value: T) => void): () => void };
+export type Channel<T> = {
+  publish(value: T): void;
+  subscribe(listener: (value: T) => void): () => void;
+};
 
 export function createChannel<T>(): Channel<T> {
   const listeners = new Set<(value: T) => void>();

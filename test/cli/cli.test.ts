@@ -1,51 +1,62 @@
-import ExcelJS from 'exceljs';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
-import { join } from 'path';
-import { main } from '../../src/cli/main';
-import { REFERENCE } from '../helpers/reference';
-import { useTempDir } from '../helpers/temp';
-import { dumpXlsx } from '../helpers/workbook-dump';
+import ExcelJS from "exceljs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+import { main } from "../../src/cli/main";
+import { REFERENCE } from "../helpers/reference";
+import { useTempDir } from "../helpers/temp";
+import { dumpXlsx } from "../helpers/workbook-dump";
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'selfeval', ...args], { out: (t) => (out += t), err: (t) => (err += t) });
+  let out = "";
+  let err = "";
+  const code = await main(["node", "selfeval", ...args], {
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+  });
   return { code, out, err };
 }
 
-const jiguan = join(REFERENCE, 'wuhan-jiguan.xlsx');
+const jiguan = join(REFERENCE, "wuhan-jiguan.xlsx");
 // score and rescore work on worker threads (for --time-limit), which load the TypeScript sources through ts-node.
 jest.setTimeout(30_000);
 const tempDir = useTempDir();
 
-describe('selfeval score', () => {
-  test('--json prints the documented shape', async () => {
-    const { code, out } = await run('score', '--json', jiguan);
+describe("selfeval score", () => {
+  test("--json prints the documented shape", async () => {
+    const { code, out } = await run("score", "--json", jiguan);
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(['files']);
+    expect(Object.keys(json)).toEqual(["files"]);
     const [file] = json.files;
     expect(file).toMatchObject({ file: jiguan, error: null });
     const [table] = file.tables;
     expect(table).toMatchObject({
-      sheet: '自评表',
-      range: 'A1:G24',
-      kind: 'project',
-      budget: { row: 7, weight: 20, planned: 8146.59, executed: 8082.53, rate: 0.9921, score: 19.84, reportedScore: 19.84 },
+      sheet: "自评表",
+      range: "A1:G24",
+      kind: "project",
+      budget: {
+        row: 7,
+        weight: 20,
+        planned: 8146.59,
+        executed: 8082.53,
+        rate: 0.9921,
+        score: 19.84,
+        reportedScore: 19.84,
+      },
       total: 98.9,
       reportedTotal: 98.9,
-      grade: '优',
+      grade: "优",
       flags: [],
     });
     expect(table.indicators[0]).toEqual({
       row: 9,
-      level1: '产出指标',
-      level2: '数量指标',
-      name: '行政复议应诉案件办理量',
+      level1: "产出指标",
+      level2: "数量指标",
+      name: "行政复议应诉案件办理量",
       weight: 4,
-      target: '350件',
-      actual: '382件',
-      method: 'positive',
+      target: "350件",
+      actual: "382件",
+      method: "positive",
       score: 4,
       reportedScore: 4,
       ratio: 1.09,
@@ -55,129 +66,166 @@ describe('selfeval score', () => {
     });
   });
 
-  test('a table found without an indicator header is an error for that table, and the exit code says so', async () => {
+  test("a table found without an indicator header is an error for that table, and the exit code says so", async () => {
     const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('预算');
-    sheet.addRow(['项目资金（万元）', null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']);
-    sheet.addRow([null, '年度资金总额', 100, 100, 100, 10, 1, 10]);
-    sheet.addRow(['一级', '二级', '名目', '甲', '乙']);
-    sheet.addRow(['产出指标', '数量指标', '培训人数', '≥100人', '120人']);
-    const path = join(tempDir(), 'budget-only.xlsx');
+    const sheet = workbook.addWorksheet("预算");
+    sheet.addRow([
+      "项目资金（万元）",
+      null,
+      "年初预算数",
+      "全年预算数",
+      "全年执行数",
+      "分值",
+      "执行率",
+      "得分",
+    ]);
+    sheet.addRow([null, "年度资金总额", 100, 100, 100, 10, 1, 10]);
+    sheet.addRow(["一级", "二级", "名目", "甲", "乙"]);
+    sheet.addRow(["产出指标", "数量指标", "培训人数", "≥100人", "120人"]);
+    const path = join(tempDir(), "budget-only.xlsx");
     await workbook.xlsx.writeFile(path);
-    const { code, out, err } = await run('score', '--json', path);
+    const { code, out, err } = await run("score", "--json", path);
     expect(code).toBe(1);
     const [table] = JSON.parse(out).files[0].tables;
-    expect(table).toMatchObject({ grade: null, total: null, error: expect.stringMatching(/未找到指标表头/) });
+    expect(table).toMatchObject({
+      grade: null,
+      total: null,
+      error: expect.stringMatching(/未找到指标表头/),
+    });
     expect(err).toMatch(/预算.*未找到指标表头/);
   });
 
-  test('--weak-ratio and --policy reach the engine', async () => {
-    const loose = JSON.parse((await run('score', '--json', '--weak-ratio', '3', jiguan)).out);
-    expect(loose.files[0].tables[0].indicators.filter((i: { flags: string[] }) => i.flags.includes('weak-target'))).toHaveLength(0);
-    const strict = JSON.parse((await run('score', '--json', '--weak-ratio', '1.2', '--policy', 'national', jiguan)).out);
-    expect(strict.files[0].tables[0].indicators.filter((i: { flags: string[] }) => i.flags.includes('weak-target')).length).toBeGreaterThan(2);
+  test("--weak-ratio and --policy reach the engine", async () => {
+    const loose = JSON.parse((await run("score", "--json", "--weak-ratio", "3", jiguan)).out);
+    expect(
+      loose.files[0].tables[0].indicators.filter((i: { flags: string[] }) =>
+        i.flags.includes("weak-target")
+      )
+    ).toHaveLength(0);
+    const strict = JSON.parse(
+      (await run("score", "--json", "--weak-ratio", "1.2", "--policy", "national", jiguan)).out
+    );
+    expect(
+      strict.files[0].tables[0].indicators.filter((i: { flags: string[] }) =>
+        i.flags.includes("weak-target")
+      ).length
+    ).toBeGreaterThan(2);
   });
 
-  test('the readable summary names totals, grade and flagged rows', async () => {
-    const { code, out } = await run('score', join(REFERENCE, 'wuhan-jiuye.xlsx'));
+  test("the readable summary names totals, grade and flagged rows", async () => {
+    const { code, out } = await run("score", join(REFERENCE, "wuhan-jiuye.xlsx"));
     expect(code).toBe(0);
-    expect(out).toContain('复核总分 96.79（填报 96.79），等级 优');
-    expect(out).toContain('第 16 行 工勤人员技术等级考核人数：0.79/2  [unfinished]');
-    expect(out).toContain('完成值为目标值的 46.60 倍，目标值设置偏低');
+    expect(out).toContain("复核总分 96.79（填报 96.79），等级 优");
+    expect(out).toContain("第 16 行 工勤人员技术等级考核人数：0.79/2  [unfinished]");
+    expect(out).toContain("完成值为目标值的 46.60 倍，目标值设置偏低");
   });
 
-  test('a failing file is reported, the others are still scored, and the exit code is 1', async () => {
-    const bad = join(tempDir(), 'notes.xlsx');
-    writeFileSync(bad, 'not a workbook');
-    const { code, out, err } = await run('score', '--json', bad, join(tempDir(), 'missing.xlsx'), jiguan);
+  test("a failing file is reported, the others are still scored, and the exit code is 1", async () => {
+    const bad = join(tempDir(), "notes.xlsx");
+    writeFileSync(bad, "not a workbook");
+    const { code, out, err } = await run(
+      "score",
+      "--json",
+      bad,
+      join(tempDir(), "missing.xlsx"),
+      jiguan
+    );
     expect(code).toBe(1);
     const json = JSON.parse(out);
-    expect(json.files.map((f: { error: string | null }) => f.error === null)).toEqual([false, false, true]);
-    expect(json.files[0].error).toContain('不是 .xlsx 工作簿');
-    expect(json.files[1].error).toContain('文件不存在');
+    expect(json.files.map((f: { error: string | null }) => f.error === null)).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect(json.files[0].error).toContain("不是 .xlsx 工作簿");
+    expect(json.files[1].error).toContain("文件不存在");
     expect(json.files[2].tables[0].total).toBe(98.9);
-    expect(err).toContain('notes.xlsx');
+    expect(err).toContain("notes.xlsx");
     expect(err).not.toMatch(/\n\s+at /);
   });
 
-  test('a workbook without any table is a failure with a clear sentence', async () => {
+  test("a workbook without any table is a failure with a clear sentence", async () => {
     const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet('封面').getCell('A1').value = '2023 年度自评材料';
-    const file = join(tempDir(), 'cover.xlsx');
+    workbook.addWorksheet("封面").getCell("A1").value = "2023 年度自评材料";
+    const file = join(tempDir(), "cover.xlsx");
     await workbook.xlsx.writeFile(file);
-    const { code, out } = await run('score', file);
+    const { code, out } = await run("score", file);
     expect(code).toBe(1);
-    expect(out).toContain('未找到绩效自评表');
+    expect(out).toContain("未找到绩效自评表");
   });
 
   test.each([
-    [['score']],
-    [['score', '--policy', 'shanghai', jiguan]],
-    [['score', '--weak-ratio', 'abc', jiguan]],
-    [['score', '--bogus', jiguan]],
-    [['frobnicate']],
-  ])('usage error %j exits 2', async (args) => {
+    [["score"]],
+    [["score", "--policy", "shanghai", jiguan]],
+    [["score", "--weak-ratio", "abc", jiguan]],
+    [["score", "--bogus", jiguan]],
+    [["frobnicate"]],
+  ])("usage error %j exits 2", async (args) => {
     const { code, err } = await run(...args);
     expect(code).toBe(2);
     expect(err.length).toBeGreaterThan(0);
   });
 });
 
-describe('selfeval rescore and clear', () => {
-  const sample = join(REFERENCE, 'wuhan-jiuye.xlsx');
+describe("selfeval rescore and clear", () => {
+  const sample = join(REFERENCE, "wuhan-jiuye.xlsx");
 
-  test('rescore writes an annotated copy under the same name; clear takes it all out again', async () => {
-    const annotated = join(tempDir(), 'annotated');
-    const cleared = join(tempDir(), 'cleared');
+  test("rescore writes an annotated copy under the same name; clear takes it all out again", async () => {
+    const annotated = join(tempDir(), "annotated");
+    const cleared = join(tempDir(), "cleared");
     mkdirSync(annotated);
     mkdirSync(cleared);
-    const rescored = await run('rescore', sample, '--out', annotated);
+    const rescored = await run("rescore", sample, "--out", annotated);
     expect(rescored.code).toBe(0);
-    expect(rescored.out).toContain('复核总分 96.79，等级 优');
-    const annotatedFile = join(annotated, 'wuhan-jiuye.xlsx');
-    expect((await dumpXlsx(readFileSync(annotatedFile))).sheets.map((s) => s.name)).toContain('复核汇总');
-    const clearedRun = await run('clear', annotatedFile, '--out', cleared);
+    expect(rescored.out).toContain("复核总分 96.79，等级 优");
+    const annotatedFile = join(annotated, "wuhan-jiuye.xlsx");
+    expect((await dumpXlsx(readFileSync(annotatedFile))).sheets.map((s) => s.name)).toContain(
+      "复核汇总"
+    );
+    const clearedRun = await run("clear", annotatedFile, "--out", cleared);
     expect(clearedRun.code).toBe(0);
-    expect(clearedRun.out).toContain('已撤销全部复核标注');
-    expect(await dumpXlsx(readFileSync(join(cleared, 'wuhan-jiuye.xlsx')))).toEqual(await dumpXlsx(readFileSync(sample)));
+    expect(clearedRun.out).toContain("已撤销全部复核标注");
+    expect(await dumpXlsx(readFileSync(join(cleared, "wuhan-jiuye.xlsx")))).toEqual(
+      await dumpXlsx(readFileSync(sample))
+    );
   });
 
-  test('a missing output folder is made, with its parents', async () => {
-    const folder = join(tempDir(), 'new', 'nested');
-    const { code } = await run('rescore', sample, '--out', folder);
+  test("a missing output folder is made, with its parents", async () => {
+    const folder = join(tempDir(), "new", "nested");
+    const { code } = await run("rescore", sample, "--out", folder);
     expect(code).toBe(0);
-    expect(readFileSync(join(folder, 'wuhan-jiuye.xlsx')).length).toBeGreaterThan(1000);
+    expect(readFileSync(join(folder, "wuhan-jiuye.xlsx")).length).toBeGreaterThan(1000);
   });
 
-  test('an output folder that is a file: a clear sentence, nothing written', async () => {
-    const file = join(tempDir(), 'a-file');
-    writeFileSync(file, 'x');
-    const { code, err } = await run('rescore', sample, '--out', file);
+  test("an output folder that is a file: a clear sentence, nothing written", async () => {
+    const file = join(tempDir(), "a-file");
+    writeFileSync(file, "x");
+    const { code, err } = await run("rescore", sample, "--out", file);
     expect(code).toBe(1);
-    expect(err).toContain('不是文件夹');
-    expect(readFileSync(file, 'utf8')).toBe('x');
+    expect(err).toContain("不是文件夹");
+    expect(readFileSync(file, "utf8")).toBe("x");
   });
 
-  test('a read-only output folder', async () => {
-    const { code, err } = await run('rescore', sample, '--out', '/proc');
+  test("a read-only output folder", async () => {
+    const { code, err } = await run("rescore", sample, "--out", "/proc");
     expect(code).toBe(1);
-    expect(err).toContain('不可写入');
+    expect(err).toContain("不可写入");
   });
 
-  test('an output that would overwrite its input is refused; the other files go on', async () => {
-    const own = join(tempDir(), 'own.xlsx');
+  test("an output that would overwrite its input is refused; the other files go on", async () => {
+    const own = join(tempDir(), "own.xlsx");
     copyFileSync(sample, own);
     const before = readFileSync(own);
-    const { code, out } = await run('rescore', own, sample, '--out', tempDir());
+    const { code, out } = await run("rescore", own, sample, "--out", tempDir());
     expect(code).toBe(1);
-    expect(out).toContain('会覆盖原文件');
+    expect(out).toContain("会覆盖原文件");
     expect(readFileSync(own).equals(before)).toBe(true);
-    expect(out).toContain('复核 2 个文件，1 张自评表');
-    expect(readFileSync(join(tempDir(), 'wuhan-jiuye.xlsx')).length).toBeGreaterThan(1000);
+    expect(out).toContain("复核 2 个文件，1 张自评表");
+    expect(readFileSync(join(tempDir(), "wuhan-jiuye.xlsx")).length).toBeGreaterThan(1000);
   });
 
-  test('--out is required', async () => {
-    expect((await run('rescore', sample)).code).toBe(2);
-    expect((await run('clear', sample)).code).toBe(2);
+  test("--out is required", async () => {
+    expect((await run("rescore", sample)).code).toBe(2);
+    expect((await run("clear", sample)).code).toBe(2);
   });
 });

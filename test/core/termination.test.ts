@@ -1,7 +1,12 @@
-import { join } from 'path';
-import { Worker } from 'worker_threads';
-import { SheetGrid } from '../../src/core/grid';
-import { HUNG_SHEETS, TerminationReport, TerminationRun, showGrid } from '../helpers/termination-grids';
+import { join } from "path";
+import { Worker } from "worker_threads";
+import { SheetGrid } from "../../src/core/grid";
+import {
+  HUNG_SHEETS,
+  TerminationReport,
+  TerminationRun,
+  showGrid,
+} from "../helpers/termination-grids";
 
 /**
  * Table detection ends on every sheet. An endless loop cannot be interrupted on its own thread,
@@ -18,13 +23,13 @@ const RUN_BOUND_MS = 20_000;
 const CASE_BOUND_MS = 2_000;
 
 type Outcome =
-  | { kind: 'done'; cases: number }
-  | { kind: 'failed'; message: string }
-  | { kind: 'stopped'; why: string; last: { index: number; grid: SheetGrid } | null };
+  | { kind: "done"; cases: number }
+  | { kind: "failed"; message: string }
+  | { kind: "stopped"; why: string; last: { index: number; grid: SheetGrid } | null };
 
 function runOnWorker(run: TerminationRun, boundMs: number): Promise<Outcome> {
-  const worker = new Worker(join(__dirname, '..', 'helpers', 'termination-worker.ts'), {
-    execArgv: ['-r', 'ts-node/register/transpile-only'],
+  const worker = new Worker(join(__dirname, "..", "helpers", "termination-worker.ts"), {
+    execArgv: ["-r", "ts-node/register/transpile-only"],
     workerData: run,
     // A loop that allocates as it spins ends in this thread's out-of-memory error, not the machine's.
     resourceLimits: { maxOldGenerationSizeMb: 512 },
@@ -35,37 +40,53 @@ function runOnWorker(run: TerminationRun, boundMs: number): Promise<Outcome> {
     const finish = (outcome: Outcome) => {
       clearTimeout(timer);
       worker.removeAllListeners();
-      worker.on('error', () => undefined);
+      worker.on("error", () => undefined);
       void worker.terminate().then(() => resolve(outcome));
     };
-    worker.on('message', (report: TerminationReport) => {
-      if (report.kind === 'ready') {
-        timer = setTimeout(() => finish({ kind: 'stopped', why: `no answer within ${boundMs / 1000} s`, last }), boundMs);
-      } else if (report.kind === 'case') last = { index: report.index, grid: report.grid };
+    worker.on("message", (report: TerminationReport) => {
+      if (report.kind === "ready") {
+        timer = setTimeout(
+          () => finish({ kind: "stopped", why: `no answer within ${boundMs / 1000} s`, last }),
+          boundMs
+        );
+      } else if (report.kind === "case") last = { index: report.index, grid: report.grid };
       else finish(report);
     });
-    worker.on('error', (error) => finish({ kind: 'stopped', why: `the worker failed: ${error.message}`, last }));
-    worker.on('exit', (code) => finish({ kind: 'stopped', why: `the worker ended (exit code ${code})`, last }));
+    worker.on("error", (error) =>
+      finish({ kind: "stopped", why: `the worker failed: ${error.message}`, last })
+    );
+    worker.on("exit", (code) =>
+      finish({ kind: "stopped", why: `the worker ended (exit code ${code})`, last })
+    );
   });
 }
 
 function explain(outcome: Outcome, what: string): string {
-  if (outcome.kind === 'done') return '';
-  if (outcome.kind === 'failed') return `${what}:\n${outcome.message}`;
-  const at = outcome.last ? `case ${outcome.last.index} never returned:\n${showGrid(outcome.last.grid)}` : 'no case had started';
+  if (outcome.kind === "done") return "";
+  if (outcome.kind === "failed") return `${what}:\n${outcome.message}`;
+  const at = outcome.last
+    ? `case ${outcome.last.index} never returned:\n${showGrid(outcome.last.grid)}`
+    : "no case had started";
   return `${what}: ${outcome.why}; ${at}`;
 }
 
-describe('table detection ends', () => {
-  test('on the sheets that once made it loop forever (a goal label after a closed table)', async () => {
-    const outcome = await runOnWorker({ kind: 'fixed', grids: HUNG_SHEETS, caseLimitMs: CASE_BOUND_MS }, 10_000);
-    if (outcome.kind !== 'done') throw new Error(explain(outcome, 'regression sheets'));
+describe("table detection ends", () => {
+  test("on the sheets that once made it loop forever (a goal label after a closed table)", async () => {
+    const outcome = await runOnWorker(
+      { kind: "fixed", grids: HUNG_SHEETS, caseLimitMs: CASE_BOUND_MS },
+      10_000
+    );
+    if (outcome.kind !== "done") throw new Error(explain(outcome, "regression sheets"));
     expect(outcome.cases).toBe(HUNG_SHEETS.length);
   }, 60_000);
 
   test(`on ${CASES} random sheets made of the words that steer detection, with merged cells`, async () => {
-    const outcome = await runOnWorker({ kind: 'random', seed: SEED, numRuns: CASES, caseLimitMs: CASE_BOUND_MS }, RUN_BOUND_MS);
-    if (outcome.kind !== 'done') throw new Error(explain(outcome, `fast-check seed ${SEED}, ${CASES} runs`));
+    const outcome = await runOnWorker(
+      { kind: "random", seed: SEED, numRuns: CASES, caseLimitMs: CASE_BOUND_MS },
+      RUN_BOUND_MS
+    );
+    if (outcome.kind !== "done")
+      throw new Error(explain(outcome, `fast-check seed ${SEED}, ${CASES} runs`));
     expect(outcome.cases).toBe(CASES);
   }, 60_000);
 });

@@ -2,18 +2,18 @@
  * The built pane as it runs inside Excel: the page is given the in-memory Excel double (the
  * same one the host tests use) in place of Office.js, and driven in Chromium.
  */
-import { existsSync } from 'fs';
-import { Server } from 'http';
-import { join } from 'path';
-import { Browser, Page } from 'playwright-core';
-import webpack from 'webpack';
-import { readGrids } from '../../src/file/read-workbook';
-import { launchChromium, serveFolder } from '../helpers/browser';
-import { FakeExcel } from '../helpers/fake-excel';
-import { referenceWorkbook } from '../helpers/reference';
-import { useTempDir } from '../helpers/temp';
+import { existsSync } from "fs";
+import { Server } from "http";
+import { join } from "path";
+import { Browser, Page } from "playwright-core";
+import webpack from "webpack";
+import { readGrids } from "../../src/file/read-workbook";
+import { launchChromium, serveFolder } from "../helpers/browser";
+import { FakeExcel } from "../helpers/fake-excel";
+import { referenceWorkbook } from "../helpers/reference";
+import { useTempDir } from "../helpers/temp";
 
-const DIST = join(__dirname, '..', '..', 'dist', 'addin');
+const DIST = join(__dirname, "..", "..", "dist", "addin");
 const tempDir = useTempDir();
 let browser: Browser;
 let server: Server;
@@ -23,24 +23,34 @@ let fakeBundle: string;
 /** Bundles the double for the browser with the project's own webpack. */
 function bundleFake(outDir: string): Promise<string> {
   const compiler = webpack({
-    mode: 'development',
+    mode: "development",
     devtool: false,
-    target: 'web',
-    entry: join(__dirname, 'fake-office.ts'),
-    output: { path: outDir, filename: 'fake-office.js' },
-    resolve: { extensions: ['.ts', '.js'] },
-    module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext' } } }] },
+    target: "web",
+    entry: join(__dirname, "fake-office.ts"),
+    output: { path: outDir, filename: "fake-office.js" },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: "ts-loader",
+          options: { transpileOnly: true, compilerOptions: { module: "esnext" } },
+        },
+      ],
+    },
   });
   return new Promise((resolve, reject) =>
     compiler.run((error, stats) => {
-      if (error || !stats || stats.hasErrors()) reject(error ?? new Error(stats?.toString('errors-only')));
-      else resolve(join(outDir, 'fake-office.js'));
-    }),
+      if (error || !stats || stats.hasErrors())
+        reject(error ?? new Error(stats?.toString("errors-only")));
+      else resolve(join(outDir, "fake-office.js"));
+    })
   );
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, 'taskpane.html'))) throw new Error('dist/addin is missing: run `npm run build` first');
+  if (!existsSync(join(DIST, "taskpane.html")))
+    throw new Error("dist/addin is missing: run `npm run build` first");
   fakeBundle = await bundleFake(tempDir());
   ({ server, url } = await serveFolder(DIST));
   browser = await launchChromium();
@@ -63,32 +73,45 @@ async function openInExcel(file: string): Promise<Page> {
   return page;
 }
 
-test('in Excel the pane rescores the open workbook, selects an indicator, and clears', async () => {
-  const page = await openInExcel('wuhan-jiuye.xlsx');
-  await page.getByRole('button', { name: '一键复核' }).click();
-  const card = page.getByRole('group', { name: '就业和劳动保障工作经费' });
-  await card.getByText('96.79', { exact: true }).waitFor();
+test("in Excel the pane rescores the open workbook, selects an indicator, and clears", async () => {
+  const page = await openInExcel("wuhan-jiuye.xlsx");
+  await page.getByRole("button", { name: "一键复核" }).click();
+  const card = page.getByRole("group", { name: "就业和劳动保障工作经费" });
+  await card.getByText("96.79", { exact: true }).waitFor();
   const written = await page.evaluate(() => {
-    const sheet = (window as unknown as InPage).__fake.workbook.sheet('自评表');
-    return [sheet.peek(29, 7)?.value, sheet.peek(29, 8)?.value, (window as unknown as InPage).__fake.workbook.has('复核汇总')];
+    const sheet = (window as unknown as InPage).__fake.workbook.sheet("自评表");
+    return [
+      sheet.peek(29, 7)?.value,
+      sheet.peek(29, 8)?.value,
+      (window as unknown as InPage).__fake.workbook.has("复核汇总"),
+    ];
   });
-  expect(written).toEqual([96.79, '等级：优', true]);
+  expect(written).toEqual([96.79, "等级：优", true]);
 
-  await card.getByText('工勤人员技术等级考核人数').click();
-  await page.waitForFunction(() => (window as unknown as InPage).__fake.workbook.selection !== null);
-  expect(await page.evaluate(() => (window as unknown as InPage).__fake.workbook.selection)).toEqual({ sheet: '自评表', address: 'D16:G16' });
+  await card.getByText("工勤人员技术等级考核人数").click();
+  await page.waitForFunction(
+    () => (window as unknown as InPage).__fake.workbook.selection !== null
+  );
+  expect(
+    await page.evaluate(() => (window as unknown as InPage).__fake.workbook.selection)
+  ).toEqual({ sheet: "自评表", address: "D16:G16" });
 
-  await page.getByRole('button', { name: '撤销标注' }).click();
-  await page.getByText('已撤销全部复核标注。').waitFor();
-  expect(await page.evaluate(() => (window as unknown as InPage).__fake.workbook.has('复核汇总'))).toBe(false);
+  await page.getByRole("button", { name: "撤销标注" }).click();
+  await page.getByText("已撤销全部复核标注。").waitFor();
+  expect(
+    await page.evaluate(() => (window as unknown as InPage).__fake.workbook.has("复核汇总"))
+  ).toBe(false);
 });
 
-test('the ribbon’s 一键复核 is registered on load and reports to the pane', async () => {
-  const page = await openInExcel('wuhan-dept.xlsx');
-  await page.getByRole('button', { name: '一键复核' }).waitFor();
+test("the ribbon’s 一键复核 is registered on load and reports to the pane", async () => {
+  const page = await openInExcel("wuhan-dept.xlsx");
+  await page.getByRole("button", { name: "一键复核" }).waitFor();
   await page.evaluate(async () => {
     const fake = (window as unknown as InPage).__fake;
-    await fake.commands.get('rescoreWorkbook')!({ completed: () => undefined });
+    await fake.commands.get("rescoreWorkbook")!({ completed: () => undefined });
   });
-  await page.getByRole('group', { name: '2023 年度武汉市人力资源和社会保障局部门整体绩效自评表' }).getByText('99.69', { exact: true }).waitFor();
+  await page
+    .getByRole("group", { name: "2023 年度武汉市人力资源和社会保障局部门整体绩效自评表" })
+    .getByText("99.69", { exact: true })
+    .waitFor();
 });

@@ -2,7 +2,7 @@
  * Loaded into the built page before its own scripts: the in-memory Excel double, holding the
  * workbook the test passed in `window.__grids`, so the page runs as it does inside Excel.
  */
-import { FakeExcel, fakeFromGrids } from '../helpers/fake-excel';
+import { FakeExcel, fakeFromGrids } from "../helpers/fake-excel";
 
 type PageGlobals = { __grids: Parameters<typeof fakeFromGrids>[1]; __fake: FakeExcel };
 

@@ -2,26 +2,27 @@
  * The built page in a real browser (Debian's Chromium): open a reference workbook, rescore,
  * see the total and grade, download the annotated copy and check it.
  */
-import { existsSync, mkdirSync, readFileSync } from 'fs';
-import { Server } from 'http';
-import { join } from 'path';
-import { Browser, Page } from 'playwright-core';
-import { launchChromium, serveFolder } from '../helpers/browser';
-import { policyFor } from '../../src/core/policy';
-import { rescoreXlsx } from '../../src/file/write-back';
-import { partsOf } from '../helpers/package';
-import { FIXTURES, REFERENCE } from '../helpers/reference';
-import { useTempDir } from '../helpers/temp';
-import { loadXlsx } from '../helpers/workbook-dump';
+import { existsSync, mkdirSync, readFileSync } from "fs";
+import { Server } from "http";
+import { join } from "path";
+import { Browser, Page } from "playwright-core";
+import { launchChromium, serveFolder } from "../helpers/browser";
+import { policyFor } from "../../src/core/policy";
+import { rescoreXlsx } from "../../src/file/write-back";
+import { partsOf } from "../helpers/package";
+import { FIXTURES, REFERENCE } from "../helpers/reference";
+import { useTempDir } from "../helpers/temp";
+import { loadXlsx } from "../helpers/workbook-dump";
 
-const DIST = join(__dirname, '..', '..', 'dist', 'addin');
+const DIST = join(__dirname, "..", "..", "dist", "addin");
 const tempDir = useTempDir();
 let browser: Browser;
 let server: Server;
 let url: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, 'taskpane.html'))) throw new Error('dist/addin is missing: run `npm run build` first');
+  if (!existsSync(join(DIST, "taskpane.html")))
+    throw new Error("dist/addin is missing: run `npm run build` first");
   ({ server, url } = await serveFolder(DIST));
   browser = await launchChromium();
 });
@@ -32,11 +33,14 @@ afterAll(async () => {
 });
 
 async function openPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
+  const page = await browser.newPage({
+    acceptDownloads: true,
+    viewport: { width: 420, height: 900 },
+  });
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  page.on("pageerror", (error) => errors.push(error.message));
   // Anything the Content-Security-Policy refuses is an error here.
-  page.on('console', (message) => {
+  page.on("console", (message) => {
     if (/Content Security Policy|Refused to/.test(message.text())) errors.push(message.text());
   });
   // Office.js is served by Microsoft's CDN, which this machine cannot reach: the page must work without it.
@@ -45,81 +49,107 @@ async function openPage(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-test('open a reference workbook, rescore, download and check the annotated copy', async () => {
+test("open a reference workbook, rescore, download and check the annotated copy", async () => {
   const { page, errors } = await openPage();
-  await page.getByLabel('打开 .xlsx 工作簿').setInputFiles(join(REFERENCE, 'wuhan-jiuye.xlsx'));
-  const card = page.getByRole('group', { name: '就业和劳动保障工作经费' });
-  await card.getByText('96.79', { exact: true }).waitFor();
-  expect(await card.getByLabel('等级 优').textContent()).toBe('优');
-  expect(await card.getByText('工勤人员技术等级考核人数').count()).toBe(1);
+  await page.getByLabel("打开 .xlsx 工作簿").setInputFiles(join(REFERENCE, "wuhan-jiuye.xlsx"));
+  const card = page.getByRole("group", { name: "就业和劳动保障工作经费" });
+  await card.getByText("96.79", { exact: true }).waitFor();
+  expect(await card.getByLabel("等级 优").textContent()).toBe("优");
+  expect(await card.getByText("工勤人员技术等级考核人数").count()).toBe(1);
   await page.waitForFunction(() => !document.querySelector('[role="status"]'));
-  const screenshots = join(__dirname, '..', '..', 'out');
+  const screenshots = join(__dirname, "..", "..", "out");
   mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: join(screenshots, 'pane-browser.png'), fullPage: true });
+  await page.screenshot({ path: join(screenshots, "pane-browser.png"), fullPage: true });
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载复核后的工作簿' }).click()]);
-  expect(download.suggestedFilename()).toBe('wuhan-jiuye-复核.xlsx');
-  const saved = join(tempDir(), 'downloaded.xlsx');
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "下载复核后的工作簿" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("wuhan-jiuye-复核.xlsx");
+  const saved = join(tempDir(), "downloaded.xlsx");
   await download.saveAs(saved);
   const workbook = await loadXlsx(readFileSync(saved));
-  const sheet = workbook.getWorksheet('自评表')!;
-  expect(sheet.getCell('H16').value).toBe(0.79);
-  expect(sheet.getCell('H30').value).toBe(96.79);
-  expect(sheet.getCell('I30').value).toBe('等级：优');
-  expect(workbook.getWorksheet('复核汇总')!.getCell('D2').value).toBe(96.79);
+  const sheet = workbook.getWorksheet("自评表")!;
+  expect(sheet.getCell("H16").value).toBe(0.79);
+  expect(sheet.getCell("H30").value).toBe(96.79);
+  expect(sheet.getCell("I30").value).toBe("等级：优");
+  expect(workbook.getWorksheet("复核汇总")!.getCell("D2").value).toBe(96.79);
   expect(errors).toEqual([]);
 });
 
-test('the page’s download is lossless: the same parts as the command line writes; pivot table, external link, threaded comment kept', async () => {
+test("the page’s download is lossless: the same parts as the command line writes; pivot table, external link, threaded comment kept", async () => {
   const { page, errors } = await openPage();
-  const input = join(FIXTURES, 'lossless', 'hand-edited-parts.xlsx');
-  await page.getByLabel('打开 .xlsx 工作簿').setInputFiles(input);
-  await page.getByText('98.02', { exact: true }).first().waitFor();
+  const input = join(FIXTURES, "lossless", "hand-edited-parts.xlsx");
+  await page.getByLabel("打开 .xlsx 工作簿").setInputFiles(input);
+  await page.getByText("98.02", { exact: true }).first().waitFor();
   await page.waitForFunction(() => !document.querySelector('[role="status"]'));
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载复核后的工作簿' }).click()]);
-  const saved = join(tempDir(), 'lossless-download.xlsx');
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "下载复核后的工作簿" }).click(),
+  ]);
+  const saved = join(tempDir(), "lossless-download.xlsx");
   await download.saveAs(saved);
   const fromPage = partsOf(readFileSync(saved));
-  const fromCli = partsOf((await rescoreXlsx(readFileSync(input), policyFor('wuhan'))).data);
+  const fromCli = partsOf((await rescoreXlsx(readFileSync(input), policyFor("wuhan"))).data);
   expect(fromPage).toEqual(fromCli);
   const original = partsOf(readFileSync(input));
-  for (const part of ['xl/pivotTables/pivotTable1.xml', 'xl/externalLinks/externalLink1.xml', 'xl/threadedComments/threadedComment1.xml', 'xl/metadata.xml']) {
+  for (const part of [
+    "xl/pivotTables/pivotTable1.xml",
+    "xl/externalLinks/externalLink1.xml",
+    "xl/threadedComments/threadedComment1.xml",
+    "xl/metadata.xml",
+  ]) {
     expect([part, fromPage[part]]).toEqual([part, original[part]]);
   }
   expect(errors).toEqual([]);
 });
 
-test('a file that is not a workbook gets one clear sentence', async () => {
+test("a file that is not a workbook gets one clear sentence", async () => {
   const { page } = await openPage();
-  await page.getByLabel('打开 .xlsx 工作簿').setInputFiles({ name: 'notes.xlsx', mimeType: 'text/plain', buffer: Buffer.from('项目名称,得分') });
-  await page.getByText('不是 .xlsx 工作簿，无法读取；请在 Excel 或 WPS 中另存为 .xlsx 后再试。').waitFor();
+  await page.getByLabel("打开 .xlsx 工作簿").setInputFiles({
+    name: "notes.xlsx",
+    mimeType: "text/plain",
+    buffer: Buffer.from("项目名称,得分"),
+  });
+  await page
+    .getByText("不是 .xlsx 工作簿，无法读取；请在 Excel 或 WPS 中另存为 .xlsx 后再试。")
+    .waitFor();
 });
 
-test('the production build names its own address in the manifest, and every file it names is there', () => {
-  const manifest = readFileSync(join(DIST, 'manifest.xml'), 'utf8');
-  expect(manifest).not.toContain('localhost');
+test("the production build names its own address in the manifest, and every file it names is there", () => {
+  const manifest = readFileSync(join(DIST, "manifest.xml"), "utf8");
+  expect(manifest).not.toContain("localhost");
   const urls = [...manifest.matchAll(/DefaultValue="(https:\/\/[^"]+)"/g)].map((m) => m[1]);
   expect(urls.length).toBeGreaterThan(5);
-  const base = urls[0].slice(0, urls[0].indexOf('/assets/') + 1);
+  const base = urls[0].slice(0, urls[0].indexOf("/assets/") + 1);
   for (const address of urls) {
     expect(address.startsWith(base)).toBe(true);
     expect(existsSync(join(DIST, address.slice(base.length)))).toBe(true);
   }
 });
 
-test('the page’s Content-Security-Policy is in force: an injected inline script and a foreign fetch are refused', async () => {
+test("the page’s Content-Security-Policy is in force: an injected inline script and a foreign fetch are refused", async () => {
   const { page } = await openPage();
   const result = await page.evaluate(async () => {
     const violations: string[] = [];
-    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
-    const script = document.createElement('script');
-    script.textContent = 'window.__injected = true';
+    document.addEventListener("securitypolicyviolation", (e) =>
+      violations.push(e.violatedDirective)
+    );
+    const script = document.createElement("script");
+    script.textContent = "window.__injected = true";
     document.head.append(script);
-    const fetched = await fetch('https://example.org/collect').then(() => 'sent', () => 'refused');
+    const fetched = await fetch("https://example.org/collect").then(
+      () => "sent",
+      () => "refused"
+    );
     await new Promise((r) => setTimeout(r, 50));
-    return { injected: (window as unknown as { __injected?: boolean }).__injected ?? false, fetched, violations };
+    return {
+      injected: (window as unknown as { __injected?: boolean }).__injected ?? false,
+      fetched,
+      violations,
+    };
   });
   expect(result.injected).toBe(false);
-  expect(result.fetched).toBe('refused');
-  expect(result.violations).toEqual(expect.arrayContaining(['script-src-elem', 'connect-src']));
+  expect(result.fetched).toBe("refused");
+  expect(result.violations).toEqual(expect.arrayContaining(["script-src-elem", "connect-src"]));
 });

@@ -3,159 +3,186 @@
  * copies (../shared/OFFICE.md) is checked here, with its source, so that the double is never
  * more lenient than Excel.
  */
-import { FakeExcel } from '../helpers/fake-excel';
+import { FakeExcel } from "../helpers/fake-excel";
+
+// Some tests below loop over host versions, each pass its own Excel.run on a fresh double.
+/* eslint-disable office-addins/no-context-sync-in-loop */
 
 afterEach(() => FakeExcel.uninstall());
 
 function installed(): FakeExcel {
   const fake = new FakeExcel();
-  fake.workbook.add('表');
+  fake.workbook.add("表");
   fake.install();
   return fake;
 }
 
-test('deleting a very hidden sheet fails with InvalidOperation; a merely hidden one can go (types: Worksheet.delete; office-js#365)', async () => {
+test("deleting a very hidden sheet fails with InvalidOperation; a merely hidden one can go (types: Worksheet.delete; office-js#365)", async () => {
   const fake = installed();
-  fake.workbook.add('记录').visibility = 'VeryHidden';
+  fake.workbook.add("记录").visibility = "VeryHidden";
   const refused = Excel.run(async (context) => {
-    context.workbook.worksheets.getItem('记录').delete();
+    context.workbook.worksheets.getItem("记录").delete();
     await context.sync();
   });
-  await expect(refused).rejects.toMatchObject({ code: 'InvalidOperation' });
-  expect(fake.workbook.has('记录')).toBe(true);
+  await expect(refused).rejects.toMatchObject({ code: "InvalidOperation" });
+  expect(fake.workbook.has("记录")).toBe(true);
   await Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem('记录');
+    const sheet = context.workbook.worksheets.getItem("记录");
     sheet.visibility = Excel.SheetVisibility.hidden;
     sheet.delete();
     await context.sync();
   });
-  expect(fake.workbook.has('记录')).toBe(false);
+  expect(fake.workbook.has("记录")).toBe(false);
 });
 
-test('a string written through Range.values is parsed as if typed, unless the cell is text or the string starts with an apostrophe (types: Range.values; docs: excel-add-ins-blank-null-values)', async () => {
+test("a string written through Range.values is parsed as if typed, unless the cell is text or the string starts with an apostrophe (types: Range.values; docs: excel-add-ins-blank-null-values)", async () => {
   const fake = installed();
   await Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem('表');
-    sheet.getRange('A1:G1').values = [['2023', '50%', '=SUM(1)', '-备注', 'E10', "'2023", '1,234.5']];
-    sheet.getRange('A2').numberFormat = [['@']];
-    sheet.getRange('A2').values = [['2023']];
-    sheet.getRange('B2').values = [['2023-06-30']];
+    const sheet = context.workbook.worksheets.getItem("表");
+    sheet.getRange("A1:G1").values = [
+      ["2023", "50%", "=SUM(1)", "-备注", "E10", "'2023", "1,234.5"],
+    ];
+    sheet.getRange("A2").numberFormat = [["@"]];
+    sheet.getRange("A2").values = [["2023"]];
+    sheet.getRange("B2").values = [["2023-06-30"]];
     await context.sync();
   });
-  const cell = (row: number, col: number) => fake.workbook.sheet('表').cell(row, col);
-  expect([0, 1, 2, 3, 4, 5, 6].map((c) => cell(0, c).value)).toEqual([2023, 0.5, '#NAME?', '#NAME?', 'E10', '2023', 1234.5]);
-  expect(cell(0, 1).numberFormat).toBe('0%');
-  expect(cell(1, 0).value).toBe('2023');
+  const cell = (row: number, col: number) => fake.workbook.sheet("表").cell(row, col);
+  expect([0, 1, 2, 3, 4, 5, 6].map((c) => cell(0, c).value)).toEqual([
+    2023,
+    0.5,
+    "#NAME?",
+    "#NAME?",
+    "E10",
+    "2023",
+    1234.5,
+  ]);
+  expect(cell(0, 1).numberFormat).toBe("0%");
+  expect(cell(1, 0).value).toBe("2023");
   expect(cell(1, 1).value).toBe(45107);
 });
 
 test('"" empties a cell; null leaves it as it is (docs: excel-add-ins-blank-null-values)', async () => {
   const fake = installed();
-  fake.workbook.sheet('表').put(0, 0, [['甲', '乙']]);
+  fake.workbook.sheet("表").put(0, 0, [["甲", "乙"]]);
   await Excel.run(async (context) => {
-    context.workbook.worksheets.getItem('表').getRange('A1:B1').values = [['', null]] as unknown as string[][];
+    context.workbook.worksheets.getItem("表").getRange("A1:B1").values = [
+      ["", null],
+    ] as unknown as string[][];
     await context.sync();
   });
-  expect([fake.workbook.sheet('表').cell(0, 0).value, fake.workbook.sheet('表').cell(0, 1).value]).toEqual([null, '乙']);
+  expect([
+    fake.workbook.sheet("表").cell(0, 0).value,
+    fake.workbook.sheet("表").cell(0, 1).value,
+  ]).toEqual([null, "乙"]);
 });
 
-test('a hidden sheet cannot be activated (types: Worksheet.activate)', async () => {
+test("a hidden sheet cannot be activated (types: Worksheet.activate)", async () => {
   const fake = installed();
-  fake.workbook.sheet('表').visibility = 'Hidden';
+  fake.workbook.sheet("表").visibility = "Hidden";
   const refused = Excel.run(async (context) => {
-    context.workbook.worksheets.getItem('表').activate();
+    context.workbook.worksheets.getItem("表").activate();
     await context.sync();
   });
-  await expect(refused).rejects.toMatchObject({ code: 'InvalidOperation' });
+  await expect(refused).rejects.toMatchObject({ code: "InvalidOperation" });
 });
 
-test('sheet names are compared without case: a second 复核汇总 or SHEET is refused (Excel)', async () => {
+test("sheet names are compared without case: a second 复核汇总 or SHEET is refused (Excel)", async () => {
   const fake = installed();
-  fake.workbook.add('Sheet');
-  expect(() => fake.workbook.add('SHEET')).toThrow(expect.objectContaining({ code: 'ItemAlreadyExists' }));
+  fake.workbook.add("Sheet");
+  expect(() => fake.workbook.add("SHEET")).toThrow(
+    expect.objectContaining({ code: "ItemAlreadyExists" })
+  );
 });
 
-test('workbook structure protection refuses adding, deleting and hiding sheets, and is readable (types: WorkbookProtection)', async () => {
+test("workbook structure protection refuses adding, deleting and hiding sheets, and is readable (types: WorkbookProtection)", async () => {
   const fake = installed();
   fake.workbook.structureProtected = true;
   const attempts = [
-    (c: Excel.RequestContext) => c.workbook.worksheets.add('新表'),
-    (c: Excel.RequestContext) => c.workbook.worksheets.getItem('表').delete(),
-    (c: Excel.RequestContext) => (c.workbook.worksheets.getItem('表').visibility = Excel.SheetVisibility.hidden),
+    (c: Excel.RequestContext) => c.workbook.worksheets.add("新表"),
+    (c: Excel.RequestContext) => c.workbook.worksheets.getItem("表").delete(),
+    (c: Excel.RequestContext) =>
+      (c.workbook.worksheets.getItem("表").visibility = Excel.SheetVisibility.hidden),
   ];
   for (const attempt of attempts) {
     const refused = Excel.run(async (context) => {
       attempt(context);
       await context.sync();
     });
-    await expect(refused).rejects.toMatchObject({ code: 'AccessDenied' });
+    await expect(refused).rejects.toMatchObject({ code: "AccessDenied" });
   }
   const seen = await Excel.run(async (context) => {
     const protection = context.workbook.protection;
-    protection.load('protected');
+    protection.load("protected");
     await context.sync();
     return protection.protected;
   });
   expect(seen).toBe(true);
-  expect(fake.workbook.sheets.map((s) => [s.name, s.visibility])).toEqual([['表', 'Visible']]);
+  expect(fake.workbook.sheets.map((s) => [s.name, s.visibility])).toEqual([["表", "Visible"]]);
 });
 
-test('in cell-edit mode a batch fails, unless run with delayForCellEdit from ExcelApi 1.11, which waits (docs: excel-add-ins-delay-in-cell-edit)', async () => {
+test("in cell-edit mode a batch fails, unless run with delayForCellEdit from ExcelApi 1.11, which waits (docs: excel-add-ins-delay-in-cell-edit)", async () => {
   for (const [apiVersion, delayed, waits] of [
     [13, false, false],
     [13, true, true],
     [10, true, false],
   ] as const) {
     const fake = new FakeExcel({ editMode: true, apiVersion });
-    fake.workbook.add('表');
+    fake.workbook.add("表");
     fake.install();
     const batch = async (context: Excel.RequestContext) => {
-      context.workbook.worksheets.getItem('表').getRange('A1').values = [[1]];
+      context.workbook.worksheets.getItem("表").getRange("A1").values = [[1]];
       await context.sync();
     };
     const done = delayed ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
     if (waits) await expect(done).resolves.toBeUndefined();
-    else await expect(done).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
-    expect(fake.workbook.sheet('表').cell(0, 0).value).toBe(waits ? 1 : null);
+    else await expect(done).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+    expect(fake.workbook.sheet("表").cell(0, 0).value).toBe(waits ? 1 : null);
     FakeExcel.uninstall();
   }
 });
 
-test('merged areas: only those whose top-left cell is in the range are listed, and more than 512 fail (office-js#3611; OFFICE.md)', async () => {
+test("merged areas: only those whose top-left cell is in the range are listed, and more than 512 fail (office-js#3611; OFFICE.md)", async () => {
   const fake = installed();
-  const sheet = fake.workbook.sheet('表');
+  const sheet = fake.workbook.sheet("表");
   sheet.merges.push({ top: 0, left: 0, bottom: 1, right: 1 });
   for (let r = 10; r < 523; r++) sheet.merges.push({ top: r, left: 0, bottom: r, right: 1 });
   const listed = (address: string) =>
     Excel.run(async (context) => {
-      const areas = context.workbook.worksheets.getItem('表').getRange(address).getMergedAreasOrNullObject();
-      areas.load('address');
+      const areas = context.workbook.worksheets
+        .getItem("表")
+        .getRange(address)
+        .getMergedAreasOrNullObject();
+      areas.load("address");
       await context.sync();
       return areas.isNullObject ? null : areas.address;
     });
-  expect(await listed('A1:C3')).toBe("'表'!A1:B2");
-  expect(await listed('B2:C3')).toBeNull();
-  await expect(listed('A11:B522')).resolves.toContain('A522:B522');
-  await expect(listed('A1:B523')).rejects.toMatchObject({ code: 'GeneralException' });
+  expect(await listed("A1:C3")).toBe("'表'!A1:B2");
+  expect(await listed("B2:C3")).toBeNull();
+  await expect(listed("A11:B522")).resolves.toContain("A522:B522");
+  await expect(listed("A1:B523")).rejects.toMatchObject({ code: "GeneralException" });
 });
 
-test('onChanged fires for the add-in’s own writes too, after the sync, marked ThisLocalAddin from ExcelApi 1.14 (docs: excel-add-ins-events)', async () => {
+test("onChanged fires for the add-in’s own writes too, after the sync, marked ThisLocalAddin from ExcelApi 1.14 (docs: excel-add-ins-events)", async () => {
   for (const [apiVersion, trigger] of [
-    [14, 'ThisLocalAddin'],
+    [14, "ThisLocalAddin"],
     [13, undefined],
   ] as const) {
     const fake = new FakeExcel({ apiVersion });
-    fake.workbook.add('表');
+    fake.workbook.add("表");
     fake.install();
     const events: { source: string; triggerSource?: string }[] = [];
-    fake.workbook.changeHandlers.push(async (event) => void events.push({ source: event.source, triggerSource: event.triggerSource }));
+    fake.workbook.changeHandlers.push(
+      async (event) =>
+        void events.push({ source: event.source, triggerSource: event.triggerSource })
+    );
     await Excel.run(async (context) => {
-      context.workbook.worksheets.getItem('表').getRange('A1').values = [['甲']];
+      context.workbook.worksheets.getItem("表").getRange("A1").values = [["甲"]];
       await context.sync();
       expect(events).toEqual([]);
     });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(events).toEqual([{ source: 'Local', triggerSource: trigger }]);
+    expect(events).toEqual([{ source: "Local", triggerSource: trigger }]);
     FakeExcel.uninstall();
   }
 });

@@ -1,14 +1,14 @@
-import { mkdirSync, writeFileSync } from 'fs';
-import { dirname, join } from 'path';
-import { LayoutOptions, TableSpec, layoutTable, workbookBuffer } from './layouts';
-import { referenceTables } from './reference';
+import { mkdirSync, writeFileSync } from "fs";
+import { dirname, join } from "path";
+import { LayoutOptions, TableSpec, layoutTable, workbookBuffer } from "./layouts";
+import { referenceTables } from "./reference";
 
 const LAYOUTS: LayoutOptions[] = [
   {},
-  { layout: 'national' },
-  { layout: 'sichuan' },
-  { levels: 'repeated', origin: { row: 2, col: 1 } },
-  { levels: 'filldown', percentNumbers: true },
+  { layout: "national" },
+  { layout: "sichuan" },
+  { levels: "repeated", origin: { row: 2, col: 1 } },
+  { levels: "filldown", percentNumbers: true },
   { fullWidth: true, contactBlock: true },
 ];
 
@@ -23,11 +23,17 @@ function variant(spec: TableSpec, k: number): TableSpec {
     rows: block.rows.map((row) => {
       const here = seen++ === target;
       if (!here || factor === 1) return row;
-      const actual = row.actual.replace(/^([\d,.]+)/, (n) => String(Math.round(Number(n.replace(/,/g, '')) * factor * 100) / 100));
+      const actual = row.actual.replace(/^([\d,.]+)/, (n) =>
+        String(Math.round(Number(n.replace(/,/g, "")) * factor * 100) / 100)
+      );
       return { ...row, actual };
     }),
   }));
-  return { ...spec, blocks, reportedTotal: k % 7 === 0 ? spec.reportedTotal - 1 : spec.reportedTotal };
+  return {
+    ...spec,
+    blocks,
+    reportedTotal: k % 7 === 0 ? spec.reportedTotal - 1 : spec.reportedTotal,
+  };
 }
 
 export type CorpusFile = { path: string; broken: boolean };
@@ -36,24 +42,31 @@ export type CorpusFile = { path: string; broken: boolean };
  * Writes `count` workbooks into nested folders: published tables in several layouts and
  * variants, one in every `brokenEvery` a broken file, plus a legacy .xls and an owner file.
  */
-export async function writeCorpus(dir: string, count: number, brokenEvery = 25): Promise<CorpusFile[]> {
+export async function writeCorpus(
+  dir: string,
+  count: number,
+  brokenEvery = 25
+): Promise<CorpusFile[]> {
   const specs = referenceTables();
   const files: CorpusFile[] = [];
   for (let k = 0; k < count; k++) {
-    const path = join(dir, `单位${k % 9}`, `项目${String(k).padStart(3, '0')}.xlsx`);
+    const path = join(dir, `单位${k % 9}`, `项目${String(k).padStart(3, "0")}.xlsx`);
     mkdirSync(dirname(path), { recursive: true });
     if (k % brokenEvery === brokenEvery - 1) {
-      writeFileSync(path, k % 2 ? '这不是工作簿' : Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+      writeFileSync(path, k % 2 ? "这不是工作簿" : Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
       files.push({ path, broken: true });
       continue;
     }
     const spec = variant(specs[k % specs.length], k);
-    const sheets = [layoutTable(spec, { ...LAYOUTS[k % LAYOUTS.length], sheetName: '自评表' })];
-    if (k % 10 === 3) sheets.push(layoutTable(variant(specs[(k + 1) % specs.length], k + 1), { sheetName: '第二张表' }));
+    const sheets = [layoutTable(spec, { ...LAYOUTS[k % LAYOUTS.length], sheetName: "自评表" })];
+    if (k % 10 === 3)
+      sheets.push(
+        layoutTable(variant(specs[(k + 1) % specs.length], k + 1), { sheetName: "第二张表" })
+      );
     writeFileSync(path, await workbookBuffer(sheets));
     files.push({ path, broken: false });
   }
-  writeFileSync(join(dir, '单位0', '旧格式.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
-  writeFileSync(join(dir, '单位0', '~$项目000.xlsx'), 'owner file');
+  writeFileSync(join(dir, "单位0", "旧格式.xls"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+  writeFileSync(join(dir, "单位0", "~$项目000.xlsx"), "owner file");
   return files;
 }

@@ -4,7 +4,7 @@
  * and every sync is counted with its estimated request and response payload, refused past
  * the 5 MB limit as Excel on the web refuses it.
  */
-import { CellRange, parseRange, rangeAddress } from '../../src/core/address';
+import { CellRange, parseRange, rangeAddress } from "../../src/core/address";
 
 export type FakeCell = {
   value: string | number | boolean | null;
@@ -17,7 +17,7 @@ export type FakeCell = {
 
 export class FakeSheet {
   readonly id: string;
-  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   protected = false;
   readonly cells = new Map<string, FakeCell>();
   merges: CellRange[] = [];
@@ -33,7 +33,7 @@ export class FakeSheet {
     const key = `${row},${col}`;
     let cell = this.cells.get(key);
     if (!cell) {
-      cell = { value: null, numberFormat: 'General', fill: null, bold: false, wrap: false };
+      cell = { value: null, numberFormat: "General", fill: null, bold: false, wrap: false };
       this.cells.set(key, cell);
     }
     return cell;
@@ -50,8 +50,8 @@ export class FakeSheet {
     let bottom = -1;
     let right = -1;
     for (const [key, cell] of this.cells) {
-      if (cell.value === null || cell.value === '') continue;
-      const [r, c] = key.split(',').map(Number);
+      if (cell.value === null || cell.value === "") continue;
+      const [r, c] = key.split(",").map(Number);
       top = Math.min(top, r);
       left = Math.min(left, c);
       bottom = Math.max(bottom, r);
@@ -61,14 +61,19 @@ export class FakeSheet {
   }
 
   /** Writes a block of values starting at (row, col), with optional number formats. */
-  put(row: number, col: number, values: (string | number | boolean | null)[][], formats?: string[][]): this {
+  put(
+    row: number,
+    col: number,
+    values: (string | number | boolean | null)[][],
+    formats?: string[][]
+  ): this {
     values.forEach((line, r) =>
       line.forEach((v, c) => {
         if (v === null && !formats?.[r]?.[c]) return;
         const cell = this.cell(row + r, col + c);
         cell.value = v;
         if (formats?.[r]?.[c]) cell.numberFormat = formats[r][c];
-      }),
+      })
     );
     return this;
   }
@@ -78,7 +83,12 @@ export class FakeSheet {
  * What `onChanged` hands a handler: `source` tells a co-author's edit (`Remote`); from ExcelApi
  * 1.14 `triggerSource` marks the add-in's own writes (docs: excel-add-ins-events).
  */
-export type ChangeEvent = { worksheetId: string; address: string; source: 'Local' | 'Remote'; triggerSource?: 'ThisLocalAddin' | 'Unknown' };
+export type ChangeEvent = {
+  worksheetId: string;
+  address: string;
+  source: "Local" | "Remote";
+  triggerSource?: "ThisLocalAddin" | "Unknown";
+};
 
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
@@ -92,7 +102,8 @@ export class FakeWorkbook {
 
   add(name: string): FakeSheet {
     // Excel compares sheet names without case.
-    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw officeError('ItemAlreadyExists', `sheet ${name} exists`);
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+      throw officeError("ItemAlreadyExists", `sheet ${name} exists`);
     const sheet = new FakeSheet(name);
     this.sheets.push(sheet);
     return sheet;
@@ -100,7 +111,7 @@ export class FakeWorkbook {
 
   sheet(name: string): FakeSheet {
     const sheet = this.sheets.find((s) => s.name === name);
-    if (!sheet) throw officeError('ItemNotFound', `no sheet ${name}`);
+    if (!sheet) throw officeError("ItemNotFound", `no sheet ${name}`);
     return sheet;
   }
 
@@ -109,11 +120,17 @@ export class FakeWorkbook {
   }
 
   /** Simulates someone editing a cell — the user here, or a co-author (`Remote`): fires the change handlers. */
-  async edit(sheet: string, address: string, value: string | number, source: 'Local' | 'Remote' = 'Local'): Promise<void> {
+  async edit(
+    sheet: string,
+    address: string,
+    value: string | number,
+    source: "Local" | "Remote" = "Local"
+  ): Promise<void> {
     const target = this.sheet(sheet);
     const { top, left } = parseRange(address);
     target.cell(top, left).value = value;
-    for (const handler of this.changeHandlers) await handler({ worksheetId: target.id, address, source, triggerSource: 'Unknown' });
+    for (const handler of this.changeHandlers)
+      await handler({ worksheetId: target.id, address, source, triggerSource: "Unknown" });
   }
 }
 
@@ -129,12 +146,12 @@ const ISO_DATE_TYPED = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
  */
 function typeIn(cell: FakeCell, value: unknown): void {
   if (value === null || value === undefined) return;
-  if (value === '') {
+  if (value === "") {
     cell.value = null;
     return;
   }
-  if (typeof value !== 'string' || cell.numberFormat === '@') {
-    cell.value = value as FakeCell['value'];
+  if (typeof value !== "string" || cell.numberFormat === "@") {
+    cell.value = value as FakeCell["value"];
     return;
   }
   if (value.startsWith("'")) {
@@ -143,25 +160,26 @@ function typeIn(cell: FakeCell, value: unknown): void {
   }
   const date = ISO_DATE_TYPED.exec(value);
   if (NUMBER_TYPED.test(value)) {
-    const n = Number(value.replace(/[,%]/g, ''));
-    cell.value = value.endsWith('%') ? n / 100 : n;
-    if (value.endsWith('%')) cell.numberFormat = '0%';
+    const n = Number(value.replace(/[,%]/g, ""));
+    cell.value = value.endsWith("%") ? n / 100 : n;
+    if (value.endsWith("%")) cell.numberFormat = "0%";
   } else if (date) {
     cell.value = (Date.UTC(+date[1], +date[2] - 1, +date[3]) - Date.UTC(1899, 11, 30)) / 86400000;
-    cell.numberFormat = 'yyyy/m/d';
+    cell.numberFormat = "yyyy/m/d";
   } else if (/^[=+-]./.test(value)) {
     // A formula the double does not evaluate: what Excel shows for a name it does not know.
-    cell.value = '#NAME?';
+    cell.value = "#NAME?";
   } else cell.value = value;
 }
 
 /** Workbook structure protection blocks adding, deleting, hiding and showing sheets (types: WorkbookProtection). */
 function refuseUnderStructureProtection(workbook: FakeWorkbook): void {
-  if (workbook.structureProtected) throw officeError('AccessDenied', 'the workbook structure is protected');
+  if (workbook.structureProtected)
+    throw officeError("AccessDenied", "the workbook structure is protected");
 }
 
 export function officeError(code: string, message: string): Error {
-  return Object.assign(new Error(`${code}: ${message}`), { code, name: 'RichApi.Error' });
+  return Object.assign(new Error(`${code}: ${message}`), { code, name: "RichApi.Error" });
 }
 
 export type SyncRecord = { request: number; response: number };
@@ -181,7 +199,7 @@ class Context {
   constructor(
     readonly fake: FakeExcel,
     /** Run with `delayForCellEdit` (ExcelApi 1.11): a batch waits for cell-edit mode to end instead of failing. */
-    private readonly delayed = false,
+    private readonly delayed = false
   ) {
     this.workbook = new WorkbookProxy(this);
   }
@@ -203,29 +221,32 @@ class Context {
     fake.syncCount++;
     if (fake.options.editMode) {
       // Waiting stands for the user leaving the cell: the edit ends and the batch runs.
-      if (!this.delayed) throw officeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode');
+      if (!this.delayed)
+        throw officeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode");
       fake.options.editMode = false;
       fake.waitedForCellEdit++;
     }
     const request = ops.reduce((sum, op) => sum + op.bytes, 0);
     if (request > fake.limit) {
       fake.refused.push({ request, response: 0 });
-      throw officeError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
+      throw officeError("RequestPayloadSizeLimitExceeded", `request of ${request} bytes`);
     }
     let response = 0;
     for (const op of ops) response += op.run();
     if (response > fake.limit) {
       fake.refused.push({ request, response });
-      throw officeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
+      throw officeError("ResponsePayloadSizeLimitExceeded", `response of ${response} bytes`);
     }
     fake.syncs.push({ request, response });
     const written = this.written;
     this.written = [];
     if (written.length && fake.workbook.changeHandlers.length) {
-      const triggerSource = fake.apiVersion >= 14 ? ('ThisLocalAddin' as const) : undefined;
+      const triggerSource = fake.apiVersion >= 14 ? ("ThisLocalAddin" as const) : undefined;
       // Delivered asynchronously, as Excel does, once the batch has run.
       setTimeout(() => {
-        for (const event of written) for (const handler of [...fake.workbook.changeHandlers]) void handler({ ...event, source: 'Local', triggerSource });
+        for (const event of written)
+          for (const handler of [...fake.workbook.changeHandlers])
+            void handler({ ...event, source: "Local", triggerSource });
       }, 0);
     }
   }
@@ -239,7 +260,7 @@ abstract class Proxy {
   /** *OrNullObject results know whether they exist after the next sync, loaded or not, as in Office.js. */
   protected nullable(exists: () => boolean): void {
     this.ctx.enqueue(0, () => {
-      this.loaded.set('isNullObject', !exists());
+      this.loaded.set("isNullObject", !exists());
       return 0;
     });
   }
@@ -248,7 +269,9 @@ abstract class Proxy {
 
   /** Loads `a,b,c/d` paths; nested paths go to the named child proxy. */
   load(props: string | string[]): this {
-    const paths = (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim()).filter(Boolean);
+    const paths = (Array.isArray(props) ? props : props.split(","))
+      .map((p) => p.trim())
+      .filter(Boolean);
     this.ctx.enqueue(bytesOf(paths), () => this.loadNow(paths));
     return this;
   }
@@ -257,8 +280,8 @@ abstract class Proxy {
     let bytes = 0;
     const children = new Map<string, string[]>();
     for (const path of paths) {
-      const [head, ...rest] = path.split('/');
-      if (rest.length) children.set(head, [...(children.get(head) ?? []), rest.join('/')]);
+      const [head, ...rest] = path.split("/");
+      if (rest.length) children.set(head, [...(children.get(head) ?? []), rest.join("/")]);
       else {
         const value = this.snapshot(head);
         this.loaded.set(head, value);
@@ -275,7 +298,9 @@ abstract class Proxy {
 
   protected get<T>(property: string): T {
     if (!this.loaded.has(property)) {
-      throw new Error(`PropertyNotLoaded: The property '${property}' is not available. Call load and sync before reading it.`);
+      throw new Error(
+        `PropertyNotLoaded: The property '${property}' is not available. Call load and sync before reading it.`
+      );
     }
     return this.loaded.get(property) as T;
   }
@@ -291,37 +316,45 @@ abstract class Proxy {
 class SettingProxy extends Proxy {
   constructor(
     ctx: Context,
-    private readonly key: string,
+    private readonly key: string
   ) {
     super(ctx);
     this.nullable(() => ctx.fake.workbookSettings.has(key));
   }
   protected snapshot(property: string): unknown {
     const stored = this.ctx.fake.workbookSettings.get(this.key);
-    if (property === 'isNullObject') return stored === undefined;
-    if (property === 'value') return stored === undefined ? null : (JSON.parse(stored) as unknown);
+    if (property === "isNullObject") return stored === undefined;
+    if (property === "value") return stored === undefined ? null : (JSON.parse(stored) as unknown);
     throw new Error(`no property ${property} on setting`);
   }
   get isNullObject(): boolean {
-    return this.get('isNullObject');
+    return this.get("isNullObject");
   }
   get value(): unknown {
-    return this.get('value');
+    return this.get("value");
   }
 }
 
 class WorkbookProxy {
   readonly worksheets: WorksheetCollection;
   readonly protection: ChildProxy;
-  readonly settings: { add: (key: string, value: unknown) => void; getItemOrNullObject: (key: string) => SettingProxy };
-  readonly comments: { add: (address: string, content: string) => void; getItemByCell: (address: string) => CommentProxy };
+  readonly settings: {
+    add: (key: string, value: unknown) => void;
+    getItemOrNullObject: (key: string) => SettingProxy;
+  };
+  readonly comments: {
+    add: (address: string, content: string) => void;
+    getItemByCell: (address: string) => CommentProxy;
+  };
   constructor(ctx: Context) {
     this.worksheets = new WorksheetCollection(ctx);
-    this.protection = new ChildProxy(ctx, (p) => (p === 'protected' ? ctx.fake.workbook.structureProtected : undefined));
+    this.protection = new ChildProxy(ctx, (p) =>
+      p === "protected" ? ctx.fake.workbook.structureProtected : undefined
+    );
     this.settings = {
       add: (key, value) =>
         ctx.enqueue(bytesOf([key, value]), () => {
-          if (ctx.fake.apiVersion < 4) throw new Error('workbook.settings needs ExcelApi 1.4');
+          if (ctx.fake.apiVersion < 4) throw new Error("workbook.settings needs ExcelApi 1.4");
           ctx.fake.workbookSettings.set(key, JSON.stringify(value));
           return 0;
         }),
@@ -329,9 +362,10 @@ class WorkbookProxy {
     };
     this.comments = {
       add: (address, content) => {
-        if (ctx.fake.apiVersion < 10) throw new Error('comments need ExcelApi 1.10');
+        if (ctx.fake.apiVersion < 10) throw new Error("comments need ExcelApi 1.10");
         ctx.enqueue(bytesOf([address, content]), () => {
-          if (ctx.fake.workbook.comments.has(address)) throw officeError('InvalidArgument', `a comment exists at ${address}`);
+          if (ctx.fake.workbook.comments.has(address))
+            throw officeError("InvalidArgument", `a comment exists at ${address}`);
           ctx.fake.workbook.comments.set(address, [content]);
           return 0;
         });
@@ -361,13 +395,20 @@ class WorksheetCollection extends Proxy {
   }
 
   loadNow(paths: string[]): number {
-    const itemPaths = paths.filter((p) => p.startsWith('items/')).map((p) => p.slice('items/'.length));
-    this.itemProxies = this.ctx.fake.workbook.sheets.map((sheet) => new WorksheetProxy(this.ctx, () => sheet));
+    const itemPaths = paths
+      .filter((p) => p.startsWith("items/"))
+      .map((p) => p.slice("items/".length));
+    this.itemProxies = this.ctx.fake.workbook.sheets.map(
+      (sheet) => new WorksheetProxy(this.ctx, () => sheet)
+    );
     return this.itemProxies.reduce((sum, item) => sum + item.loadNow(itemPaths), 0);
   }
 
   get items(): WorksheetProxy[] {
-    if (!this.itemProxies) throw new Error("PropertyNotLoaded: The property 'items' is not available. Call load and sync before reading it.");
+    if (!this.itemProxies)
+      throw new Error(
+        "PropertyNotLoaded: The property 'items' is not available. Call load and sync before reading it."
+      );
     return this.itemProxies;
   }
 
@@ -387,16 +428,21 @@ class WorksheetCollection extends Proxy {
 
 class WorksheetProxy extends Proxy {
   readonly protection: ChildProxy;
-  readonly notes: { add: (address: string, content: string) => void; getItemOrNullObject: (address: string) => NoteProxy };
+  readonly notes: {
+    add: (address: string, content: string) => void;
+    getItemOrNullObject: (address: string) => NoteProxy;
+  };
   constructor(
     ctx: Context,
-    readonly model: () => FakeSheet,
+    readonly model: () => FakeSheet
   ) {
     super(ctx);
-    this.protection = new ChildProxy(ctx, (p) => (p === 'protected' ? model().protected : undefined));
+    this.protection = new ChildProxy(ctx, (p) =>
+      p === "protected" ? model().protected : undefined
+    );
     this.notes = {
       add: (address, content) => {
-        if (ctx.fake.apiVersion < 18) throw new Error('notes need ExcelApi 1.18');
+        if (ctx.fake.apiVersion < 18) throw new Error("notes need ExcelApi 1.18");
         ctx.enqueue(bytesOf([address, content]), () => {
           model().notes.set(address, content);
           return 0;
@@ -408,44 +454,49 @@ class WorksheetProxy extends Proxy {
 
   protected snapshot(property: string): unknown {
     const sheet = this.model();
-    if (property === 'name') return sheet.name;
-    if (property === 'id') return sheet.id;
-    if (property === 'visibility') return sheet.visibility;
-    if (property === 'standardWidth') return STANDARD_WIDTH;
+    if (property === "name") return sheet.name;
+    if (property === "id") return sheet.id;
+    if (property === "visibility") return sheet.visibility;
+    if (property === "standardWidth") return STANDARD_WIDTH;
     throw new Error(`no property ${property} on worksheet`);
   }
 
   protected child(name: string): Proxy {
-    if (name === 'protection') return this.protection;
+    if (name === "protection") return this.protection;
     return super.child(name);
   }
 
   get name(): string {
-    return this.get('name');
+    return this.get("name");
   }
   get id(): string {
-    return this.get('id');
+    return this.get("id");
   }
   get visibility(): string {
-    return this.get('visibility');
+    return this.get("visibility");
   }
   get standardWidth(): number {
-    return this.get('standardWidth');
+    return this.get("standardWidth");
   }
   set visibility(value: string) {
-    this.set('visibility', value, () => {
+    this.set("visibility", value, () => {
       refuseUnderStructureProtection(this.ctx.fake.workbook);
-      this.model().visibility = value as FakeSheet['visibility'];
+      this.model().visibility = value as FakeSheet["visibility"];
     });
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    if (!valuesOnly) throw new Error('the fake implements getUsedRangeOrNullObject(true) only');
+    if (!valuesOnly) throw new Error("the fake implements getUsedRangeOrNullObject(true) only");
     return new RangeProxy(this.ctx, this.model, () => this.model().usedRange(), true);
   }
 
   getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): RangeProxy {
-    return new RangeProxy(this.ctx, this.model, () => ({ top: row, left: col, bottom: row + rowCount - 1, right: col + colCount - 1 }));
+    return new RangeProxy(this.ctx, this.model, () => ({
+      top: row,
+      left: col,
+      bottom: row + rowCount - 1,
+      right: col + colCount - 1,
+    }));
   }
 
   getRange(address: string): RangeProxy {
@@ -455,7 +506,8 @@ class WorksheetProxy extends Proxy {
   delete(): void {
     this.ctx.enqueue(0, () => {
       // Excel refuses to delete a very hidden sheet (types: Worksheet.delete; office-js#365, "by design").
-      if (this.model().visibility === 'VeryHidden') throw officeError('InvalidOperation', `sheet ${this.model().name} is very hidden`);
+      if (this.model().visibility === "VeryHidden")
+        throw officeError("InvalidOperation", `sheet ${this.model().name} is very hidden`);
       refuseUnderStructureProtection(this.ctx.fake.workbook);
       const wb = this.ctx.fake.workbook;
       wb.sheets = wb.sheets.filter((s) => s !== this.model());
@@ -466,7 +518,8 @@ class WorksheetProxy extends Proxy {
   activate(): void {
     this.ctx.enqueue(0, () => {
       // A hidden sheet cannot be activated (types: Worksheet.activate).
-      if (this.model().visibility !== 'Visible') throw officeError('InvalidOperation', `sheet ${this.model().name} is hidden`);
+      if (this.model().visibility !== "Visible")
+        throw officeError("InvalidOperation", `sheet ${this.model().name} is hidden`);
       this.ctx.fake.workbook.active = this.model().name;
       return 0;
     });
@@ -477,7 +530,7 @@ class ChildProxy extends Proxy {
   constructor(
     ctx: Context,
     private readonly read: (property: string) => unknown,
-    private readonly children: Record<string, Proxy> = {},
+    private readonly children: Record<string, Proxy> = {}
   ) {
     super(ctx);
   }
@@ -488,7 +541,7 @@ class ChildProxy extends Proxy {
     return this.children[name] ?? super.child(name);
   }
   get protected(): boolean {
-    return this.get('protected');
+    return this.get("protected");
   }
 }
 
@@ -496,20 +549,20 @@ class NoteProxy extends Proxy {
   constructor(
     ctx: Context,
     private readonly model: () => FakeSheet,
-    private readonly address: string,
+    private readonly address: string
   ) {
     super(ctx);
     this.nullable(() => this.model().notes.has(this.address));
   }
   protected snapshot(property: string): unknown {
-    if (property === 'isNullObject') return !this.model().notes.has(this.address);
+    if (property === "isNullObject") return !this.model().notes.has(this.address);
     throw new Error(`no property ${property} on note`);
   }
   get isNullObject(): boolean {
-    return this.get('isNullObject');
+    return this.get("isNullObject");
   }
   set content(value: string) {
-    this.set('content', value, () => this.model().notes.set(this.address, value));
+    this.set("content", value, () => this.model().notes.set(this.address, value));
   }
 }
 
@@ -517,14 +570,14 @@ class CommentProxy extends Proxy {
   readonly replies: { add: (content: string) => void };
   constructor(
     ctx: Context,
-    private readonly address: string,
+    private readonly address: string
   ) {
     super(ctx);
     this.replies = {
       add: (content) =>
         ctx.enqueue(bytesOf(content), () => {
           const thread = ctx.fake.workbook.comments.get(address);
-          if (!thread) throw officeError('ItemNotFound', `no comment at ${address}`);
+          if (!thread) throw officeError("ItemNotFound", `no comment at ${address}`);
           thread.push(content);
           return 0;
         }),
@@ -532,15 +585,16 @@ class CommentProxy extends Proxy {
   }
   /** As Excel's getItemByCell: loading a comment that is not there fails the sync. */
   protected snapshot(property: string): unknown {
-    if (!this.ctx.fake.workbook.comments.has(this.address)) throw officeError('ItemNotFound', `no comment at ${this.address}`);
-    if (property === 'id') return `comment-${this.address}`;
+    if (!this.ctx.fake.workbook.comments.has(this.address))
+      throw officeError("ItemNotFound", `no comment at ${this.address}`);
+    if (property === "id") return `comment-${this.address}`;
     throw new Error(`no property ${property} on comment`);
   }
 }
 
 /** Writing to a protected sheet fails at sync, as in Excel. */
 function writable(sheet: FakeSheet): FakeSheet {
-  if (sheet.protected) throw officeError('AccessDenied', `sheet ${sheet.name} is protected`);
+  if (sheet.protected) throw officeError("AccessDenied", `sheet ${sheet.name} is protected`);
   return sheet;
 }
 
@@ -550,7 +604,7 @@ class RangeProxy extends Proxy {
     ctx: Context,
     readonly sheet: () => FakeSheet,
     readonly rect: () => CellRange | null,
-    orNull = false,
+    orNull = false
   ) {
     super(ctx);
     this.format = new RangeFormatProxy(ctx, this);
@@ -559,92 +613,101 @@ class RangeProxy extends Proxy {
 
   forEachCell(fn: (cell: FakeCell, r: number, c: number) => void): void {
     const rect = this.rect();
-    if (!rect) throw officeError('InvalidReference', 'null range');
+    if (!rect) throw officeError("InvalidReference", "null range");
     const sheet = writable(this.sheet());
-    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) fn(sheet.cell(r, c), r - rect.top, c - rect.left);
+    for (let r = rect.top; r <= rect.bottom; r++)
+      for (let c = rect.left; c <= rect.right; c++)
+        fn(sheet.cell(r, c), r - rect.top, c - rect.left);
   }
 
   protected snapshot(property: string): unknown {
     const rect = this.rect();
-    if (property === 'isNullObject') return rect === null;
+    if (property === "isNullObject") return rect === null;
     if (!rect) return null;
     const sheet = this.sheet();
     const grid = (pick: (cell: FakeCell | undefined) => unknown) =>
       Array.from({ length: rect.bottom - rect.top + 1 }, (_, r) =>
-        Array.from({ length: rect.right - rect.left + 1 }, (_, c) => pick(sheet.peek(rect.top + r, rect.left + c))),
+        Array.from({ length: rect.right - rect.left + 1 }, (_, c) =>
+          pick(sheet.peek(rect.top + r, rect.left + c))
+        )
       );
     switch (property) {
-      case 'rowIndex':
+      case "rowIndex":
         return rect.top;
-      case 'columnIndex':
+      case "columnIndex":
         return rect.left;
-      case 'rowCount':
+      case "rowCount":
         return rect.bottom - rect.top + 1;
-      case 'columnCount':
+      case "columnCount":
         return rect.right - rect.left + 1;
-      case 'address':
+      case "address":
         return `${sheet.name}!${rangeAddress(rect)}`;
-      case 'values':
-        return grid((cell) => cell?.value ?? '');
-      case 'numberFormat':
-        return grid((cell) => cell?.numberFormat ?? 'General');
+      case "values":
+        return grid((cell) => cell?.value ?? "");
+      case "numberFormat":
+        return grid((cell) => cell?.numberFormat ?? "General");
       default:
         throw new Error(`the fake does not load Range.${property}`);
     }
   }
 
   protected child(name: string): Proxy {
-    if (name === 'format') return this.format;
+    if (name === "format") return this.format;
     return super.child(name);
   }
 
   get isNullObject(): boolean {
-    return this.get('isNullObject');
+    return this.get("isNullObject");
   }
   get rowIndex(): number {
-    return this.get('rowIndex');
+    return this.get("rowIndex");
   }
   get columnIndex(): number {
-    return this.get('columnIndex');
+    return this.get("columnIndex");
   }
   get rowCount(): number {
-    return this.get('rowCount');
+    return this.get("rowCount");
   }
   get columnCount(): number {
-    return this.get('columnCount');
+    return this.get("columnCount");
   }
   get address(): string {
-    return this.get('address');
+    return this.get("address");
   }
   get values(): unknown[][] {
-    return this.get('values');
+    return this.get("values");
   }
   set values(values: unknown[][]) {
-    this.set('values', values, () => {
+    this.set("values", values, () => {
       this.forEachCell((cell, r, c) => typeIn(cell, values[r][c]));
       this.ctx.wrote(this.sheet().id, rangeAddress(this.rect()!));
     });
   }
   get numberFormat(): unknown[][] {
-    return this.get('numberFormat');
+    return this.get("numberFormat");
   }
   set numberFormat(formats: unknown[][]) {
-    this.set('numberFormat', formats, () => this.forEachCell((cell, r, c) => (cell.numberFormat = String(formats[r][c]))));
+    this.set("numberFormat", formats, () =>
+      this.forEachCell((cell, r, c) => (cell.numberFormat = String(formats[r][c])))
+    );
   }
   set hyperlink(link: { documentReference?: string; textToDisplay?: string }) {
-    if (this.ctx.fake.apiVersion < 7) throw new Error('hyperlinks need ExcelApi 1.7');
-    this.set('hyperlink', link, () => this.forEachCell((cell) => (cell.link = link.documentReference)));
+    if (this.ctx.fake.apiVersion < 7) throw new Error("hyperlinks need ExcelApi 1.7");
+    this.set("hyperlink", link, () =>
+      this.forEachCell((cell) => (cell.link = link.documentReference))
+    );
   }
 
   getMergedAreasOrNullObject(): AreasProxy {
-    if (this.ctx.fake.apiVersion < 13) throw new Error('getMergedAreasOrNullObject needs ExcelApi 1.13');
+    if (this.ctx.fake.apiVersion < 13)
+      throw new Error("getMergedAreasOrNullObject needs ExcelApi 1.13");
     return new AreasProxy(this.ctx, this);
   }
 
   select(): void {
     this.ctx.enqueue(0, () => {
       const rect = this.rect();
-      if (!rect) throw officeError('InvalidReference', 'null range');
+      if (!rect) throw officeError("InvalidReference", "null range");
       this.ctx.fake.workbook.selection = { sheet: this.sheet().name, address: rangeAddress(rect) };
       return 0;
     });
@@ -654,7 +717,7 @@ class RangeProxy extends Proxy {
 class AreasProxy extends Proxy {
   constructor(
     ctx: Context,
-    private readonly range: RangeProxy,
+    private readonly range: RangeProxy
   ) {
     super(ctx);
     this.nullable(() => this.areas().length > 0);
@@ -666,25 +729,31 @@ class AreasProxy extends Proxy {
   private areas(): CellRange[] {
     const rect = this.range.rect();
     if (!rect) return [];
-    return this.range.sheet().merges.filter((m) => m.top >= rect.top && m.top <= rect.bottom && m.left >= rect.left && m.left <= rect.right);
+    return this.range
+      .sheet()
+      .merges.filter(
+        (m) =>
+          m.top >= rect.top && m.top <= rect.bottom && m.left >= rect.left && m.left <= rect.right
+      );
   }
   protected snapshot(property: string): unknown {
     const areas = this.areas();
-    if (areas.length > 512) throw officeError('GeneralException', `${areas.length} merged areas in one range`);
-    if (property === 'isNullObject') return areas.length === 0;
-    if (property === 'address') {
+    if (areas.length > 512)
+      throw officeError("GeneralException", `${areas.length} merged areas in one range`);
+    if (property === "isNullObject") return areas.length === 0;
+    if (property === "address") {
       if (areas.length === 0) return null;
       const name = this.range.sheet().name;
       const prefix = /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-      return areas.map((a) => `${prefix}!${rangeAddress(a)}`).join(',');
+      return areas.map((a) => `${prefix}!${rangeAddress(a)}`).join(",");
     }
     throw new Error(`no property ${property} on RangeAreas`);
   }
   get isNullObject(): boolean {
-    return this.get('isNullObject');
+    return this.get("isNullObject");
   }
   get address(): string {
-    return this.get('address');
+    return this.get("address");
   }
 }
 
@@ -693,7 +762,7 @@ class RangeFormatProxy extends Proxy {
   readonly font: FontProxy;
   constructor(
     ctx: Context,
-    private readonly range: RangeProxy,
+    private readonly range: RangeProxy
   ) {
     super(ctx);
     this.fill = new FillProxy(ctx, range);
@@ -704,26 +773,27 @@ class RangeFormatProxy extends Proxy {
     return rect ? this.range.sheet().peek(rect.top, rect.left) : undefined;
   }
   protected snapshot(property: string): unknown {
-    if (property === 'wrapText') return this.first()?.wrap ?? false;
-    if (property === 'columnWidth') return this.range.sheet().widths.get(this.range.rect()?.left ?? 0) ?? STANDARD_POINTS;
+    if (property === "wrapText") return this.first()?.wrap ?? false;
+    if (property === "columnWidth")
+      return this.range.sheet().widths.get(this.range.rect()?.left ?? 0) ?? STANDARD_POINTS;
     throw new Error(`no property ${property} on format`);
   }
   protected child(name: string): Proxy {
-    if (name === 'fill') return this.fill;
-    if (name === 'font') return this.font;
+    if (name === "fill") return this.fill;
+    if (name === "font") return this.font;
     return super.child(name);
   }
   get wrapText(): boolean {
-    return this.get('wrapText');
+    return this.get("wrapText");
   }
   set wrapText(value: boolean) {
-    this.set('wrapText', value, () => this.range.forEachCell((cell) => (cell.wrap = value)));
+    this.set("wrapText", value, () => this.range.forEachCell((cell) => (cell.wrap = value)));
   }
   get columnWidth(): number {
-    return this.get('columnWidth');
+    return this.get("columnWidth");
   }
   set columnWidth(value: number) {
-    this.set('columnWidth', value, () => {
+    this.set("columnWidth", value, () => {
       const rect = this.range.rect();
       if (!rect) return;
       writable(this.range.sheet());
@@ -739,45 +809,47 @@ class RangeFormatProxy extends Proxy {
 class FillProxy extends Proxy {
   constructor(
     ctx: Context,
-    private readonly range: RangeProxy,
+    private readonly range: RangeProxy
   ) {
     super(ctx);
   }
   protected snapshot(property: string): unknown {
     const rect = this.range.rect();
     const cell = rect ? this.range.sheet().peek(rect.top, rect.left) : undefined;
-    if (property === 'color') return cell?.fill ?? '#FFFFFF';
+    if (property === "color") return cell?.fill ?? "#FFFFFF";
     throw new Error(`no property ${property} on fill`);
   }
   get color(): string {
-    return this.get('color');
+    return this.get("color");
   }
   set color(value: string) {
-    this.set('color', value, () => this.range.forEachCell((cell) => (cell.fill = value.toUpperCase())));
+    this.set("color", value, () =>
+      this.range.forEachCell((cell) => (cell.fill = value.toUpperCase()))
+    );
   }
   clear(): void {
-    this.set('clear', null, () => this.range.forEachCell((cell) => (cell.fill = null)));
+    this.set("clear", null, () => this.range.forEachCell((cell) => (cell.fill = null)));
   }
 }
 
 class FontProxy extends Proxy {
   constructor(
     ctx: Context,
-    private readonly range: RangeProxy,
+    private readonly range: RangeProxy
   ) {
     super(ctx);
   }
   protected snapshot(property: string): unknown {
     const rect = this.range.rect();
     const cell = rect ? this.range.sheet().peek(rect.top, rect.left) : undefined;
-    if (property === 'bold') return cell?.bold ?? false;
+    if (property === "bold") return cell?.bold ?? false;
     throw new Error(`no property ${property} on font`);
   }
   get bold(): boolean {
-    return this.get('bold');
+    return this.get("bold");
   }
   set bold(value: boolean) {
-    this.set('bold', value, () => this.range.forEachCell((cell) => (cell.bold = value)));
+    this.set("bold", value, () => this.range.forEachCell((cell) => (cell.bold = value)));
   }
 }
 
@@ -820,26 +892,35 @@ export class FakeExcel {
         const callback = args[args.length - 1] as (ctx: Context) => Promise<unknown>;
         // The option exists from ExcelApi 1.11 (docs: excel-add-ins-delay-in-cell-edit); older hosts ignore it.
         const options = args.length > 1 ? (args[0] as { delayForCellEdit?: boolean }) : {};
-        return callback(new Context(fake, Boolean(options.delayForCellEdit) && fake.apiVersion >= 11));
+        return callback(
+          new Context(fake, Boolean(options.delayForCellEdit) && fake.apiVersion >= 11)
+        );
       },
-      SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
-      EventSource: { local: 'Local', remote: 'Remote' },
+      SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+      EventSource: { local: "Local", remote: "Remote" },
     };
     g.Office = {
       context: {
-        requirements: { isSetSupported: (name: string, version: string) => name === 'ExcelApi' && Number(version.split('.')[1]) <= fake.apiVersion },
+        requirements: {
+          isSetSupported: (name: string, version: string) =>
+            name === "ExcelApi" && Number(version.split(".")[1]) <= fake.apiVersion,
+        },
         document: {
           settings: {
             get: (key: string) => fake.settings.get(key) ?? null,
             set: (key: string, value: unknown) => fake.settings.set(key, value),
-            saveAsync: (callback?: (result: { status: string }) => void) => callback?.({ status: 'succeeded' }),
+            saveAsync: (callback?: (result: { status: string }) => void) =>
+              callback?.({ status: "succeeded" }),
           },
         },
       },
-      AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
-      HostType: { Excel: 'Excel' },
-      onReady: async () => ({ host: 'Excel', platform: 'OfficeOnline' }),
-      actions: { associate: (name: string, handler: (event: { completed: () => void }) => Promise<void>) => fake.commands.set(name, handler) },
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      HostType: { Excel: "Excel" },
+      onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }),
+      actions: {
+        associate: (name: string, handler: (event: { completed: () => void }) => Promise<void>) =>
+          fake.commands.set(name, handler),
+      },
       addin: { showAsTaskpane: async () => void fake.paneShown++ },
     };
   }
@@ -851,9 +932,17 @@ export class FakeExcel {
   }
 }
 
-
 /** Puts engine grids into a fake Excel workbook, as a user's open workbook. */
-export function fakeFromGrids(fake: FakeExcel, grids: { name: string; origin: { row: number; col: number }; values: (string | number | boolean | null)[][]; numberFormats?: string[][]; merges: CellRange[] }[]): void {
+export function fakeFromGrids(
+  fake: FakeExcel,
+  grids: {
+    name: string;
+    origin: { row: number; col: number };
+    values: (string | number | boolean | null)[][];
+    numberFormats?: string[][];
+    merges: CellRange[];
+  }[]
+): void {
   for (const grid of grids) {
     const sheet = fake.workbook.add(grid.name);
     sheet.put(grid.origin.row, grid.origin.col, grid.values, grid.numberFormats);

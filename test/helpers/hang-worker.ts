@@ -4,17 +4,17 @@
  * as a write cut short would, and then spins forever in synchronous code, as the table detector
  * once did on some tables. Only a time limit can end that.
  */
-import { writeFileSync } from 'fs';
-import { basename } from 'path';
-import type { JobRequest } from '../../src/cli/batch/work';
-import { processJob } from '../../src/cli/batch/work';
-import type { ScoreRequest } from '../../src/cli/score-command';
-import { scoreFile } from '../../src/cli/score-command';
-import { serve } from '../../src/cli/threads';
-import { temporaryPath } from '../../src/file/output-folder';
+import { writeFileSync } from "fs";
+import { basename } from "path";
+import type { JobRequest } from "../../src/cli/batch/work";
+import { processJob } from "../../src/cli/batch/work";
+import type { ScoreRequest } from "../../src/cli/score-command";
+import { scoreFile } from "../../src/cli/score-command";
+import { serve } from "../../src/cli/threads";
+import { temporaryPath } from "../../src/file/output-folder";
 
 /** Kept here, not imported by the tests: importing this module would start serving. */
-const HANGING_FILE = 'hang.xlsx';
+const HANGING_FILE = "hang.xlsx";
 
 function spinForever(): never {
   for (;;) {
@@ -23,9 +23,9 @@ function spinForever(): never {
 }
 
 serve(async (request: JobRequest | ScoreRequest) => {
-  if ('job' in request) {
+  if ("job" in request) {
     if (basename(request.job.input) === HANGING_FILE) {
-      writeFileSync(temporaryPath(request.job.output), 'half a workbook');
+      writeFileSync(temporaryPath(request.job.output), "half a workbook");
       spinForever();
     }
     return processJob(request.job, request.policy);

@@ -1,14 +1,23 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import { TableSpec } from './layouts';
+import { readFileSync } from "fs";
+import { join } from "path";
+import { TableSpec } from "./layouts";
 
-export const FIXTURES = join(__dirname, '..', 'fixtures');
-export const REFERENCE = join(FIXTURES, 'reference');
+export const FIXTURES = join(__dirname, "..", "fixtures");
+export const REFERENCE = join(FIXTURES, "reference");
 
-export type Expected = { file: string; sheet: string; table: string; total: number; budgetScore: number; indicators: number };
+export type Expected = {
+  file: string;
+  sheet: string;
+  table: string;
+  total: number;
+  budgetScore: number;
+  indicators: number;
+};
 
 export function referenceTables(): TableSpec[] {
-  return (JSON.parse(readFileSync(join(REFERENCE, 'tables.json'), 'utf8')) as { tables: TableSpec[] }).tables;
+  return (
+    JSON.parse(readFileSync(join(REFERENCE, "tables.json"), "utf8")) as { tables: TableSpec[] }
+  ).tables;
 }
 
 export function referenceTable(id: string): TableSpec {
@@ -18,7 +27,7 @@ export function referenceTable(id: string): TableSpec {
 }
 
 export function expectedWorkbooks(): Expected[] {
-  return JSON.parse(readFileSync(join(REFERENCE, 'expected.json'), 'utf8')) as Expected[];
+  return JSON.parse(readFileSync(join(REFERENCE, "expected.json"), "utf8")) as Expected[];
 }
 
 export function referenceWorkbook(file: string): Buffer {

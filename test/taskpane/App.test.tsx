@@ -2,18 +2,18 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { evaluateWorkbook } from '../../src/core/evaluate';
-import { ProtectedSheetError } from '../../src/core/errors';
-import { planWriteBack } from '../../src/core/plan';
-import { Settings, defaultSettings, policyFromSettings } from '../../src/core/settings';
-import { readGrids } from '../../src/file/read-workbook';
-import { CommandReport } from '../../src/commands/commands';
-import { App, AppProps } from '../../src/taskpane/App';
-import { createChannel } from '../../src/taskpane/channel';
-import { RescoreOutcome, SettingsStore, WorkbookGateway } from '../../src/core/gateway';
-import { referenceWorkbook } from '../helpers/reference';
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { evaluateWorkbook } from "../../src/core/evaluate";
+import { ProtectedSheetError } from "../../src/core/errors";
+import { planWriteBack } from "../../src/core/plan";
+import { Settings, defaultSettings, policyFromSettings } from "../../src/core/settings";
+import { readGrids } from "../../src/file/read-workbook";
+import { CommandReport } from "../../src/commands/commands";
+import { App, AppProps } from "../../src/taskpane/App";
+import { createChannel } from "../../src/taskpane/channel";
+import { RescoreOutcome, SettingsStore, WorkbookGateway } from "../../src/core/gateway";
+import { referenceWorkbook } from "../helpers/reference";
 
 // Fluent UI renders slowly in jsdom, slower still while other test files run beside this one.
 jest.setTimeout(30_000);
@@ -27,23 +27,28 @@ class NoopResizeObserver {
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoopResizeObserver;
 
-async function outcomeFor(file: string, settings: Settings = defaultSettings()): Promise<RescoreOutcome> {
+async function outcomeFor(
+  file: string,
+  settings: Settings = defaultSettings()
+): Promise<RescoreOutcome> {
   const grids = await readGrids(referenceWorkbook(file));
   const tables = evaluateWorkbook(grids, { policy: policyFromSettings(settings) });
   const plan = planWriteBack(tables, grids);
   return { tables, plans: plan.tables, problems: plan.problems };
 }
 
-function fakeGateway(overrides: Partial<WorkbookGateway> = {}): jest.Mocked<Required<WorkbookGateway>> {
+function fakeGateway(
+  overrides: Partial<WorkbookGateway> = {}
+): jest.Mocked<Required<WorkbookGateway>> {
   return {
-    kind: 'excel',
+    kind: "excel",
     rescore: jest.fn(async (settings: Settings, progress) => {
-      progress('read');
-      return outcomeFor('wuhan-jiuye.xlsx', settings);
+      progress("read");
+      return outcomeFor("wuhan-jiuye.xlsx", settings);
     }),
     clear: jest.fn(async () => true),
     select: jest.fn(async () => undefined),
-    addRemark: jest.fn(async () => 'note' as const),
+    addRemark: jest.fn(async () => "note" as const),
     watch: jest.fn(async () => async () => undefined),
     download: jest.fn(() => null),
     ...overrides,
@@ -52,7 +57,10 @@ function fakeGateway(overrides: Partial<WorkbookGateway> = {}): jest.Mocked<Requ
 
 function memoryStore(initial: Settings = defaultSettings()): jest.Mocked<SettingsStore> {
   let saved = initial;
-  return { load: jest.fn(async () => saved), save: jest.fn(async (s: Settings) => void (saved = s)) };
+  return {
+    load: jest.fn(async () => saved),
+    save: jest.fn(async (s: Settings) => void (saved = s)),
+  };
 }
 
 function renderApp(props: Partial<AppProps> & { excel: WorkbookGateway | null }) {
@@ -61,170 +69,204 @@ function renderApp(props: Partial<AppProps> & { excel: WorkbookGateway | null })
   render(
     <FluentProvider theme={webLightTheme}>
       <App {...all} />
-    </FluentProvider>,
+    </FluentProvider>
   );
   return all;
 }
 
-describe('the task pane in Excel', () => {
-  test('rescoring lists every table with its totals, grade and flagged indicators', async () => {
+describe("the task pane in Excel", () => {
+  test("rescoring lists every table with its totals, grade and flagged indicators", async () => {
     const gateway = fakeGateway();
     renderApp({ excel: gateway });
-    fireEvent.click(screen.getByRole('button', { name: '一键复核' }));
-    expect(await screen.findByText('共找到 1 张自评表')).toBeTruthy();
-    const card = screen.getByRole('group', { name: '就业和劳动保障工作经费' });
-    expect(within(card).getByText('96.79')).toBeTruthy();
-    expect(within(card).getByLabelText('等级 优')).toBeTruthy();
-    expect(within(card).getByText('指标 21 个，需关注 8 个')).toBeTruthy();
-    expect(within(card).getByText('工勤人员技术等级考核人数')).toBeTruthy();
-    expect(within(card).getByText('未完成：完成 3,564人，目标 9,000人')).toBeTruthy();
-    expect(within(card).getAllByText('目标偏低').length).toBe(5);
-    expect(within(card).queryByText('行政复议应诉案件办理量')).toBeNull();
-    fireEvent.click(within(card).getByRole('switch', { name: '只看需关注的指标' }));
-    expect(within(card).getAllByRole('listitem')).toHaveLength(21);
+    fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
+    expect(await screen.findByText("共找到 1 张自评表")).toBeTruthy();
+    const card = screen.getByRole("group", { name: "就业和劳动保障工作经费" });
+    expect(within(card).getByText("96.79")).toBeTruthy();
+    expect(within(card).getByLabelText("等级 优")).toBeTruthy();
+    expect(within(card).getByText("指标 21 个，需关注 8 个")).toBeTruthy();
+    expect(within(card).getByText("工勤人员技术等级考核人数")).toBeTruthy();
+    expect(within(card).getByText("未完成：完成 3,564人，目标 9,000人")).toBeTruthy();
+    expect(within(card).getAllByText("目标偏低").length).toBe(5);
+    expect(within(card).queryByText("行政复议应诉案件办理量")).toBeNull();
+    fireEvent.click(within(card).getByRole("switch", { name: "只看需关注的指标" }));
+    expect(within(card).getAllByRole("listitem")).toHaveLength(21);
   });
 
-  test('clicking an indicator selects its cells in the sheet', async () => {
+  test("clicking an indicator selects its cells in the sheet", async () => {
     const gateway = fakeGateway();
     renderApp({ excel: gateway });
-    fireEvent.click(screen.getByRole('button', { name: '一键复核' }));
-    fireEvent.click(await screen.findByText('工勤人员技术等级考核人数'));
-    expect(gateway.select).toHaveBeenCalledWith('自评表', 'D16:G16');
+    fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
+    fireEvent.click(await screen.findByText("工勤人员技术等级考核人数"));
+    expect(gateway.select).toHaveBeenCalledWith("自评表", "D16:G16");
   });
 
-  test('an error shows as one sentence in a MessageBar', async () => {
-    const gateway = fakeGateway({ rescore: jest.fn(async () => Promise.reject(new ProtectedSheetError(['自评表']))) });
+  test("an error shows as one sentence in a MessageBar", async () => {
+    const gateway = fakeGateway({
+      rescore: jest.fn(async () => Promise.reject(new ProtectedSheetError(["自评表"]))),
+    });
     renderApp({ excel: gateway });
-    fireEvent.click(screen.getByRole('button', { name: '一键复核' }));
-    expect(await screen.findByText('工作表 “自评表” 受保护，未做任何修改；请先撤销工作表保护再复核。')).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
+    expect(
+      await screen.findByText("工作表 “自评表” 受保护，未做任何修改；请先撤销工作表保护再复核。")
+    ).toBeTruthy();
   });
 
-  test('progress shows while a rescore runs', async () => {
+  test("progress shows while a rescore runs", async () => {
     let finish: (value: RescoreOutcome) => void = () => undefined;
     const gateway = fakeGateway({
       rescore: jest.fn((_settings, progress) => {
-        progress('write');
+        progress("write");
         return new Promise<RescoreOutcome>((resolve) => (finish = resolve));
       }),
     });
     renderApp({ excel: gateway });
-    fireEvent.click(screen.getByRole('button', { name: '一键复核' }));
-    expect(await screen.findByRole('status')).toHaveProperty('textContent', '正在写入复核结果…');
-    expect((screen.getByRole('button', { name: '一键复核' }) as HTMLButtonElement).disabled).toBe(true);
-    await act(async () => finish(await outcomeFor('wuhan-jiguan.xlsx')));
-    expect(screen.queryByRole('status')).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
+    expect(await screen.findByRole("status")).toHaveProperty("textContent", "正在写入复核结果…");
+    expect((screen.getByRole("button", { name: "一键复核" }) as HTMLButtonElement).disabled).toBe(
+      true
+    );
+    await act(async () => finish(await outcomeFor("wuhan-jiguan.xlsx")));
+    expect(screen.queryByRole("status")).toBeNull();
   });
 
-  test('settings are saved with the workbook and used by the next rescore', async () => {
+  test("settings are saved with the workbook and used by the next rescore", async () => {
     const store = memoryStore();
     const gateway = fakeGateway();
     renderApp({ excel: gateway, settingsStore: store });
-    fireEvent.click(screen.getByRole('button', { name: '设置' }));
-    fireEvent.change(screen.getByRole('combobox', { name: '评分规则' }), { target: { value: 'national' } });
-    fireEvent.click(screen.getByRole('switch', { name: '标出未完成、目标偏低和不明确的指标' }));
-    const ratio = screen.getByRole('spinbutton', { name: '目标偏低倍数（完成值/目标值）' });
-    fireEvent.change(ratio, { target: { value: '2' } });
+    fireEvent.click(screen.getByRole("button", { name: "设置" }));
+    fireEvent.change(screen.getByRole("combobox", { name: "评分规则" }), {
+      target: { value: "national" },
+    });
+    fireEvent.click(screen.getByRole("switch", { name: "标出未完成、目标偏低和不明确的指标" }));
+    const ratio = screen.getByRole("spinbutton", { name: "目标偏低倍数（完成值/目标值）" });
+    fireEvent.change(ratio, { target: { value: "2" } });
     fireEvent.blur(ratio);
-    const partial = screen.getByRole('spinbutton', { name: '部分达成' });
-    fireEvent.change(partial, { target: { value: '60' } });
+    const partial = screen.getByRole("spinbutton", { name: "部分达成" });
+    fireEvent.change(partial, { target: { value: "60" } });
     fireEvent.blur(partial);
     await waitFor(() => expect(store.save).toHaveBeenCalledTimes(4));
     const saved = store.save.mock.calls[3][0];
-    expect(saved).toMatchObject({ policy: 'national', highlight: false, weakRatio: 2, tierShares: { achieved: 1, partial: 0.6, failed: 0.3 } });
-    fireEvent.click(screen.getByRole('button', { name: '一键复核' }));
+    expect(saved).toMatchObject({
+      policy: "national",
+      highlight: false,
+      weakRatio: 2,
+      tierShares: { achieved: 1, partial: 0.6, failed: 0.3 },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
     await waitFor(() => expect(gateway.rescore).toHaveBeenCalled());
     expect(gateway.rescore.mock.calls[0][0]).toEqual(saved);
   });
 
-  test('settings saved earlier are loaded', async () => {
-    renderApp({ excel: fakeGateway(), settingsStore: memoryStore({ ...defaultSettings(), language: 'en' }) });
-    expect(await screen.findByRole('button', { name: 'Rescore' })).toBeTruthy();
+  test("settings saved earlier are loaded", async () => {
+    renderApp({
+      excel: fakeGateway(),
+      settingsStore: memoryStore({ ...defaultSettings(), language: "en" }),
+    });
+    expect(await screen.findByRole("button", { name: "Rescore" })).toBeTruthy();
   });
 
-  test('settings that cannot be read fall back to the defaults, and the pane says so', async () => {
-    const store = { load: jest.fn(async () => Promise.reject(new Error('storage unavailable'))), save: jest.fn(async () => undefined) };
+  test("settings that cannot be read fall back to the defaults, and the pane says so", async () => {
+    const store = {
+      load: jest.fn(async () => Promise.reject(new Error("storage unavailable"))),
+      save: jest.fn(async () => undefined),
+    };
     renderApp({ excel: fakeGateway(), settingsStore: store });
-    expect(await screen.findByText('读取已保存的设置失败，本次使用默认设置。')).toBeTruthy();
-    expect(screen.getByRole('button', { name: '一键复核' })).toBeTruthy();
+    expect(await screen.findByText("读取已保存的设置失败，本次使用默认设置。")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "一键复核" })).toBeTruthy();
   });
 
-  test('the language switch turns the pane into English and back', async () => {
+  test("the language switch turns the pane into English and back", async () => {
     renderApp({ excel: fakeGateway() });
-    fireEvent.click(screen.getByRole('button', { name: 'English' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Rescore' }));
-    expect(await screen.findByText('1 self-evaluation table(s) found')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '中文' }));
-    expect(await screen.findByRole('button', { name: '一键复核' })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "English" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Rescore" }));
+    expect(await screen.findByText("1 self-evaluation table(s) found")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "中文" }));
+    expect(await screen.findByRole("button", { name: "一键复核" })).toBeTruthy();
   });
 
-  test('a reviewer’s remark goes to the 审核意见 column beside the output, anchored on the indicator', async () => {
+  test("a reviewer’s remark goes to the 审核意见 column beside the output, anchored on the indicator", async () => {
     const gateway = fakeGateway();
     renderApp({ excel: gateway });
-    fireEvent.click(screen.getByRole('button', { name: '一键复核' }));
-    const item = (await screen.findByText('工勤人员技术等级考核人数')).closest('[role="listitem"]') as HTMLElement;
-    fireEvent.click(within(item).getByRole('button', { name: '审核意见' }));
-    fireEvent.change(within(item).getByRole('textbox', { name: '审核意见' }), { target: { value: '请补充偏差原因' } });
-    fireEvent.click(within(item).getByRole('button', { name: '保存' }));
+    fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
+    const item = (await screen.findByText("工勤人员技术等级考核人数")).closest(
+      '[role="listitem"]'
+    ) as HTMLElement;
+    fireEvent.click(within(item).getByRole("button", { name: "审核意见" }));
+    fireEvent.change(within(item).getByRole("textbox", { name: "审核意见" }), {
+      target: { value: "请补充偏差原因" },
+    });
+    fireEvent.click(within(item).getByRole("button", { name: "保存" }));
     await waitFor(() => expect(gateway.addRemark).toHaveBeenCalled());
-    expect(gateway.addRemark.mock.calls[0]).toEqual([{ sheet: '自评表', row: 15, col: 9, anchor: { row: 15, col: 3 }, headerRows: [7] }, '请补充偏差原因']);
-    expect(await screen.findByText('已写入审核意见列和批注。')).toBeTruthy();
+    expect(gateway.addRemark.mock.calls[0]).toEqual([
+      { sheet: "自评表", row: 15, col: 9, anchor: { row: 15, col: 3 }, headerRows: [7] },
+      "请补充偏差原因",
+    ]);
+    expect(await screen.findByText("已写入审核意见列和批注。")).toBeTruthy();
   });
 
-  test('clear takes the annotations out and says so', async () => {
+  test("clear takes the annotations out and says so", async () => {
     const gateway = fakeGateway();
     renderApp({ excel: gateway });
-    fireEvent.click(screen.getByRole('button', { name: '撤销标注' }));
-    expect(await screen.findByText('已撤销全部复核标注。')).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "撤销标注" }));
+    expect(await screen.findByText("已撤销全部复核标注。")).toBeTruthy();
     expect(gateway.clear).toHaveBeenCalled();
   });
 
-  test('live mode rescores the edited table’s sheet once edits settle, and ignores edits outside tables', async () => {
+  test("live mode rescores the edited table’s sheet once edits settle, and ignores edits outside tables", async () => {
     let report: (sheet: string, address: string) => void = () => undefined;
-    const gateway = fakeGateway({ watch: jest.fn(async (onEdit) => ((report = onEdit), async () => undefined)) });
+    const gateway = fakeGateway({
+      watch: jest.fn(async (onEdit) => ((report = onEdit), async () => undefined)),
+    });
     renderApp({ excel: gateway, settingsStore: memoryStore({ ...defaultSettings(), live: true }) });
-    fireEvent.click(await screen.findByRole('button', { name: '一键复核' }));
-    await screen.findByText('共找到 1 张自评表');
+    fireEvent.click(await screen.findByRole("button", { name: "一键复核" }));
+    await screen.findByText("共找到 1 张自评表");
     await waitFor(() => expect(gateway.watch).toHaveBeenCalled());
-    act(() => report('自评表', 'Z100'));
-    act(() => report('自评表', 'F16'));
-    act(() => report('自评表', 'F17'));
+    act(() => report("自评表", "Z100"));
+    act(() => report("自评表", "F16"));
+    act(() => report("自评表", "F17"));
     await waitFor(() => expect(gateway.rescore).toHaveBeenCalledTimes(2));
-    expect(gateway.rescore.mock.calls[1][2]).toBe('自评表');
+    expect(gateway.rescore.mock.calls[1][2]).toBe("自评表");
     await new Promise((r) => setTimeout(r, 50));
     expect(gateway.rescore).toHaveBeenCalledTimes(2);
   });
 });
 
-describe('the ribbon command', () => {
-  test('its result shows in the pane, and a later rescore is not replaced by it when the language changes', async () => {
+describe("the ribbon command", () => {
+  test("its result shows in the pane, and a later rescore is not replaced by it when the language changes", async () => {
     const channel = createChannel<CommandReport>();
-    const gateway = fakeGateway({ rescore: jest.fn(async () => outcomeFor('wuhan-jiguan.xlsx')) });
+    const gateway = fakeGateway({ rescore: jest.fn(async () => outcomeFor("wuhan-jiguan.xlsx")) });
     renderApp({ excel: gateway, commandReports: channel });
-    const fromCommand = await outcomeFor('wuhan-jiuye.xlsx');
+    const fromCommand = await outcomeFor("wuhan-jiuye.xlsx");
     act(() => channel.publish({ outcome: fromCommand }));
-    expect(await screen.findByRole('group', { name: '就业和劳动保障工作经费' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '一键复核' }));
-    expect(await screen.findByRole('group', { name: '2023年机关业务工作经费项目' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'English' }));
-    await screen.findByRole('button', { name: 'Rescore' });
-    expect(screen.queryByRole('group', { name: '就业和劳动保障工作经费' })).toBeNull();
-    expect(screen.getByRole('group', { name: '2023年机关业务工作经费项目' })).toBeTruthy();
+    expect(await screen.findByRole("group", { name: "就业和劳动保障工作经费" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
+    expect(await screen.findByRole("group", { name: "2023年机关业务工作经费项目" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "English" }));
+    await screen.findByRole("button", { name: "Rescore" });
+    expect(screen.queryByRole("group", { name: "就业和劳动保障工作经费" })).toBeNull();
+    expect(screen.getByRole("group", { name: "2023年机关业务工作经费项目" })).toBeTruthy();
   });
 });
 
-describe('the same page in a plain browser', () => {
-  test('opening an .xlsx rescores it and offers the annotated copy for download', async () => {
+describe("the same page in a plain browser", () => {
+  test("opening an .xlsx rescores it and offers the annotated copy for download", async () => {
     const data = new Uint8Array([1, 2, 3]);
-    const gateway = fakeGateway({ kind: 'file', select: undefined, addRemark: undefined, watch: undefined, download: jest.fn(() => ({ name: 'a.xlsx', data })) });
+    const gateway = fakeGateway({
+      kind: "file",
+      select: undefined,
+      addRemark: undefined,
+      watch: undefined,
+      download: jest.fn(() => ({ name: "a.xlsx", data })),
+    });
     const openFile = jest.fn(async () => gateway as WorkbookGateway);
     const saveFile = jest.fn();
     renderApp({ excel: null, openFile, saveFile });
-    const file = new File([new Uint8Array([0x50, 0x4b])], 'a.xlsx');
-    fireEvent.change(screen.getByLabelText('打开 .xlsx 工作簿'), { target: { files: [file] } });
-    expect(await screen.findByText('共找到 1 张自评表')).toBeTruthy();
+    const file = new File([new Uint8Array([0x50, 0x4b])], "a.xlsx");
+    fireEvent.change(screen.getByLabelText("打开 .xlsx 工作簿"), { target: { files: [file] } });
+    expect(await screen.findByText("共找到 1 张自评表")).toBeTruthy();
     expect(openFile).toHaveBeenCalledWith(file);
-    expect(screen.queryByRole('button', { name: '审核意见' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: '下载复核后的工作簿' }));
-    expect(saveFile).toHaveBeenCalledWith('a.xlsx', data);
+    expect(screen.queryByRole("button", { name: "审核意见" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "下载复核后的工作簿" }));
+    expect(saveFile).toHaveBeenCalledWith("a.xlsx", data);
   });
 });

@@ -1,15 +1,15 @@
-import { promises as fs } from 'fs';
-import { extname } from 'path';
-import { ScoringPolicy } from '../../core/policy';
-import { checkOutputFolder, temporaryPath, writeAtomically } from '../../file/output-folder';
-import { summaryXlsx } from '../../file/summary-xlsx';
-import { reportHtml } from '../../report/report-html';
-import { Finding, SummaryRow, WeakTarget, sortForReview, summaryCsv } from '../../report/summary';
-import { Output, describe } from '../output';
-import { WorkerEntry } from '../threads';
-import { collectJobs } from './inputs';
-import { defaultWorkers, runPool } from './pool';
-import { createProgress } from './progress';
+import { promises as fs } from "fs";
+import { extname } from "path";
+import { ScoringPolicy } from "../../core/policy";
+import { checkOutputFolder, temporaryPath, writeAtomically } from "../../file/output-folder";
+import { summaryXlsx } from "../../file/summary-xlsx";
+import { reportHtml } from "../../report/report-html";
+import { Finding, SummaryRow, WeakTarget, sortForReview, summaryCsv } from "../../report/summary";
+import { Output, describe } from "../output";
+import { WorkerEntry } from "../threads";
+import { collectJobs } from "./inputs";
+import { defaultWorkers, runPool } from "./pool";
+import { createProgress } from "./progress";
 
 export type BatchOptions = {
   out: string;
@@ -28,7 +28,7 @@ export type BatchOptions = {
   onInterrupt?: (handler: () => void) => () => void;
 };
 
-export const SUMMARY_FORMATS = ['.xlsx', '.csv', '.json'];
+export const SUMMARY_FORMATS = [".xlsx", ".csv", ".json"];
 export const INTERRUPTED = 130;
 /** Up to this many files, each table gets its own line. */
 const LIST_LIMIT = 20;
@@ -38,7 +38,11 @@ const LIST_LIMIT = 20;
  * structure kept, a progress line, the broken files listed at the end, and optionally a
  * summary and a review report across every file.
  */
-export async function runBatchRescore(inputs: string[], options: BatchOptions, io: Output): Promise<number> {
+export async function runBatchRescore(
+  inputs: string[],
+  options: BatchOptions,
+  io: Output
+): Promise<number> {
   try {
     await checkOutputFolder(options.out);
   } catch (error) {
@@ -51,7 +55,10 @@ export async function runBatchRescore(inputs: string[], options: BatchOptions, i
   const rows: SummaryRow[] = [];
   const findings: Finding[] = [];
   const weakTargets: WeakTarget[] = [];
-  const failed: { file: string; error: string }[] = skipped.map((s) => ({ file: s.input, error: s.reason }));
+  const failed: { file: string; error: string }[] = skipped.map((s) => ({
+    file: s.input,
+    error: s.reason,
+  }));
   // Outputs of the jobs not yet answered: their temporary files are removed if the run is stopped.
   const unfinished = new Map(jobs.map((j) => [j.input, j.output]));
   let done = 0;
@@ -61,7 +68,7 @@ export async function runBatchRescore(inputs: string[], options: BatchOptions, i
   const removeHandler = options.onInterrupt?.(() => {
     if (stopping) return;
     stopping = true;
-    io.err('\nselfeval: 正在停止：等正在处理的文件写完，其余不再处理 (stopping)\n');
+    io.err("\nselfeval: 正在停止：等正在处理的文件写完，其余不再处理 (stopping)\n");
   });
 
   try {
@@ -74,12 +81,13 @@ export async function runBatchRescore(inputs: string[], options: BatchOptions, i
       onResult: (result) => {
         done++;
         unfinished.delete(result.input);
-        if ('error' in result) failed.push({ file: result.input, error: result.error });
+        if ("error" in result) failed.push({ file: result.input, error: result.error });
         else {
           rows.push(...result.summary.rows);
           findings.push(...result.summary.findings);
           weakTargets.push(...result.summary.weakTargets);
-          for (const problem of [...result.problems, ...result.unscored]) io.err(`selfeval: ${result.input}: ${problem}\n`);
+          for (const problem of [...result.problems, ...result.unscored])
+            io.err(`selfeval: ${result.input}: ${problem}\n`);
           if (result.unscored.length) unscoredFiles++;
         }
         progress.update(done, failed.length - skipped.length);
@@ -88,8 +96,12 @@ export async function runBatchRescore(inputs: string[], options: BatchOptions, i
     progress.finish();
     if (interrupted) {
       // Nothing half-written: a copy is only ever renamed into place whole.
-      await Promise.all([...unfinished.values()].map((output) => fs.rm(temporaryPath(output), { force: true })));
-      io.err(`selfeval: 已停止，完成 ${done}/${jobs.length} 个文件；未写汇总和报告 (interrupted)\n`);
+      await Promise.all(
+        [...unfinished.values()].map((output) => fs.rm(temporaryPath(output), { force: true }))
+      );
+      io.err(
+        `selfeval: 已停止，完成 ${done}/${jobs.length} 个文件；未写汇总和报告 (interrupted)\n`
+      );
       return INTERRUPTED;
     }
   } finally {
@@ -99,11 +111,21 @@ export async function runBatchRescore(inputs: string[], options: BatchOptions, i
   const sorted = sortForReview(rows);
   if (options.summary) await writeSummary(options.summary, sorted);
   if (options.report) {
-    const html = reportHtml({ generated: new Date().toLocaleString('zh-CN', { hour12: false }), files: jobs.length + skipped.length, failed, rows: sorted, findings, weakTargets });
+    const html = reportHtml({
+      generated: new Date().toLocaleString("zh-CN", { hour12: false }),
+      files: jobs.length + skipped.length,
+      failed,
+      rows: sorted,
+      findings,
+      weakTargets,
+    });
     await writeAtomically(options.report, new TextEncoder().encode(html));
   }
   if (jobs.length <= LIST_LIMIT) {
-    for (const row of rows) io.out(`${row.file} [${row.sheet}!${row.range}] ${row.project}：${row.total === null ? row.grade : `复核总分 ${row.total}，等级 ${row.grade}`}\n`);
+    for (const row of rows)
+      io.out(
+        `${row.file} [${row.sheet}!${row.range}] ${row.project}：${row.total === null ? row.grade : `复核总分 ${row.total}，等级 ${row.grade}`}\n`
+      );
   }
   io.out(`复核 ${jobs.length} 个文件，${rows.length} 张自评表 → ${options.out}\n`);
   if (options.summary) io.out(`汇总 summary: ${options.summary}\n`);
@@ -119,8 +141,10 @@ export async function runBatchRescore(inputs: string[], options: BatchOptions, i
 async function writeSummary(path: string, rows: SummaryRow[]): Promise<void> {
   const ext = extname(path).toLowerCase();
   const data =
-    ext === '.xlsx'
+    ext === ".xlsx"
       ? await summaryXlsx(rows)
-      : new TextEncoder().encode(ext === '.csv' ? summaryCsv(rows) : `${JSON.stringify({ tables: rows }, null, 1)}\n`);
+      : new TextEncoder().encode(
+          ext === ".csv" ? summaryCsv(rows) : `${JSON.stringify({ tables: rows }, null, 1)}\n`
+        );
   await writeAtomically(path, data);
 }

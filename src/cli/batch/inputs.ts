@@ -1,5 +1,5 @@
-import { promises as fs } from 'fs';
-import { basename, extname, join, relative, resolve, sep } from 'path';
+import { promises as fs } from "fs";
+import { basename, extname, join, relative, resolve, sep } from "path";
 
 /** One workbook to rescore and where its annotated copy goes. */
 export type Job = { input: string; output: string };
@@ -10,13 +10,14 @@ const SPREADSHEET = /\.(xls|xlsm|xlsb|xltx|xltm|et|ett|ods|csv|wps)$/i;
 
 function skipReason(path: string): string | null {
   const ext = extname(path).toLowerCase();
-  if (ext === '.xlsx') return null;
-  if (ext === '.xlsm') return '含宏的工作簿（.xlsm）未处理：宏不能保留，请另存为 .xlsx 后再复核 (convert to .xlsx)';
-  return `不是 .xlsx 工作簿（${ext || '无扩展名'}），请在 Excel 或 WPS 中另存为 .xlsx 后再复核 (convert to .xlsx)`;
+  if (ext === ".xlsx") return null;
+  if (ext === ".xlsm")
+    return "含宏的工作簿（.xlsm）未处理：宏不能保留，请另存为 .xlsx 后再复核 (convert to .xlsx)";
+  return `不是 .xlsx 工作簿（${ext || "无扩展名"}），请在 Excel 或 WPS 中另存为 .xlsx 后再复核 (convert to .xlsx)`;
 }
 
 /** Excel's owner files (~$名称.xlsx) and hidden files are not workbooks. */
-const isNoise = (name: string) => name.startsWith('~$') || name.startsWith('.');
+const isNoise = (name: string) => name.startsWith("~$") || name.startsWith(".");
 
 async function walk(dir: string, skipDir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
@@ -39,7 +40,10 @@ async function walk(dir: string, skipDir: string): Promise<string[]> {
  * folder; several inputs each get a subfolder named after them. An output folder inside an
  * input folder is not walked, and two inputs that would land on the same name are told apart.
  */
-export async function collectJobs(inputs: string[], outDir: string): Promise<{ jobs: Job[]; skipped: Skipped[]; notes: string[] }> {
+export async function collectJobs(
+  inputs: string[],
+  outDir: string
+): Promise<{ jobs: Job[]; skipped: Skipped[]; notes: string[] }> {
   const out = resolve(outDir);
   const jobs: Job[] = [];
   const skipped: Skipped[] = [];
@@ -49,13 +53,16 @@ export async function collectJobs(inputs: string[], outDir: string): Promise<{ j
     const stat = await fs.stat(input).catch(() => null);
     if (stat?.isDirectory()) {
       const root = resolve(input);
-      if (out === root || out.startsWith(root + sep)) notes.push(`输出文件夹在输入文件夹 ${input} 之内，已跳过其中的文件 (the output folder inside the input is not read)`);
+      if (out === root || out.startsWith(root + sep))
+        notes.push(
+          `输出文件夹在输入文件夹 ${input} 之内，已跳过其中的文件 (the output folder inside the input is not read)`
+        );
       for (const file of await walk(input, out)) {
         const reason = skipReason(file);
         if (reason && SPREADSHEET.test(file)) skipped.push({ input: file, reason });
         if (reason) continue;
         const rel = relative(input, file);
-        jobs.push({ input: file, output: join(out, several ? basename(root) : '', rel) });
+        jobs.push({ input: file, output: join(out, several ? basename(root) : "", rel) });
       }
     } else {
       const reason = stat ? skipReason(input) : null;
@@ -72,7 +79,8 @@ function distinctOutputs(jobs: Job[], notes: string[]): Job[] {
   return jobs.map((job) => {
     let output = job.output;
     const ext = extname(output);
-    for (let k = 2; taken.has(output); k++) output = `${job.output.slice(0, -ext.length)} (${k})${ext}`;
+    for (let k = 2; taken.has(output); k++)
+      output = `${job.output.slice(0, -ext.length)} (${k})${ext}`;
     taken.add(output);
     if (output !== job.output) notes.push(`${job.input} 与另一输入同名，副本另存为 ${output}`);
     return { ...job, output };

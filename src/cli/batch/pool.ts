@@ -1,12 +1,12 @@
-import { promises as fs } from 'fs';
-import { availableParallelism } from 'os';
-import { join } from 'path';
-import { ScoringPolicy } from '../../core/policy';
-import { temporaryPath } from '../../file/output-folder';
-import { describe, timeLimitMessage } from '../output';
-import { WorkerEntry, runOnThreads, workerEntry } from '../threads';
-import { Job } from './inputs';
-import { JobRequest, JobResult, processJob } from './work';
+import { promises as fs } from "fs";
+import { availableParallelism } from "os";
+import { join } from "path";
+import { ScoringPolicy } from "../../core/policy";
+import { temporaryPath } from "../../file/output-folder";
+import { describe, timeLimitMessage } from "../output";
+import { WorkerEntry, runOnThreads, workerEntry } from "../threads";
+import { Job } from "./inputs";
+import { JobRequest, JobResult, processJob } from "./work";
 
 export type PoolOptions = {
   policy: ScoringPolicy;
@@ -29,7 +29,10 @@ export function defaultWorkers(jobs: number): number {
 }
 
 /** Runs every job on a pool of worker threads (or in this thread), reporting each result as it comes. */
-export async function runPool(jobs: Job[], options: PoolOptions): Promise<{ interrupted: boolean }> {
+export async function runPool(
+  jobs: Job[],
+  options: PoolOptions
+): Promise<{ interrupted: boolean }> {
   const { policy, timeLimit } = options;
   if (options.workers === 0 && timeLimit === undefined) {
     const queue = [...jobs];
@@ -42,7 +45,7 @@ export async function runPool(jobs: Job[], options: PoolOptions): Promise<{ inte
   return runOnThreads<JobRequest, JobResult>(
     jobs.map((job) => ({ job, policy })),
     {
-      entry: options.entry ?? workerEntry(join(__dirname, 'worker')),
+      entry: options.entry ?? workerEntry(join(__dirname, "worker")),
       threads: options.workers,
       timeLimit,
       stopped: options.stopped,
@@ -50,9 +53,10 @@ export async function runPool(jobs: Job[], options: PoolOptions): Promise<{ inte
       onFailure: async ({ job }, failure) => {
         // The stopped thread may have been writing the copy: its temporary file goes with it.
         await fs.rm(temporaryPath(job.output), { force: true });
-        const error = failure === 'time' ? timeLimitMessage(timeLimit as number) : describe(failure);
+        const error =
+          failure === "time" ? timeLimitMessage(timeLimit as number) : describe(failure);
         options.onResult({ input: job.input, error });
       },
-    },
+    }
   );
 }

@@ -5,19 +5,30 @@ function clock(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
-  const two = (n: number) => String(n).padStart(2, '0');
+  const two = (n: number) => String(n).padStart(2, "0");
   return h ? `${h}:${two(m)}:${two(s % 60)}` : `${two(m)}:${two(s % 60)}`;
 }
 
-export function progressLine(done: number, total: number, failed: number, elapsedMs: number, width = 24): string {
+export function progressLine(
+  done: number,
+  total: number,
+  failed: number,
+  elapsedMs: number,
+  width = 24
+): string {
   const share = total === 0 ? 1 : done / total;
   const filled = Math.round(share * width);
-  const left = done === 0 ? '--:--' : clock(((elapsedMs / done) * (total - done)) / 1000);
-  const failures = failed ? `，失败 ${failed}` : '';
-  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} 个文件${failures}，剩余约 ${left}`;
+  const left = done === 0 ? "--:--" : clock(((elapsedMs / done) * (total - done)) / 1000);
+  const failures = failed ? `，失败 ${failed}` : "";
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} 个文件${failures}，剩余约 ${left}`;
 }
 
-export function createProgress(total: number, write: (text: string) => void, tty: boolean, now: () => number = Date.now): Progress {
+export function createProgress(
+  total: number,
+  write: (text: string) => void,
+  tty: boolean,
+  now: () => number = Date.now
+): Progress {
   const start = now();
   let lastTenth = -1;
   return {
@@ -34,7 +45,7 @@ export function createProgress(total: number, write: (text: string) => void, tty
       }
     },
     finish() {
-      if (tty) write('\n');
+      if (tty) write("\n");
     },
   };
 }

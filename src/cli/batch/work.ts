@@ -1,13 +1,13 @@
-import { promises as fs } from 'fs';
-import { dirname } from 'path';
-import { ScoringPolicy } from '../../core/policy';
-import { readFileBytes } from '../../file/open-file';
-import { refuseOverwrite, writeAtomically } from '../../file/output-folder';
-import { nodeDeflate } from '../../file/node-deflate';
-import { rescoreXlsx } from '../../file/write-back';
-import { FileSummary, summarizeFile } from '../../report/summary';
-import { describe } from '../output';
-import { Job } from './inputs';
+import { promises as fs } from "fs";
+import { dirname } from "path";
+import { ScoringPolicy } from "../../core/policy";
+import { readFileBytes } from "../../file/open-file";
+import { refuseOverwrite, writeAtomically } from "../../file/output-folder";
+import { nodeDeflate } from "../../file/node-deflate";
+import { rescoreXlsx } from "../../file/write-back";
+import { FileSummary, summarizeFile } from "../../report/summary";
+import { describe } from "../output";
+import { Job } from "./inputs";
 
 /** What the pool sends a worker thread. */
 export type JobRequest = { job: Job; policy: ScoringPolicy };
@@ -21,7 +21,10 @@ export type JobResult =
 export async function processJob(job: Job, policy: ScoringPolicy): Promise<JobResult> {
   try {
     refuseOverwrite(job.input, job.output);
-    const result = await rescoreXlsx(await readFileBytes(job.input), policy, { highlight: true, deflate: nodeDeflate });
+    const result = await rescoreXlsx(await readFileBytes(job.input), policy, {
+      highlight: true,
+      deflate: nodeDeflate,
+    });
     await fs.mkdir(dirname(job.output), { recursive: true });
     await writeAtomically(job.output, result.data);
     return {

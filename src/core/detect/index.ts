@@ -1,10 +1,10 @@
-import { GridView, SheetGrid } from '../grid';
-import { segmentTables } from './segment';
-import { SheetRows } from './sheet-rows';
-import { withTableFacts } from './table-facts';
-import { DetectedTable } from './types';
+import { GridView, SheetGrid } from "../grid";
+import { segmentTables } from "./segment";
+import { SheetRows } from "./sheet-rows";
+import { withTableFacts } from "./table-facts";
+import { DetectedTable } from "./types";
 
-export * from './types';
+export * from "./types";
 
 /** Finds every self-evaluation table in a sheet, wherever it starts. */
 export function detectTables(grid: SheetGrid): DetectedTable[] {

@@ -1,18 +1,21 @@
-import { GOAL_LABEL, NARRATIVE_LABEL, NARRATIVE_REASON, TITLE_WORDS } from '../vocabulary/headers';
-import { headerKey } from '../text';
-import { readBudgetBlock } from './budget-block';
-import { budgetHeaderAt, indicatorHeaderAt } from './headers';
-import { goalOf, readIndicatorBlock } from './indicator-block';
-import { SheetRows } from './sheet-rows';
-import { isBlockSubtotal, isTotalRow, readTotals } from './total-row';
-import { DetectedTable, Goal } from './types';
+import { GOAL_LABEL, NARRATIVE_LABEL, NARRATIVE_REASON, TITLE_WORDS } from "../vocabulary/headers";
+import { headerKey } from "../text";
+import { readBudgetBlock } from "./budget-block";
+import { budgetHeaderAt, indicatorHeaderAt } from "./headers";
+import { goalOf, readIndicatorBlock } from "./indicator-block";
+import { SheetRows } from "./sheet-rows";
+import { isBlockSubtotal, isTotalRow, readTotals } from "./total-row";
+import { DetectedTable, Goal } from "./types";
 
 /**
  * Where the scan stands. A table exists only once a header (budget or indicator) has been
  * read: `open` tables take more blocks, `closed` ones (after a total, a narrative row or
  * other text) only narrative rows; a goal label waits for the block it names.
  */
-type State = { phase: 'outside' } | { phase: 'open'; table: DetectedTable } | { phase: 'closed'; table: DetectedTable };
+type State =
+  | { phase: "outside" }
+  | { phase: "open"; table: DetectedTable }
+  | { phase: "closed"; table: DetectedTable };
 
 /**
  * Cuts a sheet into tables, row by row. Every step moves past at least the row it looked at,
@@ -20,17 +23,17 @@ type State = { phase: 'outside' } | { phase: 'open'; table: DetectedTable } | { 
  */
 export function segmentTables(rows: SheetRows): DetectedTable[] {
   const tables: DetectedTable[] = [];
-  let state: State = { phase: 'outside' };
+  let state: State = { phase: "outside" };
   let goal: Goal | null = null;
   let lastEnd = rows.top - 1;
 
   const open = (at: number): DetectedTable => {
-    if (state.phase !== 'outside') lastEnd = Math.max(lastEnd, state.table.bottom);
+    if (state.phase !== "outside") lastEnd = Math.max(lastEnd, state.table.bottom);
     let top = lastEnd + 1;
     while (top < at && rows.rowIsEmpty(top)) top++;
     const table = emptyTable(rows, top, at);
     tables.push(table);
-    state = { phase: 'open', table };
+    state = { phase: "open", table };
     return table;
   };
 
@@ -46,7 +49,7 @@ export function segmentTables(rows: SheetRows): DetectedTable[] {
     if (rows.rowIsEmpty(r)) return r + 1;
     const indicatorHeader = indicatorHeaderAt(rows, r);
     if (indicatorHeader) {
-      const table = state.phase === 'open' ? state.table : open(r);
+      const table = state.phase === "open" ? state.table : open(r);
       const block = readIndicatorBlock(rows, r, indicatorHeader, goal);
       goal = null;
       table.blocks.push(block);
@@ -54,16 +57,23 @@ export function segmentTables(rows: SheetRows): DetectedTable[] {
       return block.lastRow + 1;
     }
     const budgetHeader = budgetHeaderAt(rows, r);
-    if (budgetHeader && state.phase === 'open' && state.table.budget && state.table.blocks.length === 0 && !titleBetween(state.table.budget.lastRow, r)) {
+    if (
+      budgetHeader &&
+      state.phase === "open" &&
+      state.table.budget &&
+      state.table.blocks.length === 0 &&
+      !titleBetween(state.table.budget.lastRow, r)
+    ) {
       // Amounts between a table's budget block and its indicators (a 年度主要任务 list with
       // 预算数 and 执行数 per task) belong to the table and are not its budget.
       return r + 1;
     }
     if (budgetHeader) {
-      const continues = state.phase === 'open' && !state.table.budget && state.table.blocks.length === 0;
+      const continues =
+        state.phase === "open" && !state.table.budget && state.table.blocks.length === 0;
       // A goal label seen before a new table's budget belonged to nothing.
       if (!continues) goal = null;
-      const table = continues && state.phase === 'open' ? state.table : open(r);
+      const table = continues && state.phase === "open" ? state.table : open(r);
       const budget = readBudgetBlock(rows, r, budgetHeader);
       table.budget = budget;
       table.bottom = Math.max(table.bottom, budget.lastRow);
@@ -72,24 +82,28 @@ export function segmentTables(rows: SheetRows): DetectedTable[] {
     const first = rows.firstOwnText(r);
     if (first && GOAL_LABEL.test(headerKey(first.text))) {
       const found = goalOf(first.text);
-      goal = { text: found.text ?? rows.nextText(r, first.col) ?? first.text, weight: found.weight };
-      if (state.phase === 'closed') leave(state.table);
+      goal = {
+        text: found.text ?? rows.nextText(r, first.col) ?? first.text,
+        weight: found.weight,
+      };
+      if (state.phase === "closed") leave(state.table);
       return r + 1;
     }
-    if (state.phase === 'outside' || (state.phase === 'open' && state.table.blocks.length === 0)) return r + 1;
+    if (state.phase === "outside" || (state.phase === "open" && state.table.blocks.length === 0))
+      return r + 1;
     const table: DetectedTable = state.table;
     // A department table's block may end with its own 合计 before the next 年度目标.
-    if (state.phase === 'open' && isBlockSubtotal(rows, r)) return r + 1;
-    if (state.phase === 'open' && isTotalRow(rows, r)) {
+    if (state.phase === "open" && isBlockSubtotal(rows, r)) return r + 1;
+    if (state.phase === "open" && isTotalRow(rows, r)) {
       const totals = readTotals(rows, r, table.blocks, table.budget !== null);
       table.total = totals.total;
       table.subtotal = totals.subtotal;
       table.bottom = totals.lastRow;
-      state = { phase: 'closed', table };
+      state = { phase: "closed", table };
       return readNarratives(table, totals.lastRow + 1);
     }
     if (first && NARRATIVE_LABEL.test(headerKey(first.text)) && first.col <= table.left + 1) {
-      state = { phase: 'closed', table };
+      state = { phase: "closed", table };
       return readNarratives(table, r);
     }
     // A table without a total row ends where the next table's title or name rows begin.
@@ -99,7 +113,7 @@ export function segmentTables(rows: SheetRows): DetectedTable[] {
 
   function leave(table: DetectedTable): void {
     lastEnd = Math.max(lastEnd, table.bottom);
-    state = { phase: 'outside' };
+    state = { phase: "outside" };
   }
 
   function titleBetween(from: number, to: number): boolean {
@@ -114,7 +128,7 @@ export function segmentTables(rows: SheetRows): DetectedTable[] {
       if (!first || !NARRATIVE_LABEL.test(headerKey(first.text))) break;
       if (NARRATIVE_REASON.test(first.text) && !table.narrativeReason) {
         const text = rows.ownTexts(r).find((own) => own.col > first.col && own.text !== first.text);
-        table.narrativeReason = { row: r, col: text?.col ?? first.col + 1, text: text?.text ?? '' };
+        table.narrativeReason = { row: r, col: text?.col ?? first.col + 1, text: text?.text ?? "" };
       }
       table.bottom = r;
       r++;
@@ -126,7 +140,7 @@ export function segmentTables(rows: SheetRows): DetectedTable[] {
 function emptyTable(rows: SheetRows, top: number, at: number): DetectedTable {
   return {
     sheet: rows.view.name,
-    kind: 'project',
+    kind: "project",
     title: null,
     projectName: null,
     unitName: null,

@@ -1,7 +1,7 @@
-import { GridView } from '../grid';
-import { parseCell } from '../parse';
-import { ReadCell, numberOf } from '../read-cell';
-import { headerKey } from '../text';
+import { GridView } from "../grid";
+import { parseCell } from "../parse";
+import { ReadCell, numberOf } from "../read-cell";
+import { headerKey } from "../text";
 
 type OwnText = { col: number; text: string };
 
@@ -50,9 +50,14 @@ export class SheetRows {
     const texts: OwnText[] = [];
     for (let c = this.left; c <= this.right; c++) {
       const text = this.text(row, c);
-      if (text === '' || this.isMergedFromAbove(row, c)) continue;
+      if (text === "" || this.isMergedFromAbove(row, c)) continue;
       // A merge across columns shows its text once.
-      if (texts.length > 0 && this.view.isMergedAway(row, c) && texts[texts.length - 1].text === text) continue;
+      if (
+        texts.length > 0 &&
+        this.view.isMergedAway(row, c) &&
+        texts[texts.length - 1].text === text
+      )
+        continue;
       texts.push({ col: c, text });
     }
     this.own.set(row, texts);
@@ -68,7 +73,7 @@ export class SheetRows {
     const label = this.text(row, col);
     for (let c = col + 1; c <= this.right; c++) {
       const text = this.text(row, c);
-      if (text !== '' && text !== label) return text;
+      if (text !== "" && text !== label) return text;
     }
     return null;
   }
@@ -80,12 +85,19 @@ export class SheetRows {
 
   /** Whether some own text of the row, read as a header key, matches. */
   hasLabel(row: number, pattern: RegExp, beforeCol = Infinity): boolean {
-    return this.ownTexts(row).some((own) => own.col < beforeCol && pattern.test(headerKey(own.text)));
+    return this.ownTexts(row).some(
+      (own) => own.col < beforeCol && pattern.test(headerKey(own.text))
+    );
   }
 
   read(row: number, col: number): ReadCell {
     const v = this.view;
-    return { row, col, text: v.text(row, col), parsed: parseCell(v.value(row, col), v.numberFormat(row, col)) };
+    return {
+      row,
+      col,
+      text: v.text(row, col),
+      parsed: parseCell(v.value(row, col), v.numberFormat(row, col)),
+    };
   }
 
   numberAt(row: number, col: number | undefined): number | null {

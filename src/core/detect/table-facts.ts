@@ -1,7 +1,12 @@
-import { DEPARTMENT_WORDS, PROJECT_NAME_LABEL, TITLE_WORDS, UNIT_NAME_LABEL } from '../vocabulary/headers';
-import { headerKey } from '../text';
-import { SheetRows } from './sheet-rows';
-import { DetectedTable } from './types';
+import {
+  DEPARTMENT_WORDS,
+  PROJECT_NAME_LABEL,
+  TITLE_WORDS,
+  UNIT_NAME_LABEL,
+} from "../vocabulary/headers";
+import { headerKey } from "../text";
+import { SheetRows } from "./sheet-rows";
+import { DetectedTable } from "./types";
 
 /** `单位名称：武汉市…` holds its value after the colon. */
 function valueAfterColon(text: string): string | null {
@@ -16,7 +21,10 @@ function valueAfterColon(text: string): string | null {
  */
 export function withTableFacts(rows: SheetRows, table: DetectedTable): DetectedTable {
   const facts = { title: table.title, projectName: table.projectName, unitName: table.unitName };
-  const firstStructure = Math.min(table.budget?.firstRow ?? Infinity, ...table.blocks.map((b) => b.headerRow));
+  const firstStructure = Math.min(
+    table.budget?.firstRow ?? Infinity,
+    ...table.blocks.map((b) => b.headerRow)
+  );
   for (let r = table.top; r < firstStructure; r++) {
     const first = rows.firstOwnText(r);
     if (!first) continue;
@@ -25,10 +33,14 @@ export function withTableFacts(rows: SheetRows, table: DetectedTable): DetectedT
     if (facts.projectName === null && PROJECT_NAME_LABEL.test(key)) {
       facts.projectName = valueAfterColon(first.text) ?? rows.nextText(r, first.col);
     }
-    if (facts.unitName === null && UNIT_NAME_LABEL.test(key)) facts.unitName = valueAfterColon(first.text) ?? rows.nextText(r, first.col);
+    if (facts.unitName === null && UNIT_NAME_LABEL.test(key))
+      facts.unitName = valueAfterColon(first.text) ?? rows.nextText(r, first.col);
   }
   const goals = table.blocks.some((b) => b.goal !== null || b.rows.some((r) => r.goal));
-  const department = goals || DEPARTMENT_WORDS.test(facts.title ?? '') || DEPARTMENT_WORDS.test(table.budget?.label ?? '');
+  const department =
+    goals ||
+    DEPARTMENT_WORDS.test(facts.title ?? "") ||
+    DEPARTMENT_WORDS.test(table.budget?.label ?? "");
   const roleColumns = [
     ...table.blocks.flatMap((b) => Object.values(b.columns)),
     ...(table.budget ? table.budget.columns : []),
@@ -39,5 +51,5 @@ export function withTableFacts(rows: SheetRows, table: DetectedTable): DetectedT
     const first = rows.firstOwnText(r);
     if (first && first.col < left) left = first.col;
   }
-  return { ...table, ...facts, kind: department ? 'department' : 'project', left, right };
+  return { ...table, ...facts, kind: department ? "department" : "project", left, right };
 }

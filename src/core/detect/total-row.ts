@@ -1,9 +1,9 @@
-import { GOAL_LABEL, GRADE_WORDS, TOTAL_LABELS } from '../vocabulary/headers';
-import { indicatorHeaderAt } from './headers';
-import { ReadCell, numberOf, pointsOf } from '../read-cell';
-import { compact, headerKey } from '../text';
-import { SheetRows } from './sheet-rows';
-import { IndicatorBlock, TotalRow } from './types';
+import { GOAL_LABEL, GRADE_WORDS, TOTAL_LABELS } from "../vocabulary/headers";
+import { indicatorHeaderAt } from "./headers";
+import { ReadCell, numberOf, pointsOf } from "../read-cell";
+import { compact, headerKey } from "../text";
+import { SheetRows } from "./sheet-rows";
+import { IndicatorBlock, TotalRow } from "./types";
 
 /** A table has 100 points: a larger number in a total row is its 分值 or something else. */
 const MAX_TOTAL = 100;
@@ -27,9 +27,12 @@ export function nextNonEmpty(rows: SheetRows, row: number): number | null {
  * starts another 年度目标 block.
  */
 export function isBlockSubtotal(rows: SheetRows, row: number): boolean {
-  if (!rows.hasLabel(row, TOTAL_LABELS.weak) || rows.hasLabel(row, TOTAL_LABELS.strong)) return false;
+  if (!rows.hasLabel(row, TOTAL_LABELS.weak) || rows.hasLabel(row, TOTAL_LABELS.strong))
+    return false;
   const next = nextNonEmpty(rows, row);
-  return next !== null && (rows.hasLabel(next, GOAL_LABEL) || indicatorHeaderAt(rows, next) !== null);
+  return (
+    next !== null && (rows.hasLabel(next, GOAL_LABEL) || indicatorHeaderAt(rows, next) !== null)
+  );
 }
 
 /**
@@ -37,7 +40,12 @@ export function isBlockSubtotal(rows: SheetRows, row: number): boolean {
  * `自评总分`). The table's total is the row that includes the budget score: a `自评总分` or
  * `总分` row, else a `合计` that is not only the indicators' subtotal.
  */
-export function readTotals(rows: SheetRows, first: number, blocks: IndicatorBlock[], hasBudget: boolean): Totals {
+export function readTotals(
+  rows: SheetRows,
+  first: number,
+  blocks: IndicatorBlock[],
+  hasBudget: boolean
+): Totals {
   const candidates: TotalCandidate[] = [];
   let lastRow = first;
   for (let r = first; r <= rows.bottom; r++) {
@@ -46,11 +54,15 @@ export function readTotals(rows: SheetRows, first: number, blocks: IndicatorBloc
     candidates.push(readTotalCandidate(rows, r, blocks));
     lastRow = r;
   }
-  const indicatorWeights = blocks.flatMap((b) => b.rows).reduce((sum, row) => sum + Math.round((row.weight ?? 0) * 100), 0);
+  const indicatorWeights = blocks
+    .flatMap((b) => b.rows)
+    .reduce((sum, row) => sum + Math.round((row.weight ?? 0) * 100), 0);
   const isSubtotal = (c: TotalCandidate) =>
     !c.strong &&
     hasBudget &&
-    ((c.statedWeight !== null && Math.round(c.statedWeight * 100) === indicatorWeights && indicatorWeights < MAX_TOTAL * 100) ||
+    ((c.statedWeight !== null &&
+      Math.round(c.statedWeight * 100) === indicatorWeights &&
+      indicatorWeights < MAX_TOTAL * 100) ||
       candidates.some((other) => other.strong && other.row > c.row));
   const strong = candidates.filter((c) => c.strong);
   const total = strong[strong.length - 1] ?? candidates.find((c) => !isSubtotal(c)) ?? null;
@@ -62,10 +74,16 @@ function asTotalRow({ row, label, reported, reportedGrade }: TotalCandidate): To
   return { row, label, reported, reportedGrade };
 }
 
-function readTotalCandidate(rows: SheetRows, row: number, blocks: IndicatorBlock[]): TotalCandidate {
+function readTotalCandidate(
+  rows: SheetRows,
+  row: number,
+  blocks: IndicatorBlock[]
+): TotalCandidate {
   const own = rows.ownTexts(row);
-  const labelCell = own.find((o) => TOTAL_LABELS.strong.test(headerKey(o.text))) ?? own.find((o) => TOTAL_LABELS.weak.test(headerKey(o.text)));
-  const label = labelCell?.text ?? '';
+  const labelCell =
+    own.find((o) => TOTAL_LABELS.strong.test(headerKey(o.text))) ??
+    own.find((o) => TOTAL_LABELS.weak.test(headerKey(o.text)));
+  const label = labelCell?.text ?? "";
   const lastBlock = blocks[blocks.length - 1];
   const weightCol = lastBlock?.columns.weight;
   const statedWeight = weightCol !== undefined ? pointsOf(rows.read(row, weightCol)) : null;
@@ -84,7 +102,12 @@ function readTotalCandidate(rows: SheetRows, row: number, blocks: IndicatorBlock
  * total (a row shifted by a column puts the score under 分值); a lone 100 under 分值 is the
  * table's points, not its score.
  */
-function reportedTotal(rows: SheetRows, row: number, block: IndicatorBlock | undefined, labelCol: number): ReadCell | null {
+function reportedTotal(
+  rows: SheetRows,
+  row: number,
+  block: IndicatorBlock | undefined,
+  labelCol: number
+): ReadCell | null {
   const canBeTotal = (cell: ReadCell) => {
     const value = numberOf(cell);
     return value !== null && value >= 0 && value <= MAX_TOTAL;
@@ -100,6 +123,10 @@ function reportedTotal(rows: SheetRows, row: number, block: IndicatorBlock | und
     if (canBeTotal(cell)) numbers.push(cell);
   }
   const last = numbers[numbers.length - 1];
-  if (!last || (numbers.length === 1 && last.col === block?.columns.weight && numberOf(last) === MAX_TOTAL)) return null;
+  if (
+    !last ||
+    (numbers.length === 1 && last.col === block?.columns.weight && numberOf(last) === MAX_TOTAL)
+  )
+    return null;
   return last;
 }

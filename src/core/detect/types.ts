@@ -1,7 +1,7 @@
-import { IndicatorRole } from '../vocabulary/headers';
-import { ReadCell } from '../read-cell';
+import { IndicatorRole } from "../vocabulary/headers";
+import { ReadCell } from "../read-cell";
 
-export type TableKind = 'project' | 'department';
+export type TableKind = "project" | "department";
 
 export type TextCell = { row: number; col: number; text: string };
 
@@ -9,7 +9,12 @@ export type TextCell = { row: number; col: number; text: string };
 export type Goal = { text: string; weight: number | null };
 
 /** A row under an indicator that breaks it down (`其中：…`, 分值 `/`): shown, never scored. */
-export type BreakdownRow = { row: number; name: string; target: ReadCell | null; actual: ReadCell | null };
+export type BreakdownRow = {
+  row: number;
+  name: string;
+  target: ReadCell | null;
+  actual: ReadCell | null;
+};
 
 export type IndicatorRow = {
   row: number;

@@ -1,16 +1,20 @@
-import { cellAddress } from '../address';
-import { BudgetBlock } from '../detect';
-import { zh } from '../messages';
-import { ScoringPolicy } from '../policy';
-import { numberOf } from '../read-cell';
-import { fromCents, roundHalfUp, sameToTheCent } from '../rounding';
-import { BudgetResult, TableFlag } from './results';
+import { cellAddress } from "../address";
+import { BudgetBlock } from "../detect";
+import { zh } from "../messages";
+import { ScoringPolicy } from "../policy";
+import { numberOf } from "../read-cell";
+import { fromCents, roundHalfUp, sameToTheCent } from "../rounding";
+import { BudgetResult, TableFlag } from "./results";
 
 /**
  * Scores the budget execution row (weight × B/A, never above the weight) and says what is
  * wrong with it. Where the table does not state the weight, it is 100 minus the indicators'.
  */
-export function evaluateBudget(block: BudgetBlock, indicatorWeightCents: number, policy: ScoringPolicy): BudgetResult & { flags: TableFlag[] } {
+export function evaluateBudget(
+  block: BudgetBlock,
+  indicatorWeightCents: number,
+  policy: ScoringPolicy
+): BudgetResult & { flags: TableFlag[] } {
   const notes: string[] = [];
   const flags: TableFlag[] = [];
   let weight = block.weight;
@@ -25,11 +29,14 @@ export function evaluateBudget(block: BudgetBlock, indicatorWeightCents: number,
   let score: number;
   let rate: number | null = null;
   if (planned === null || planned <= 0 || executed === null) {
-    flags.push('unreadable');
+    flags.push("unreadable");
     // Name the cell that cannot be read: the planned amount, else the executed one.
     const cell = planned === null || planned <= 0 ? block.planned : block.executed;
-    notes.push(zh.budgetUnreadable(cell ? cellAddress(cell.row, cell.col) : cellAddress(block.row, 0)));
-    score = reportedScore !== null && reportedScore >= 0 && reportedScore <= weight ? reportedScore : 0;
+    notes.push(
+      zh.budgetUnreadable(cell ? cellAddress(cell.row, cell.col) : cellAddress(block.row, 0))
+    );
+    score =
+      reportedScore !== null && reportedScore >= 0 && reportedScore <= weight ? reportedScore : 0;
   } else {
     rate = executed / planned;
     score = weight * Math.min(1, Math.max(0, rate));
@@ -37,8 +44,24 @@ export function evaluateBudget(block: BudgetBlock, indicatorWeightCents: number,
   }
   score = roundHalfUp(score);
   if (reportedScore !== null && block.reported && !sameToTheCent(reportedScore, score)) {
-    flags.push('score-mismatch');
-    notes.push(zh.budgetScoreMismatch(cellAddress(block.reported.row, block.reported.col), reportedScore, score));
+    flags.push("score-mismatch");
+    notes.push(
+      zh.budgetScoreMismatch(
+        cellAddress(block.reported.row, block.reported.col),
+        reportedScore,
+        score
+      )
+    );
   }
-  return { row: block.row + 1, weight, planned, executed, rate, score, reportedScore, notes, flags };
+  return {
+    row: block.row + 1,
+    weight,
+    planned,
+    executed,
+    rate,
+    score,
+    reportedScore,
+    notes,
+    flags,
+  };
 }

@@ -1,26 +1,26 @@
-import { DetectedTable, TableKind } from '../detect';
-import { Grade, Method } from '../policy';
+import { DetectedTable, TableKind } from "../detect";
+import { Grade, Method } from "../policy";
 
 /** What the engine tells about each table and row: the shapes every host and report reads. */
 
 export type IndicatorFlag =
-  | 'unfinished'
-  | 'weak-target'
-  | 'vague-target'
-  | 'score-mismatch'
-  | 'qualitative-tier'
-  | 'missing-reason'
-  | 'unit-mismatch'
-  | 'unreadable';
+  | "unfinished"
+  | "weak-target"
+  | "vague-target"
+  | "score-mismatch"
+  | "qualitative-tier"
+  | "missing-reason"
+  | "unit-mismatch"
+  | "unreadable";
 
 export type TableFlag =
-  | 'total-mismatch'
-  | 'weight-mismatch'
-  | 'score-mismatch'
-  | 'unreadable'
-  | 'too-few-indicators'
-  | 'missing-dimension'
-  | 'unfilled';
+  | "total-mismatch"
+  | "weight-mismatch"
+  | "score-mismatch"
+  | "unreadable"
+  | "too-few-indicators"
+  | "missing-dimension"
+  | "unfilled";
 
 export type Flag = IndicatorFlag | TableFlag;
 

@@ -1,34 +1,34 @@
-import { cellAddress } from '../address';
-import { DetectedTable, IndicatorBlock, IndicatorRow } from '../detect';
-import { zh } from '../messages';
-import { ScoringPolicy } from '../policy';
-import { ReadCell } from '../read-cell';
-import { compact } from '../text';
-import { PLACEHOLDER } from '../vocabulary/headers';
-import { roundHalfUp, sameToTheCent } from '../rounding';
-import { isVagueTarget } from '../score';
-import { familyOf, writtenUnit } from '../units';
-import { IndicatorFlag } from './results';
-import { RowProblem, RowScore } from './row-score';
+import { cellAddress } from "../address";
+import { DetectedTable, IndicatorBlock, IndicatorRow } from "../detect";
+import { zh } from "../messages";
+import { ScoringPolicy } from "../policy";
+import { ReadCell } from "../read-cell";
+import { compact } from "../text";
+import { PLACEHOLDER } from "../vocabulary/headers";
+import { roundHalfUp, sameToTheCent } from "../rounding";
+import { isVagueTarget } from "../score";
+import { familyOf, writtenUnit } from "../units";
+import { IndicatorFlag } from "./results";
+import { RowProblem, RowScore } from "./row-score";
 
 export type RowContext = { table: DetectedTable };
 
 /** A reason is words: `/`, `—` or `无` in its place says there is none. */
 function givesReason(text: string): boolean {
   const words = compact(text);
-  return words !== '' && !PLACEHOLDER.test(words);
+  return words !== "" && !PLACEHOLDER.test(words);
 }
 
 /** The order flags are listed in: what stops scoring first, then what a reviewer acts on. */
 const ORDER: IndicatorFlag[] = [
-  'unreadable',
-  'unit-mismatch',
-  'unfinished',
-  'weak-target',
-  'vague-target',
-  'score-mismatch',
-  'qualitative-tier',
-  'missing-reason',
+  "unreadable",
+  "unit-mismatch",
+  "unfinished",
+  "weak-target",
+  "vague-target",
+  "score-mismatch",
+  "qualitative-tier",
+  "missing-reason",
 ];
 
 const address = (cell: ReadCell) => cellAddress(cell.row, cell.col);
@@ -39,7 +39,7 @@ export function rowFindings(
   block: IndicatorBlock,
   scored: RowScore,
   policy: ScoringPolicy,
-  ctx: RowContext,
+  ctx: RowContext
 ): { flags: IndicatorFlag[]; notes: string[] } {
   const flags = new Set<IndicatorFlag>();
   const notes: string[] = [];
@@ -47,42 +47,71 @@ export function rowFindings(
     flags.add(flag);
     notes.push(note);
   };
-  const targetText = row.target?.text ?? '';
-  const actualText = row.actual?.text ?? '';
+  const targetText = row.target?.text ?? "";
+  const actualText = row.actual?.text ?? "";
   const { method, weight, reported, score } = scored;
 
   if (scored.problem) {
-    add(scored.problem.kind === 'unit-mismatch' ? 'unit-mismatch' : 'unreadable', problemNote(scored.problem, row, block));
+    add(
+      scored.problem.kind === "unit-mismatch" ? "unit-mismatch" : "unreadable",
+      problemNote(scored.problem, row, block)
+    );
   }
   // A bare number beside a 度量单位 column is plainly in that unit: only other readings are told.
-  const plainlyInUnit = scored.unitReading?.reading === 'target-unit' && row.unitColumn !== '';
+  const plainlyInUnit = scored.unitReading?.reading === "target-unit" && row.unitColumn !== "";
   if (scored.unitReading && !plainlyInUnit) notes.push(readingNote(scored, row));
-  if (method === 'qualitative' && weight !== null) {
+  if (method === "qualitative" && weight !== null) {
     const band = scored.tier ? policy.qualitativeTiers[scored.tier] : null;
-    if (scored.basis === 'entered' && band && scored.tier && (score < roundHalfUp(band.min * weight) || score > roundHalfUp(band.max * weight))) {
-      add('qualitative-tier', zh.qualitativeTier(zh.tiers[scored.tier], score, band.min * weight, band.max * weight));
+    if (
+      scored.basis === "entered" &&
+      band &&
+      scored.tier &&
+      (score < roundHalfUp(band.min * weight) || score > roundHalfUp(band.max * weight))
+    ) {
+      add(
+        "qualitative-tier",
+        zh.qualitativeTier(zh.tiers[scored.tier], score, band.min * weight, band.max * weight)
+      );
     }
     const target = row.target?.parsed;
-    if (target?.kind === 'text' && isVagueTarget(target.text)) add('vague-target', zh.vagueTarget(targetText || target.text));
-    const belowAchieved = scored.tier === null && score < policy.qualitativeTiers.achieved.min * weight;
-    if (scored.tier === 'partial' || scored.tier === 'failed' || belowAchieved) add('unfinished', zh.unfinishedQualitative(actualText, targetText));
+    if (target?.kind === "text" && isVagueTarget(target.text))
+      add("vague-target", zh.vagueTarget(targetText || target.text));
+    const belowAchieved =
+      scored.tier === null && score < policy.qualitativeTiers.achieved.min * weight;
+    if (scored.tier === "partial" || scored.tier === "failed" || belowAchieved)
+      add("unfinished", zh.unfinishedQualitative(actualText, targetText));
   }
-  if (scored.basis === 'rule' && scored.share !== null) {
+  if (scored.basis === "rule" && scored.share !== null) {
     // Short of the target by less than a cent of score (100% → 99.99%) is not unfinished.
-    if (scored.share < 1 && weight !== null && score < weight) add('unfinished', method === 'deadline' ? zh.deadlineMissed(actualText, targetText) : zh.unfinished(actualText, targetText));
+    if (scored.share < 1 && weight !== null && score < weight)
+      add(
+        "unfinished",
+        method === "deadline"
+          ? zh.deadlineMissed(actualText, targetText)
+          : zh.unfinished(actualText, targetText)
+      );
     const ratio = scored.ratio;
-    if (ratio !== null && ratio >= policy.weakRatio && (method === 'positive' || method === 'reverse')) {
-      add('weak-target', method === 'reverse' ? zh.weakReverseTarget(ratio) : zh.weakTarget(ratio));
+    if (
+      ratio !== null &&
+      ratio >= policy.weakRatio &&
+      (method === "positive" || method === "reverse")
+    ) {
+      add("weak-target", method === "reverse" ? zh.weakReverseTarget(ratio) : zh.weakTarget(ratio));
     }
   }
-  if (reported !== null && scored.basis !== 'kept' && !sameToTheCent(reported, score)) add('score-mismatch', zh.scoreMismatch(reported, score));
+  if (reported !== null && scored.basis !== "kept" && !sameToTheCent(reported, score))
+    add("score-mismatch", zh.scoreMismatch(reported, score));
   // A place for the reason: the row's block has a reason column, or the table a narrative row.
   const narrative = ctx.table.narrativeReason;
-  if (flags.has('unfinished') && (row.reason || narrative)) {
-    const missing = row.reason ? !givesReason(row.reason.text) : !givesReason(narrative?.text ?? '');
+  if (flags.has("unfinished") && (row.reason || narrative)) {
+    const missing = row.reason
+      ? !givesReason(row.reason.text)
+      : !givesReason(narrative?.text ?? "");
     if (missing) {
-      const where = row.reason ? cellAddress(row.reason.row, row.reason.col) : cellAddress(narrative?.row ?? row.row, narrative?.col ?? ctx.table.left);
-      add('missing-reason', zh.missingReason(where));
+      const where = row.reason
+        ? cellAddress(row.reason.row, row.reason.col)
+        : cellAddress(narrative?.row ?? row.row, narrative?.col ?? ctx.table.left);
+      add("missing-reason", zh.missingReason(where));
     }
   }
   return { flags: ORDER.filter((f) => flags.has(f)), notes };
@@ -91,31 +120,50 @@ export function rowFindings(
 function problemNote(problem: RowProblem, row: IndicatorRow, block: IndicatorBlock): string {
   const nameCell = cellAddress(row.row, row.nameCol);
   switch (problem.kind) {
-    case 'weight-unreadable':
-      return zh.unreadableWeight(row.weightCell ? cellAddress(row.weightCell.row, row.weightCell.col) : nameCell, row.weightCell?.text ?? '');
-    case 'weight-missing':
-      return zh.missingWeight(block.columns.weight !== undefined ? cellAddress(row.row, block.columns.weight) : nameCell);
-    case 'target-empty':
+    case "weight-unreadable":
+      return zh.unreadableWeight(
+        row.weightCell ? cellAddress(row.weightCell.row, row.weightCell.col) : nameCell,
+        row.weightCell?.text ?? ""
+      );
+    case "weight-missing":
+      return zh.missingWeight(
+        block.columns.weight !== undefined ? cellAddress(row.row, block.columns.weight) : nameCell
+      );
+    case "target-empty":
       return zh.emptyTarget(row.target ? address(row.target) : nameCell);
-    case 'target-unreadable':
-      return zh.unreadableTarget(row.target ? address(row.target) : nameCell, row.target?.text ?? '');
-    case 'actual-empty':
+    case "target-unreadable":
+      return zh.unreadableTarget(
+        row.target ? address(row.target) : nameCell,
+        row.target?.text ?? ""
+      );
+    case "actual-empty":
       return zh.emptyActual(row.actual ? address(row.actual) : nameCell);
-    case 'actual-unreadable':
-      return zh.unreadableActual(row.actual ? address(row.actual) : nameCell, row.actual?.text ?? '');
-    case 'unknown-tier':
+    case "actual-unreadable":
+      return zh.unreadableActual(
+        row.actual ? address(row.actual) : nameCell,
+        row.actual?.text ?? ""
+      );
+    case "unknown-tier":
       return zh.unknownTier(row.actual ? address(row.actual) : nameCell);
-    case 'unit-mismatch':
-      return zh.unitMismatch(row.target?.text ?? '', row.actual?.text ?? '', problem.targetUnit, problem.actualUnit);
+    case "unit-mismatch":
+      return zh.unitMismatch(
+        row.target?.text ?? "",
+        row.actual?.text ?? "",
+        problem.targetUnit,
+        problem.actualUnit
+      );
   }
 }
 
 /** Which reading of a bare number was taken, so a reviewer can check it. */
 function readingNote(scored: RowScore, row: IndicatorRow): string {
-  const reading = scored.unitReading as NonNullable<RowScore['unitReading']>;
-  const cell = reading.bare === 'actual' ? row.actual : row.target;
-  const side = reading.bare === 'actual' ? '完成值' : '目标值';
-  const text = cell?.text ?? '';
-  if (reading.reading === 'target-unit') return zh.readInOtherUnit(side, text, writtenUnit(reading.other));
-  return familyOf(reading.other.unit) === 'percent' ? zh.readAsFraction(side, text) : zh.readInBaseUnit(side, text, writtenUnit(reading.other));
+  const reading = scored.unitReading as NonNullable<RowScore["unitReading"]>;
+  const cell = reading.bare === "actual" ? row.actual : row.target;
+  const side = reading.bare === "actual" ? "完成值" : "目标值";
+  const text = cell?.text ?? "";
+  if (reading.reading === "target-unit")
+    return zh.readInOtherUnit(side, text, writtenUnit(reading.other));
+  return familyOf(reading.other.unit) === "percent"
+    ? zh.readAsFraction(side, text)
+    : zh.readInBaseUnit(side, text, writtenUnit(reading.other));
 }
