@@ -20,11 +20,15 @@ export type RemarkPlace = {
  */
 export type WorkbookGateway = {
   kind: "excel" | "file";
-  /** Rescores the workbook, or one sheet in live mode. */
+  /**
+   * Rescores the workbook, or one sheet in live mode (with the other sheets' last results, for
+   * the summary).
+   */
   rescore(
     settings: Settings,
     progress: (stage: Stage) => void,
-    sheet?: string
+    sheet?: string,
+    others?: TableResult[]
   ): Promise<RescoreOutcome>;
   /** Takes every annotation out; false when there was none. */
   clear(): Promise<boolean>;

@@ -291,7 +291,8 @@ export function freeSheetName(name: string, taken: readonly string[]): string {
   return candidate;
 }
 
-function summaryPlan(tables: TableResult[], name: string): WritePlan["summary"] {
+/** The 复核汇总 sheet's cells for these tables, under the given name. */
+export function summaryPlan(tables: TableResult[], name: string): WritePlan["summary"] {
   const cells: OutputCell[] = [];
   const header = [
     "工作表",

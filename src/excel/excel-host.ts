@@ -1,5 +1,5 @@
 import { cellAddress } from "../core/address";
-import { evaluateWorkbook } from "../core/evaluate";
+import { TableResult, evaluateWorkbook } from "../core/evaluate";
 import { CellValue, SheetGrid } from "../core/grid";
 import {
   CellEditModeError,
@@ -10,7 +10,7 @@ import {
   SelfEvalError,
   WorkbookStructureProtectedError,
 } from "../core/errors";
-import { TablePlan, planWriteBack } from "../core/plan";
+import { TablePlan, planWriteBack, summaryPlan } from "../core/plan";
 import { RemarkPlace, RescoreOutcome, Stage } from "../core/gateway";
 import { Settings, policyFromSettings } from "../core/settings";
 import {
@@ -32,6 +32,7 @@ import {
   runWrites,
   stateWrites,
   styleOf,
+  summaryRewrites,
 } from "./write-workbook";
 
 export type Progress = (stage: Stage) => void;
@@ -93,16 +94,22 @@ function isUserEdit(event: Excel.WorksheetChangedEventArgs): boolean {
 export function rescoreOpenWorkbook(
   settings: Settings,
   progress: Progress = () => undefined,
-  sheet?: string
+  sheet?: string,
+  others?: TableResult[]
 ): Promise<RescoreOutcome> {
-  return run((context) => rescoreIn(context, settings, progress, sheet));
+  return run((context) => rescoreIn(context, settings, progress, sheet, others));
 }
 
+/**
+ * `others`, in live mode: the last results of the other sheets' tables, so that 复核汇总 is
+ * written again with this sheet's new results among them.
+ */
 async function rescoreIn(
   context: Excel.RequestContext,
   settings: Settings,
   progress: Progress,
-  sheet?: string
+  sheet?: string,
+  others?: TableResult[]
 ): Promise<RescoreOutcome> {
   progress("read");
   const read = await readWorkbook(context, sheet ? [sheet] : undefined);
@@ -147,12 +154,21 @@ async function rescoreIn(
   const kept = records.filter((r) => !inScope(r));
   const planned = planWrites(plan, originals, widths, !sheet);
   const existing = new Set(names(read.sheets));
+  // Live mode: the summary the last whole rescore added is written again, current.
+  const summary = records.find((r) => r.kind === "sheet" && existing.has(r.sheet));
+  const order = new Map(names(read.sheets).map((n, k) => [n, k]));
+  const current = [...(others ?? []).filter((t) => t.sheet !== sheet), ...tables].sort(
+    (a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0)
+  );
+  const refreshed =
+    sheet && others && summary ? summaryRewrites(summaryPlan(current, summary.sheet)) : [];
   // The new record goes in first: an interrupted run can still be cleared.
   const restore = restoreWrites(records.filter(inScope), existing, valueIn(read.grids));
   await runWrites(context, [
     ...restore,
     ...stateWrites([...kept, ...planned.records]),
     ...planned.writes,
+    ...refreshed,
   ]);
   return { tables, plans: plan.tables, problems: plan.problems };
 }

@@ -208,21 +208,30 @@ export function planWrites(
     );
   }
   if (withSummary) {
-    const { name, cells, widths } = plan.summary;
-    records.push({ kind: "sheet", sheet: name });
-    writes.push(write((c) => c.workbook.worksheets.add(name)));
-    writes.push(...outputWrites(cells));
-    widths.forEach((width, col) =>
-      writes.push(
-        write(
-          (c) =>
-            (sheetOf(c, name).getRangeByIndexes(0, col, 1, 1).format.columnWidth =
-              width * POINTS_PER_CHARACTER)
-        )
-      )
-    );
+    records.push({ kind: "sheet", sheet: plan.summary.name });
+    writes.push(...summaryWrites(plan.summary));
   }
   return { writes, records };
+}
+
+/** The 复核汇总 sheet added and written: its cells, run by run, and its column widths. */
+export function summaryWrites({ name, cells, widths }: WritePlan["summary"]): Write[] {
+  return [
+    write((c) => c.workbook.worksheets.add(name)),
+    ...outputWrites(cells),
+    ...widths.map((width, col) =>
+      write(
+        (c) =>
+          (sheetOf(c, name).getRangeByIndexes(0, col, 1, 1).format.columnWidth =
+            width * POINTS_PER_CHARACTER)
+      )
+    ),
+  ];
+}
+
+/** The 复核汇总 sheet written again from scratch: it is the tool's own, so it is replaced whole. */
+export function summaryRewrites(summary: WritePlan["summary"]): Write[] {
+  return [write((c) => sheetOf(c, summary.name).delete()), ...summaryWrites(summary)];
 }
 
 /** The state sheet, very hidden, written before anything else so that an interrupted run can still be cleared. */

@@ -69,6 +69,9 @@ export function App({
   const [settings, setSettings] = useState<Settings>(defaultSettings());
   const [stage, setStage] = useState<Stage | null>(null);
   const [outcome, setOutcome] = useState<RescoreOutcome | null>(null);
+  // The latest results, for a live rescore started from an event handler.
+  const outcomeRef = useRef(outcome);
+  outcomeRef.current = outcome;
   const [messages, setMessages] = useState<Message[]>([]);
   const busy = useRef(false);
   const changed = useRef(false);
@@ -97,7 +100,10 @@ export function App({
       busy.current = true;
       setMessages([]);
       try {
-        const result = await target.rescore(settings, setStage, sheet);
+        const others = sheet
+          ? outcomeRef.current?.tables.filter((t) => t.sheet !== sheet)
+          : undefined;
+        const result = await target.rescore(settings, setStage, sheet, others);
         setOutcome((previous) =>
           sheet && previous
             ? {

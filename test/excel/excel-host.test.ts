@@ -257,6 +257,31 @@ describe("nothing half-written", () => {
     expect(snapshot(fake)).toEqual(before);
   });
 
+  test("a live rescore of one sheet writes 复核汇总 again, current, beside the other sheets' rows", async () => {
+    const fake = new FakeExcel();
+    const grid = toGrid(layoutTable(referenceTable("jiguan")));
+    fakeFromGrids(fake, [
+      { ...grid, name: "项目1" },
+      { ...grid, name: "项目2" },
+    ]);
+    fake.install();
+    const whole = await rescoreOpenWorkbook(settings);
+    const summary = () => fake.workbook.sheet(SUMMARY_SHEET);
+    expect([summary().peek(1, 3)?.value, summary().peek(2, 3)?.value]).toEqual([98.9, 98.9]);
+    // An actual on 项目2 falls short: its total drops.
+    const indicator = whole.tables[1].indicators[0];
+    fake.workbook
+      .sheet("项目2")
+      .cell(indicator.cells.actual!.row, indicator.cells.actual!.col).value = "1人";
+    const live = await rescoreOpenWorkbook(settings, undefined, "项目2", whole.tables.slice(0, 1));
+    const total = live.tables[0].total!;
+    expect(total).toBeLessThan(98.9);
+    expect([summary().peek(1, 0)?.value, summary().peek(1, 3)?.value]).toEqual(["项目1", 98.9]);
+    expect([summary().peek(2, 0)?.value, summary().peek(2, 3)?.value]).toEqual(["项目2", total]);
+    await clearOpenWorkbook();
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["项目1", "项目2"]);
+  });
+
   test("two rescores started together (pane, ribbon, live mode) run one after the other, as one would", async () => {
     const once = await fakeWith("wuhan-jiguan.xlsx");
     await rescoreOpenWorkbook(settings);
