@@ -7,6 +7,18 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const PRODUCTION_URL = process.env.SELFEVAL_ADDIN_URL || "https://selfeval.example.org/addin/";
 const DEVELOPMENT_URL = "https://localhost:3000/";
 
+/**
+ * Where Office.js is loaded from: Microsoft's CDN, or for Microsoft 365 tenants operated by
+ * 21Vianet in China, theirs (SELFEVAL_OFFICE_JS_ORIGIN=https://appsforoffice.cdn.partner.office365.cn).
+ * The page's Content-Security-Policy allows scripts from this origin and no other.
+ */
+const OFFICE_JS_ORIGIN = (
+  process.env.SELFEVAL_OFFICE_JS_ORIGIN || "https://appsforoffice.microsoft.com"
+).replace(/\/$/, "");
+if (!/^https:\/\/[a-z0-9.-]+$/.test(OFFICE_JS_ORIGIN)) {
+  throw new Error(`SELFEVAL_OFFICE_JS_ORIGIN must be an https origin, not ${OFFICE_JS_ORIGIN}`);
+}
+
 /** Office loads add-ins over https only; the dev server uses the Office dev certificates. */
 async function devServer() {
   const devCerts = require("office-addin-dev-certs");
@@ -53,6 +65,7 @@ module.exports = async (env, argv) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
+        templateParameters: { officeJsOrigin: OFFICE_JS_ORIGIN },
         chunks: ["taskpane"],
       }),
       new CopyWebpackPlugin({

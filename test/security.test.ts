@@ -3,7 +3,9 @@ import { join, relative } from "path";
 
 /** The page's Content-Security-Policy and the code's reach: nothing leaves the machine. */
 const ROOT = join(__dirname, "..");
-const html = readFileSync(join(ROOT, "src/taskpane/taskpane.html"), "utf8");
+const template = readFileSync(join(ROOT, "src/taskpane/taskpane.html"), "utf8");
+/** The page as the build writes it with the default Office.js origin (webpack.config.js). */
+const html = template.replace(/<%= officeJsOrigin %>/g, "https://appsforoffice.microsoft.com");
 
 function policy(): Map<string, string[]> {
   const content = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
@@ -26,6 +28,11 @@ test("the pane page loads scripts only from itself and the Office.js CDN, and al
   expect(csp.get("script-src")).not.toContain("'unsafe-inline'");
   const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
   expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+});
+
+test("the Office.js origin is one build setting, used by both the script and the policy", () => {
+  expect(template.match(/<%= officeJsOrigin %>/g)).toHaveLength(2);
+  expect(template).not.toContain("appsforoffice.microsoft.com");
 });
 
 function sources(dir: string): string[] {
