@@ -8,8 +8,16 @@
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
 /** Estimated response bytes per cell for a value and a number format. */
 export const BYTES_PER_CELL = 96;
-/** Estimated request bytes for one queued write. */
-export const BYTES_PER_WRITE = 160;
+/**
+ * Request bytes for one queued write, as the real Office.js client serialises it: 500–800
+ * for a one-cell write, its object path and action included (OFFICE.md).
+ */
+export const BYTES_PER_WRITE = 800;
+/**
+ * A one-cell style load as the real client serialises it (about 530 bytes: OFFICE.md), with
+ * room for the longer sheet names of Chinese workbooks.
+ */
+export const BYTES_PER_STYLE_LOAD = 640;
 
 export type Piece = { sheet: string; row: number; col: number; rowCount: number; colCount: number };
 
@@ -85,4 +93,39 @@ export function splitBatch(batch: Piece[]): Piece[][] | null {
     [{ ...piece, rowCount: top }],
     [{ ...piece, row: piece.row + top, rowCount: piece.rowCount - top }],
   ];
+}
+
+/**
+ * Queues items in batches under the payload budget, one sync per batch; a batch Excel refuses
+ * for its size is halved and sent again — Excel refuses such a request before running any of
+ * it, so nothing is done twice. `queue` returns what `done` reads once the batch has run.
+ */
+export async function syncInBatches<T, R>(
+  context: Excel.RequestContext,
+  items: T[],
+  size: (item: T) => number,
+  queue: (batch: T[]) => R,
+  done: (result: R) => void = () => undefined
+): Promise<void> {
+  for (const batch of packBatches(items, size, PAYLOAD_BUDGET))
+    await syncBatch(context, batch, queue, done);
+}
+
+async function syncBatch<T, R>(
+  context: Excel.RequestContext,
+  batch: T[],
+  queue: (batch: T[]) => R,
+  done: (result: R) => void
+): Promise<void> {
+  const result = queue(batch);
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!isPayloadTooLarge(error) || batch.length < 2) throw error;
+    const half = Math.ceil(batch.length / 2);
+    await syncBatch(context, batch.slice(0, half), queue, done);
+    await syncBatch(context, batch.slice(half), queue, done);
+    return;
+  }
+  done(result);
 }

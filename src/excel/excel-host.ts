@@ -21,7 +21,7 @@ import {
   locateSheets,
   withoutAnnotations,
 } from "../core/state";
-import { BYTES_PER_WRITE, PAYLOAD_BUDGET, packBatches } from "./batches";
+import { BYTES_PER_STYLE_LOAD, syncInBatches } from "./batches";
 import { readWorkbook } from "./read-workbook";
 import { supports } from "./requirements";
 import {
@@ -203,13 +203,15 @@ async function loadOriginals(
   const cells = plans
     .flatMap((t) => [...t.highlights, ...t.outputs])
     .filter((c) => !known.has(`${c.sheet}!${c.row}:${c.col}`));
-  for (const batch of packBatches(cells, () => BYTES_PER_WRITE, PAYLOAD_BUDGET)) {
-    const ranges = batch.map((c) => ({ c, range: queueStyleLoad(context, c.sheet, c.row, c.col) }));
-    // One sync per batch under the payload limit: a fixed few, whatever the number of sheets.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-    for (const { c, range } of ranges) known.set(`${c.sheet}!${c.row}:${c.col}`, styleOf(range));
-  }
+  await syncInBatches(
+    context,
+    cells,
+    () => BYTES_PER_STYLE_LOAD,
+    (batch) => batch.map((c) => ({ c, range: queueStyleLoad(context, c.sheet, c.row, c.col) })),
+    (ranges) => {
+      for (const { c, range } of ranges) known.set(`${c.sheet}!${c.row}:${c.col}`, styleOf(range));
+    }
+  );
   return (sheet: string, row: number, col: number): OriginalStyle =>
     known.get(`${sheet}!${row}:${col}`) ?? { fillColor: null };
 }

@@ -9,7 +9,7 @@ import {
   editedSince,
   stateToRows,
 } from "../core/state";
-import { BYTES_PER_WRITE, PAYLOAD_BUDGET, packBatches } from "./batches";
+import { BYTES_PER_WRITE, syncInBatches } from "./batches";
 import { supports } from "./requirements";
 
 /** One queued change and its estimated request size. */
@@ -29,12 +29,12 @@ const cellOf = (context: Excel.RequestContext, sheet: string, row: number, col: 
 
 /** Queues writes in batches under the payload budget, one sync per batch, in order. */
 export async function runWrites(context: Excel.RequestContext, writes: Write[]): Promise<void> {
-  for (const batch of packBatches(writes, (w) => w.bytes, PAYLOAD_BUDGET)) {
-    for (const write of batch) write.queue(context);
-    // One sync per batch under the payload limit (see packBatches).
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-  }
+  await syncInBatches(
+    context,
+    writes,
+    (w) => w.bytes,
+    (batch) => batch.forEach((w) => w.queue(context))
+  );
 }
 
 const write = (queue: Write["queue"], payload: unknown = null): Write => ({

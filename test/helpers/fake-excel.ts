@@ -191,7 +191,12 @@ const STANDARD_WIDTH = 8.43;
 const STANDARD_POINTS = 48;
 const encoder = new TextEncoder();
 const bytesOf = (value: unknown) => encoder.encode(JSON.stringify(value ?? null)).length;
-const OP_OVERHEAD = 48;
+/**
+ * What one queued operation costs in the request, beyond its values: the real Office.js client
+ * serialises each with its object path and action, about 500 bytes for a one-cell load and
+ * 500–800 for a one-cell format write (OFFICE.md, measured with the client's own request builder).
+ */
+const OP_OVERHEAD = 550;
 
 class Context {
   private queue: Op[] = [];
