@@ -186,3 +186,14 @@ test("onChanged fires for the add-in’s own writes too, after the sync, marked 
     FakeExcel.uninstall();
   }
 });
+
+test("sheet names: 1 to 31 characters, none of : \\ / ? * [ ] (Excel)", () => {
+  const fake = new FakeExcel();
+  for (const name of ["a".repeat(32), "复核/汇总", "表[1]", "", "'引号'"]) {
+    expect(() => fake.workbook.add(name)).toThrow(
+      expect.objectContaining({ code: "InvalidArgument" })
+    );
+  }
+  expect(fake.workbook.add("复核汇总 (2)").name).toBe("复核汇总 (2)");
+  expect(fake.workbook.add("_selfeval_state").name).toBe("_selfeval_state");
+});

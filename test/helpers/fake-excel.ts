@@ -101,6 +101,9 @@ export class FakeWorkbook {
   readonly changeHandlers: ((event: ChangeEvent) => Promise<void>)[] = [];
 
   add(name: string): FakeSheet {
+    // A sheet name has 1 to 31 characters, none of : \ / ? * [ ], and no ' at either end (Excel).
+    if (!/^[^:\\/?*[\]]{1,31}$/.test(name) || /^'|'$/.test(name))
+      throw officeError("InvalidArgument", `not a sheet name: ${name}`);
     // Excel compares sheet names without case.
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
       throw officeError("ItemAlreadyExists", `sheet ${name} exists`);
