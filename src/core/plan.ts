@@ -3,7 +3,7 @@ import { Flag, IndicatorFlag, TableResult } from "./evaluate";
 import { GridView, SheetGrid } from "./grid";
 import { Grade } from "./policy";
 
-/** Colours as ARGB, the form both exceljs and (after `#RRGGBB`) Office.js take. */
+/** Colours as ARGB, the form .xlsx styles take (Office.js takes them as `#RRGGBB`). */
 export const COLORS = {
   unfinished: "FFF8CBAD",
   weak: "FFFFE699",
