@@ -248,3 +248,13 @@ export class NoRoomForRemarkError extends SelfEvalError {
     );
   }
 }
+
+export class MergedAreasUnavailableError extends SelfEvalError {
+  readonly code = "merged-areas-unavailable";
+  constructor() {
+    super(
+      "此版本的 Excel 无法列出合并单元格（需要 ExcelApi 1.13），复核结果可能写进合并区域而损坏表格，因此未做任何修改；请更新 Office，或在浏览器中打开复核页面处理此工作簿。",
+      "this Excel cannot list merged cells (ExcelApi 1.13 is needed), so results could land inside a merged area; nothing was changed — update Office or use the browser page"
+    );
+  }
+}

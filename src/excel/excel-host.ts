@@ -4,6 +4,7 @@ import { CellValue, SheetGrid } from "../core/grid";
 import {
   CellEditModeError,
   HiddenSheetError,
+  MergedAreasUnavailableError,
   NoRoomForRemarkError,
   NoTableError,
   ProtectedSheetError,
@@ -115,6 +116,8 @@ async function rescoreIn(
   const read = await readWorkbook(context, sheet ? [sheet] : undefined);
   // Every rescore adds or replaces the tool's sheets, which structure protection forbids.
   if (read.structureProtected) throw new WorkbookStructureProtectedError();
+  // Without the merged areas (ExcelApi 1.13) the output columns could cut one: Excel would fail half-way.
+  if (!supports("1.13")) throw new MergedAreasUnavailableError();
   // A recorded sheet renamed since is found among all the sheets: one sheet read is not enough.
   if (sheet && read.state && hasMissingSheet(read.state, read.sheets))
     return rescoreIn(context, settings, progress);

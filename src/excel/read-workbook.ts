@@ -60,7 +60,13 @@ export async function readWorkbook(
   const loaded = new Map<string, Loaded>();
   const pieces = cutIntoPieces(ranges);
   for (const batch of packBatches(pieces, pieceBytes)) await loadBatch(context, batch, loaded);
-  if (supports("1.13")) await loadMerges(context, pieces, loaded);
+  // Merged areas are looked for right of the used range too: empty merged cells there are not
+  // in it, and the output columns go there.
+  const beyond = ranges.map((r) => ({
+    ...r,
+    colCount: Math.min(r.colCount + MERGE_MARGIN, EXCEL_COLUMNS - r.col),
+  }));
+  if (supports("1.13")) await loadMerges(context, cutIntoPieces(beyond), loaded);
 
   const sheets = collection.items.map((s) => ({
     name: s.name,
@@ -127,6 +133,10 @@ async function loadBatch(
     loaded.set(piece.sheet, target);
   }
 }
+
+/** How many columns right of the used range merged areas are looked for: past where output columns go. */
+const MERGE_MARGIN = 32;
+const EXCEL_COLUMNS = 16384;
 
 /** Excel lists at most this many merged areas in one range (OFFICE.md; office-js#3611). */
 export const MAX_MERGED_AREAS = 512;

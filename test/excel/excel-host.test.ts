@@ -2,6 +2,7 @@ import {
   CellEditModeError,
   DamagedStateError,
   HiddenSheetError,
+  MergedAreasUnavailableError,
   MissingAnnotatedSheetError,
   NewerStateVersionError,
   NoTableError,
@@ -202,11 +203,10 @@ describe("rescore in Excel", () => {
     expect(await clearOpenWorkbook()).toBe(false);
   });
 
-  test("older hosts without merged areas (ExcelApi 1.9) still score the tables", async () => {
+  test("older hosts without merged areas (before ExcelApi 1.13) are told so, and nothing is written", async () => {
     const fake = await fakeWith("wuhan-dept.xlsx", { apiVersion: 9 });
-    const outcome = await rescoreOpenWorkbook(settings);
-    expect(outcome.tables[0].total).toBe(99.69);
-    expect(fake.workbook.has(SUMMARY_SHEET)).toBe(true);
+    await expect(rescoreOpenWorkbook(settings)).rejects.toBeInstanceOf(MergedAreasUnavailableError);
+    expect(fake.workbook.has(SUMMARY_SHEET)).toBe(false);
   });
 
   test("highlighting can be switched off", async () => {
@@ -246,6 +246,25 @@ describe("nothing half-written", () => {
     expect((error as Error).message).toContain("工作簿结构受保护");
     await expect(clearOpenWorkbook()).rejects.toBeInstanceOf(WorkbookStructureProtectedError);
     expect(snapshot(fake)).toEqual(before);
+  });
+
+  test("below ExcelApi 1.13 merged areas cannot be listed: a merge where the output would go is met with one sentence, nothing half-written", async () => {
+    const fake = await fakeWith("wuhan-jiguan.xlsx");
+    const first = await rescoreOpenWorkbook(settings);
+    const { scoreCol } = first.plans[0];
+    await clearOpenWorkbook();
+    const sheet = fake.workbook.sheet("自评表");
+    const row = first.tables[0].indicators[0].row - 1;
+    sheet.merges.push({ top: row, left: scoreCol, bottom: row, right: scoreCol + 1 });
+    (fake.options as { apiVersion: number }).apiVersion = 12;
+    const before = snapshot(fake);
+    const error = await rescoreOpenWorkbook(settings).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MergedAreasUnavailableError);
+    expect(snapshot(fake)).toEqual(before);
+    // With the merged areas listed, the output moves past the merge.
+    (fake.options as { apiVersion: number }).apiVersion = 13;
+    const outcome = await rescoreOpenWorkbook(settings);
+    expect(outcome.plans[0].scoreCol).toBeGreaterThan(scoreCol + 1);
   });
 
   test("a sheet of the user’s own named 复核汇总: the summary takes a free name, and theirs is left alone", async () => {

@@ -197,3 +197,22 @@ test("sheet names: 1 to 31 characters, none of : \\ / ? * [ ] (Excel)", () => {
   expect(fake.workbook.add("复核汇总 (2)").name).toBe("复核汇总 (2)");
   expect(fake.workbook.add("_selfeval_state").name).toBe("_selfeval_state");
 });
+
+test("values cannot be written into part of a merged area; the top-left cell or the whole area can (docs: excel-add-ins-ranges)", async () => {
+  const fake = installed();
+  fake.workbook.sheet("表").merges.push({ top: 0, left: 0, bottom: 1, right: 1 });
+  const write = (address: string, values: unknown[][]) =>
+    Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("表").getRange(address).values = values as string[][];
+      await context.sync();
+    });
+  await expect(write("B1", [["x"]])).rejects.toMatchObject({ code: "InvalidOperation" });
+  await expect(write("A1:A2", [["x"], [""]])).rejects.toMatchObject({ code: "InvalidOperation" });
+  await expect(write("A1", [["左上"]])).resolves.toBeUndefined();
+  await expect(
+    write("A1:C2", [
+      ["整", null, null],
+      [null, null, null],
+    ])
+  ).resolves.toBeUndefined();
+});

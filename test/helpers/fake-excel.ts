@@ -601,6 +601,23 @@ class CommentProxy extends Proxy {
 }
 
 /** Writing to a protected sheet fails at sync, as in Excel. */
+/**
+ * Writing values into part of a merged area fails; only a range holding whole merged areas, or
+ * the area's top-left cell alone, can take them (docs: excel-add-ins-ranges).
+ */
+function refusePartOfMerge(sheet: FakeSheet, rect: CellRange): void {
+  for (const m of sheet.merges) {
+    const overlaps =
+      m.top <= rect.bottom && m.bottom >= rect.top && m.left <= rect.right && m.right >= rect.left;
+    const whole =
+      m.top >= rect.top && m.bottom <= rect.bottom && m.left >= rect.left && m.right <= rect.right;
+    const topLeftOnly =
+      rect.top === m.top && rect.left === m.left && rect.bottom === m.top && rect.right === m.left;
+    if (overlaps && !whole && !topLeftOnly)
+      throw officeError("InvalidOperation", `the range cuts the merged area ${rangeAddress(m)}`);
+  }
+}
+
 function writable(sheet: FakeSheet): FakeSheet {
   if (sheet.protected) throw officeError("AccessDenied", `sheet ${sheet.name} is protected`);
   return sheet;
@@ -687,6 +704,7 @@ class RangeProxy extends Proxy {
   }
   set values(values: unknown[][]) {
     this.set("values", values, () => {
+      refusePartOfMerge(this.sheet(), this.rect()!);
       this.forEachCell((cell, r, c) => typeIn(cell, values[r][c]));
       this.ctx.wrote(this.sheet().id, rangeAddress(this.rect()!));
     });
