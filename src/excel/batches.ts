@@ -10,11 +10,12 @@ export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
 export const BYTES_PER_CELL = 96;
 /**
  * Request bytes for one queued write, as the real Office.js client serialises it: 500–800
- * for a one-cell write, its object path and action included (OFFICE.md).
+ * for a one-cell write, its object path and action included (measured with the Office.js
+ * client's own request builder, `buildRequestMessageBodyAndRequestFlags`).
  */
 export const BYTES_PER_WRITE = 800;
 /**
- * A one-cell style load as the real client serialises it (about 530 bytes: OFFICE.md), with
+ * A one-cell style load as the real client serialises it (about 530 bytes, measured the same way), with
  * room for the longer sheet names of Chinese workbooks.
  */
 export const BYTES_PER_STYLE_LOAD = 640;

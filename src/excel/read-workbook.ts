@@ -138,7 +138,7 @@ async function loadBatch(
 const MERGE_MARGIN = 32;
 const EXCEL_COLUMNS = 16384;
 
-/** Excel lists at most this many merged areas in one range (OFFICE.md; office-js#3611). */
+/** Excel lists at most this many merged areas in one range (Range.getMergedAreasOrNullObject; office-js#3611). */
 export const MAX_MERGED_AREAS = 512;
 
 /**

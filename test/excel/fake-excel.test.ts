@@ -1,6 +1,6 @@
 /**
  * The Excel test double is the add-in's whole world in tests: each rule of real Excel it
- * copies (../shared/OFFICE.md) is checked here, with its source, so that the double is never
+ * copies is checked here, with its source, so that the double is never
  * more lenient than Excel.
  */
 import { FakeExcel } from "../helpers/fake-excel";
@@ -142,7 +142,7 @@ test("in cell-edit mode a batch fails, unless run with delayForCellEdit from Exc
   }
 });
 
-test("merged areas: only those whose top-left cell is in the range are listed, and more than 512 fail (office-js#3611; OFFICE.md)", async () => {
+test("merged areas: only those whose top-left cell is in the range are listed, and more than 512 fail (office-js#3611; Range.getMergedAreasOrNullObject)", async () => {
   const fake = installed();
   const sheet = fake.workbook.sheet("表");
   sheet.merges.push({ top: 0, left: 0, bottom: 1, right: 1 });

@@ -197,7 +197,7 @@ const bytesOf = (value: unknown) => encoder.encode(JSON.stringify(value ?? null)
 /**
  * What one queued operation costs in the request, beyond its values: the real Office.js client
  * serialises each with its object path and action, about 500 bytes for a one-cell load and
- * 500–800 for a one-cell format write (OFFICE.md, measured with the client's own request builder).
+ * 500–800 for a one-cell format write (measured with the client's own request builder, `buildRequestMessageBodyAndRequestFlags`).
  */
 const OP_OVERHEAD = 550;
 
@@ -750,7 +750,7 @@ class AreasProxy extends Proxy {
   }
   /**
    * The merged areas whose top-left cell lies in the range (office-js#3611); more than 512
-   * fail (OFFICE.md).
+   * fail (Range.getMergedAreasOrNullObject).
    */
   private areas(): CellRange[] {
     const rect = this.range.rect();
