@@ -44,7 +44,13 @@ export function parseRange(text: string): CellRange {
 }
 
 export function parseCell(text: string): { row: number; col: number } {
-  const match = /^([A-Za-z]{1,3})(\d+)$/.exec(text.trim());
-  if (!match) throw new RangeError(`Not a cell address: ${text}`);
-  return { row: Number(match[2]) - 1, col: columnIndex(match[1]) };
+  const cell = cellOrNull(text);
+  if (!cell) throw new RangeError(`Not a cell address: ${text}`);
+  return cell;
+}
+
+/** "B3" as a 0-based cell, or null when the text is not a cell address (a cell's `r` in a file may be anything). */
+export function cellOrNull(text: string): { row: number; col: number } | null {
+  const match = /^([A-Za-z]{1,3})([1-9]\d*)$/.exec(text.trim());
+  return match ? { row: Number(match[2]) - 1, col: columnIndex(match[1]) } : null;
 }

@@ -1,6 +1,5 @@
-import { cellAddress, columnLetters, parseRange } from "../core/address";
+import { cellAddress, cellOrNull, columnLetters, parseRange } from "../core/address";
 import { UnsupportedPackageError } from "../core/errors";
-import { parseReference } from "./cell-reference";
 import {
   Tag,
   attribute,
@@ -131,7 +130,7 @@ function editRow(
       const end = tag.kind === "empty" ? tag : elementEnd(xml, tag, part);
       if (tag.local === "c") {
         const reference = attribute(xml, tag, "r");
-        const at = reference ? parseReference(reference) : null;
+        const at = reference ? cellOrNull(reference) : null;
         col = at ? at.col : col + 1;
         spans.push({ col, start: tag.start, end: end.end });
       }

@@ -1,7 +1,6 @@
-import { CellRange, parseRange } from "../core/address";
+import { CellRange, cellOrNull, parseRange } from "../core/address";
 import { UnsupportedPackageError } from "../core/errors";
 import { CellValue, SheetGrid, dateToSerial, isDateFormat } from "../core/grid";
-import { parseReference } from "./cell-reference";
 import { itemTexts } from "./shared-strings";
 import { StylesPart } from "./styles";
 import {
@@ -61,7 +60,7 @@ export function readWorksheet(
         continue;
       }
       const reference = attribute(xml, tag, "r");
-      const at = reference ? parseReference(reference) : null;
+      const at = reference ? cellOrNull(reference) : null;
       if (reference && !at)
         throw new UnsupportedPackageError(part, `cell reference “${reference}”`);
       col = at ? at.col : col + 1;
