@@ -6,6 +6,7 @@ import { Look } from "../package/styles";
 import {
   CellEdit,
   coverSpans,
+  columnWidth,
   columnsElement,
   dimensionElement,
   editSheetData,
@@ -171,7 +172,7 @@ function annotateSheet(
     kind: "width",
     sheet: name,
     col,
-    width: columnWidth(cols.text, col),
+    width: columnWidth(cols.text, part, col),
   }));
   let newHead = replaceColumns(head, part, withColumnWidths(cols.text, part, prefix, widths));
   const dimensionTag = dimensionElement(head, part);
@@ -193,19 +194,6 @@ function annotateSheet(
       dimension: dimension ? originalDimension : null,
     },
   ];
-}
-
-/** The width a `<cols>` element gives a column (0-based), in characters, or null for the default. */
-function columnWidth(cols: string | null, col: number): number | null {
-  if (cols === null) return null;
-  for (const match of cols.matchAll(/<(?:\w+:)?col\b([^>]*)>/g)) {
-    const a = match[1];
-    const min = Number(/\smin\s*=\s*"(\d+)"/.exec(a)?.[1]);
-    const max = Number(/\smax\s*=\s*"(\d+)"/.exec(a)?.[1]);
-    const width = /\swidth\s*=\s*"([\d.]+)"/.exec(a)?.[1];
-    if (min <= col + 1 && col + 1 <= max) return width === undefined ? null : Number(width);
-  }
-  return null;
 }
 
 function lookOf(output: OutputCell): Look {

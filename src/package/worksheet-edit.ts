@@ -243,6 +243,29 @@ export function replaceColumns(head: string, part: string, text: string | null):
   return head.slice(0, at.start) + (text ?? "") + head.slice(at.end);
 }
 
+/** The `<col>` ranges of a `<cols>` element: 1-based bounds, the width it sets (null: none), its text. */
+function columnRanges(
+  cols: string | null,
+  part: string
+): { min: number; max: number; width: number | null; text: string }[] {
+  if (cols === null) return [];
+  return children(cols, nextTag(cols, 0, part)!, part).map((child) => {
+    const a = attributes(cols, child.open);
+    const width = a.get("width");
+    return {
+      min: Number(a.get("min")),
+      max: Number(a.get("max")),
+      width: width === undefined ? null : Number(width),
+      text: cols.slice(child.open.start, child.close.end),
+    };
+  });
+}
+
+/** The width a `<cols>` element gives a column (0-based), in characters, or null for the default. */
+export function columnWidth(cols: string | null, part: string, col: number): number | null {
+  return columnRanges(cols, part).find((r) => r.min <= col + 1 && col + 1 <= r.max)?.width ?? null;
+}
+
 /**
  * `<cols>` with the given columns (0-based) set to a width in characters: a `<col>` range
  * covering one of them is split so that only that column changes; other ranges keep their text.
@@ -254,20 +277,8 @@ export function withColumnWidths(
   widths: Map<number, number | null>
 ): string | null {
   type Range = { min: number; max: number; text: string };
-  const ranges: Range[] = [];
-  let name = `${prefix}cols`;
-  if (current !== null) {
-    const open = nextTag(current, 0, part)!;
-    name = open.name;
-    for (const child of children(current, open, part)) {
-      const a = attributes(current, child.open);
-      ranges.push({
-        min: Number(a.get("min")),
-        max: Number(a.get("max")),
-        text: current.slice(child.open.start, child.close.end),
-      });
-    }
-  }
+  const ranges: Range[] = columnRanges(current, part);
+  const name = current === null ? `${prefix}cols` : nextTag(current, 0, part)!.name;
   const colName = `${prefixOf(name)}col`;
   for (const [col, width] of widths) {
     const n = col + 1;
