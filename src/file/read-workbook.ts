@@ -33,7 +33,7 @@ function isEncryptedOoxml(data: Uint8Array): boolean {
 }
 
 /** Checks the container before anything is unzipped, so each bad input gets its own answer. */
-export function checkContainer(data: Uint8Array): void {
+function checkContainer(data: Uint8Array): void {
   if (startsWith(data, ZIP_SIGNATURE)) return;
   if (startsWith(data, OLE_SIGNATURE))
     throw isEncryptedOoxml(data) ? new EncryptedWorkbookError() : new LegacyXlsError();

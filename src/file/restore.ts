@@ -189,7 +189,7 @@ function restoreLook(
     cells: cellEdits(cellRecordsOf(records), (record) => ({ current, address, prefix }) => {
       if (!stillOurs(opened, part, record, current)) return current;
       const xf = cellStyleIndex(current, part);
-      const look = lookOf(record.style, record.kind);
+      const look = recordedLook(record.style, record.kind);
       if (record.kind === "output" && isPlain(record.style)) return null;
       const s = styles.derive(xf, look);
       if (record.kind === "output" || current === null)
@@ -229,7 +229,7 @@ function isPlain(style: OriginalStyle): boolean {
 }
 
 /** The recorded look: only the fill for a highlight (the tool changed nothing else there). */
-function lookOf(
+function recordedLook(
   style: OriginalStyle,
   kind: CellRecord["kind"]
 ): { fill: string | null; numberFormat?: string; bold?: boolean; wrap?: boolean } {

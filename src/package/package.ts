@@ -239,13 +239,13 @@ function encodePieces(pieces: string[]): Uint8Array {
 export type Relationship = { id: string; type: string; target: string; external: boolean };
 
 /** `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; the package itself → `_rels/.rels`. */
-export function relationshipsPart(source: string): string {
+function relationshipsPart(source: string): string {
   const slash = source.lastIndexOf("/");
   return `${source.slice(0, slash + 1)}_rels/${source.slice(slash + 1)}.rels`;
 }
 
 /** A relationship target as a part name: relative to the source's folder, or absolute from the package root. */
-export function resolvePart(source: string, target: string): string {
+function resolvePart(source: string, target: string): string {
   const base = target.startsWith("/") ? [] : source.split("/").slice(0, -1);
   for (const segment of target.replace(/^\//, "").split("/")) {
     if (segment === "..") base.pop();

@@ -1,6 +1,6 @@
 import { UnsupportedPackageError } from "../core/errors";
 import { BUILT_IN_NUMBER_FORMATS, FIRST_CUSTOM_NUMBER_FORMAT } from "./number-formats";
-import { OoxmlPackage } from "./package";
+import { OoxmlPackage, Relationship } from "./package";
 import { WorkbookPart } from "./workbook";
 import {
   Splice,
@@ -73,21 +73,22 @@ export class StylesPart {
       const a = attributes(item, tag);
       this.formats.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "General");
     }
-    for (const item of this.lists.get("cellXfs")!.items) {
-      const a = attributes(item, nextTag(item, 0, name)!);
-      this.xfFields.push({
-        numFmtId: Number(a.get("numFmtId") ?? 0),
-        fontId: Number(a.get("fontId") ?? 0),
-        fillId: Number(a.get("fillId") ?? 0),
-      });
-    }
+    for (const item of this.lists.get("cellXfs")!.items) this.xfFields.push(this.fieldsOf(item));
+  }
+
+  /** The ids an `<xf>` refers to. */
+  private fieldsOf(xf: string): { numFmtId: number; fontId: number; fillId: number } {
+    const a = attributes(xf, nextTag(xf, 0, this.name)!);
+    return {
+      numFmtId: Number(a.get("numFmtId") ?? 0),
+      fontId: Number(a.get("fontId") ?? 0),
+      fillId: Number(a.get("fillId") ?? 0),
+    };
   }
 
   /** The styles part of a workbook; a workbook without one gets a minimal part of the tool's own. */
   static open(pkg: OoxmlPackage, workbook: WorkbookPart): StylesPart {
-    const rel = pkg
-      .relationships(workbook.name)
-      .find((r) => r.type.endsWith(STYLES_TYPE) && !r.external);
+    const rel = stylesRelationship(pkg, workbook);
     if (rel && pkg.has(rel.target))
       return new StylesPart(pkg, workbook, rel.target, pkg.read(rel.target), false);
     const name = pkg.has("xl/styles.xml") ? pkg.freePartName("xl/styles{n}.xml") : "xl/styles.xml";
@@ -183,11 +184,7 @@ export class StylesPart {
       set("applyAlignment", "1");
     }
     const index = this.append("cellXfs", element);
-    this.xfFields[index] = {
-      numFmtId: Number(attributes(element, nextTag(element, 0, this.name)!).get("numFmtId") ?? 0),
-      fontId: Number(attributes(element, nextTag(element, 0, this.name)!).get("fontId") ?? 0),
-      fillId: Number(attributes(element, nextTag(element, 0, this.name)!).get("fillId") ?? 0),
-    };
+    this.xfFields[index] = this.fieldsOf(element);
     this.derived.set(key, index);
     return index;
   }
@@ -270,7 +267,7 @@ export class StylesPart {
       this.pkg.addContentType(this.name, STYLES_CONTENT_TYPE);
       this.pkg.addRelationship(
         this.workbook.name,
-        this.workbook.relationshipsNamespace().replace(/relationships$/, "relationships/styles"),
+        this.workbook.relationshipType("styles"),
         this.name
       );
     }
@@ -284,9 +281,7 @@ export class StylesPart {
    * unused entries stay, harmlessly).
    */
   static restore(pkg: OoxmlPackage, workbook: WorkbookPart, record: StylesRecord): void {
-    const rel = pkg
-      .relationships(workbook.name)
-      .find((r) => r.type.endsWith(STYLES_TYPE) && !r.external);
+    const rel = stylesRelationship(pkg, workbook);
     const name = rel?.target ?? "xl/styles.xml";
     if (!pkg.has(name)) return;
     if (pkg.digest(name) !== record.digest) return;
@@ -318,6 +313,11 @@ export class StylesPart {
     }
     pkg.write(name, xml);
   }
+}
+
+/** The workbook's relationship to its styles part, if it has one. */
+function stylesRelationship(pkg: OoxmlPackage, workbook: WorkbookPart): Relationship | undefined {
+  return pkg.relationships(workbook.name).find((r) => r.type.endsWith(STYLES_TYPE) && !r.external);
 }
 
 /** Changes the start tag of an element given as text. */

@@ -63,13 +63,22 @@ export class WorkbookPart {
     );
   }
 
-  /** The relationships namespace the workbook uses (transitional or strict). */
-  relationshipsNamespace(): string {
+  /**
+   * The relationships namespace the workbook uses (transitional or strict) and the prefix its
+   * root binds to it (null when none is bound).
+   */
+  private relationshipsBinding(): { namespace: string; prefix: string | null } {
     const xml = this.pkg.read(this.name);
     const root = nextTag(xml, 0, this.name)!;
     for (const [name, value] of attributes(xml, root))
-      if (name.startsWith("xmlns:") && /relationships$/.test(value)) return value;
-    return TRANSITIONAL_RELATIONSHIPS;
+      if (name.startsWith("xmlns:") && /relationships$/.test(value))
+        return { namespace: value, prefix: name.slice(6) };
+    return { namespace: TRANSITIONAL_RELATIONSHIPS, prefix: null };
+  }
+
+  /** The type of a relationship from the workbook to a part of this kind (`worksheet`, `styles`), in the workbook's namespace. */
+  relationshipType(kind: string): string {
+    return `${this.relationshipsBinding().namespace}/${kind}`;
   }
 
   /**
@@ -81,16 +90,9 @@ export class WorkbookPart {
     const part = this.pkg.freePartName("xl/worksheets/sheet{n}.xml");
     this.pkg.write(part, xml);
     this.pkg.addContentType(part, WORKSHEET_CONTENT_TYPE);
-    const relType = this.relationshipsNamespace().replace(
-      /relationships$/,
-      "relationships/worksheet"
-    );
-    const id = this.pkg.addRelationship(this.name, relType, part);
+    const id = this.pkg.addRelationship(this.name, this.relationshipType("worksheet"), part);
     const workbook = this.pkg.read(this.name);
-    const root = nextTag(workbook, 0, this.name)!;
-    const relPrefix = [...attributes(workbook, root)]
-      .find(([n, v]) => n.startsWith("xmlns:") && /relationships$/.test(v))?.[0]
-      .slice(6);
+    const relPrefix = this.relationshipsBinding().prefix;
     const idAttribute = relPrefix
       ? `${relPrefix}:id="${id}"`
       : `r:id="${id}" xmlns:r="${TRANSITIONAL_RELATIONSHIPS}"`;

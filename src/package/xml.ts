@@ -181,7 +181,7 @@ export function withAttribute(tagText: string, name: string, value: string | nul
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos)|([^;]*));/g;
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   if (!text.includes("&")) return text;
   return text.replace(ENTITY, (whole, hex: string, dec: string, named: string) => {
     if (named) return NAMED[named];

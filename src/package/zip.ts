@@ -8,7 +8,7 @@ import { CorruptWorkbookError, UnsupportedPackageError, ZipTooLargeError } from 
  */
 
 /** An .xlsx that would unzip to more than this is refused before anything is unzipped. */
-export const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
+const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
 const MAX_ENTRIES = 20000;
 
 const EOCD = 0x06054b50;
