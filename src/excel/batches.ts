@@ -6,19 +6,18 @@
 
 /** The limit is 5 MB; the budget leaves room for the envelope and for underestimates. */
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
-/** Estimated response bytes per cell for a value and a number format. */
-export const BYTES_PER_CELL = 96;
 /**
- * Request bytes for one queued write, as the real Office.js client serialises it: 500–800
- * for a one-cell write, its object path and action included (measured with the Office.js
- * client's own request builder, `buildRequestMessageBodyAndRequestFlags`).
+ * Estimated response bytes per cell for a value and a number format: about 20 in the
+ * reference workbooks' JSON, doubled for long texts. A response that is larger after all is
+ * refused by Excel before anything runs, and the batch is halved and read again.
  */
-export const BYTES_PER_WRITE = 800;
+export const BYTES_PER_CELL = 48;
 /**
- * A one-cell style load as the real client serialises it (about 530 bytes, measured the same way), with
- * room for the longer sheet names of Chinese workbooks.
+ * Request bytes for one queued write beyond its payload: its object paths and actions as the
+ * Office.js client serialises them — about 450 for a range's values, number formats and cell
+ * properties on a shared sheet proxy (measured with the client's own request builder).
  */
-export const BYTES_PER_STYLE_LOAD = 640;
+export const BYTES_PER_WRITE = 600;
 
 export type Piece = { sheet: string; row: number; col: number; rowCount: number; colCount: number };
 

@@ -22,17 +22,21 @@ import {
   locateSheets,
   withoutAnnotations,
 } from "../core/state";
-import { BYTES_PER_STYLE_LOAD, syncInBatches } from "./batches";
+import { syncInBatches } from "./batches";
+import { columnSegments } from "./column-segments";
 import { readWorkbook } from "./read-workbook";
 import { supports } from "./requirements";
+import { sheetOf } from "./sheet-proxies";
 import {
+  MergesOf,
   asTyped,
+  lookBytes,
+  looksOf,
   planWrites,
-  queueStyleLoad,
+  queueLookLoad,
   restoreWrites,
   runWrites,
   stateWrites,
-  styleOf,
   summaryRewrites,
 } from "./write-workbook";
 
@@ -152,10 +156,11 @@ async function rescoreIn(
   });
 
   progress("write");
-  const originals = await loadOriginals(context, plan.tables, records);
+  const mergesOf = mergesIn(read.grids);
+  const originals = await loadOriginals(context, plan.tables, records, mergesOf);
   const widths = await loadWidths(context, plan.widths, records);
   const kept = records.filter((r) => !inScope(r));
-  const planned = planWrites(plan, originals, widths, !sheet);
+  const planned = planWrites(plan, originals, widths, !sheet, mergesOf);
   const existing = new Set(names(read.sheets));
   // Live mode: the summary the last whole rescore added is written again, current.
   const summary = records.find((r) => r.kind === "sheet" && existing.has(r.sheet));
@@ -166,7 +171,7 @@ async function rescoreIn(
   const refreshed =
     sheet && others && summary ? summaryRewrites(summaryPlan(current, summary.sheet)) : [];
   // The new record goes in first: an interrupted run can still be cleared.
-  const restore = restoreWrites(records.filter(inScope), existing, valueIn(read.grids));
+  const restore = restoreWrites(records.filter(inScope), existing, valueIn(read.grids), mergesOf);
   await runWrites(context, [
     ...restore,
     ...stateWrites([...kept, ...planned.records]),
@@ -193,26 +198,40 @@ function valueIn(grids: SheetGrid[]) {
   };
 }
 
-/** A cell already annotated keeps its first original; the others are read from Excel in batched syncs. */
+/** The merged areas of each sheet as read. */
+function mergesIn(grids: SheetGrid[]): MergesOf {
+  const byName = new Map(grids.map((g) => [g.name, g.merges]));
+  return (sheet) => byName.get(sheet) ?? [];
+}
+
+/**
+ * A cell already annotated keeps its first original; the others are read from Excel, a
+ * stretch of a column per operation, in batches under the payload budget.
+ */
 async function loadOriginals(
   context: Excel.RequestContext,
   plans: TablePlan[],
-  records: StateRecord[]
+  records: StateRecord[],
+  mergesOf: MergesOf
 ) {
   const known = new Map<string, OriginalStyle>();
   for (const r of records)
     if (r.kind === "output" || r.kind === "highlight")
       known.set(`${r.sheet}!${r.row}:${r.col}`, r.style);
-  const cells = plans
-    .flatMap((t) => [...t.highlights, ...t.outputs])
-    .filter((c) => !known.has(`${c.sheet}!${c.row}:${c.col}`));
+  const unknown = (c: { sheet: string; row: number; col: number }) =>
+    !known.has(`${c.sheet}!${c.row}:${c.col}`);
+  const cells = plans.flatMap((t) => [
+    ...t.highlights.filter(unknown).map((h) => ({ ...h, output: false })),
+    ...t.outputs.filter(unknown).map((o) => ({ ...o, output: true })),
+  ]);
   await syncInBatches(
     context,
-    cells,
-    () => BYTES_PER_STYLE_LOAD,
-    (batch) => batch.map((c) => ({ c, range: queueStyleLoad(context, c.sheet, c.row, c.col) })),
-    (ranges) => {
-      for (const { c, range } of ranges) known.set(`${c.sheet}!${c.row}:${c.col}`, styleOf(range));
+    columnSegments(cells, mergesOf),
+    lookBytes,
+    (batch) => batch.map((segment) => queueLookLoad(context, segment)),
+    (reads) => {
+      for (const read of reads)
+        for (const [c, style] of looksOf(read)) known.set(`${c.sheet}!${c.row}:${c.col}`, style);
     }
   );
   return (sheet: string, row: number, col: number): OriginalStyle =>
@@ -235,7 +254,7 @@ async function loadWidths(
   const missing = widths.filter((w) => !known.has(`${w.sheet}!${w.col}`));
   if (missing.length) {
     const loads = missing.map((w) => {
-      const sheet = context.workbook.worksheets.getItem(w.sheet);
+      const sheet = sheetOf(context, w.sheet);
       sheet.load("standardWidth");
       const range = sheet.getRangeByIndexes(0, w.col, 1, 1);
       range.load("format/columnWidth");
@@ -264,7 +283,7 @@ export function clearOpenWorkbook(): Promise<boolean> {
     if (locked.length) throw new ProtectedSheetError(locked);
     await runWrites(
       context,
-      restoreWrites(records, new Set(names(read.sheets)), valueIn(read.grids))
+      restoreWrites(records, new Set(names(read.sheets)), valueIn(read.grids), mergesIn(read.grids))
     );
     return true;
   });

@@ -10,6 +10,7 @@ import {
   splitBatch,
 } from "./batches";
 import { supports } from "./requirements";
+import { sheetOf } from "./sheet-proxies";
 
 export type SheetInfo = { name: string; protected: boolean; hidden: boolean };
 
@@ -106,9 +107,12 @@ async function loadBatch(
   loaded: Map<string, Loaded>
 ): Promise<void> {
   const proxies = batch.map((piece) => {
-    const range = context.workbook.worksheets
-      .getItem(piece.sheet)
-      .getRangeByIndexes(piece.row, piece.col, piece.rowCount, piece.colCount);
+    const range = sheetOf(context, piece.sheet).getRangeByIndexes(
+      piece.row,
+      piece.col,
+      piece.rowCount,
+      piece.colCount
+    );
     range.load("values,numberFormat");
     return { piece, range };
   });
@@ -153,8 +157,7 @@ async function loadMerges(
   loaded: Map<string, Loaded>
 ): Promise<void> {
   const proxies = pieces.map((piece) => {
-    const areas = context.workbook.worksheets
-      .getItem(piece.sheet)
+    const areas = sheetOf(context, piece.sheet)
       .getRangeByIndexes(piece.row, piece.col, piece.rowCount, piece.colCount)
       .getMergedAreasOrNullObject();
     areas.load("address");

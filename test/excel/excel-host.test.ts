@@ -69,12 +69,17 @@ describe("the test double behaves like Excel where it matters", () => {
         context.workbook.worksheets.getItem("自评表").getRange("A1:G24").load("values");
         await context.sync();
       });
-    // Each queued operation costs about 550 bytes of request, as the real client serialises it.
-    const small = await fakeWith("wuhan-jiguan.xlsx", { payloadLimit: 500 });
+    // The sizes of this request and its response, as the real client serialises the request.
+    const measured = await fakeWith("wuhan-jiguan.xlsx");
+    await load();
+    const [{ request, response }] = measured.syncs;
+    expect(response).toBeGreaterThan(request);
+    FakeExcel.uninstall();
+    const small = await fakeWith("wuhan-jiguan.xlsx", { payloadLimit: request - 1 });
     await expect(load()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
     expect(small.refused).toHaveLength(1);
     FakeExcel.uninstall();
-    const fake = await fakeWith("wuhan-jiguan.xlsx", { payloadLimit: 1000 });
+    const fake = await fakeWith("wuhan-jiguan.xlsx", { payloadLimit: response - 1 });
     await expect(load()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
     expect(fake.refused).toHaveLength(1);
   });
@@ -130,11 +135,11 @@ describe("rescore in Excel", () => {
     expect(await clearOpenWorkbook()).toBe(true);
   });
 
-  test("the number of syncs does not grow with the number of sheets until the writes pass one batch", async () => {
+  test("the number of syncs does not grow with the number of sheets, and every request, as the real client builds it, stays under 4 MB", async () => {
     const counts: number[] = [];
-    for (const sheets of [1, 10, 100, 200]) {
+    const grid = toGrid(layoutTable(referenceTable("jiguan")));
+    for (const sheets of [1, 10, 100, 500]) {
       const fake = new FakeExcel();
-      const grid = toGrid(layoutTable(referenceTable("jiguan")));
       fakeFromGrids(
         fake,
         Array.from({ length: sheets }, (_, k) => ({ ...grid, name: `项目${k + 1}` }))
@@ -145,11 +150,11 @@ describe("rescore in Excel", () => {
       expect(outcome.tables.every((t) => t.total === 98.9)).toBe(true);
       counts.push(fake.syncCount);
       expect(fake.refused).toEqual([]);
+      expect(Math.max(...fake.syncs.map((s) => s.request))).toBeLessThan(4 * 1024 * 1024);
+      FakeExcel.uninstall();
     }
     // Sheet list, used ranges, cells, merged areas, original looks, widths, writes.
-    expect(counts.slice(0, 3)).toEqual([7, 7, 7]);
-    // At 200 sheets the writes, at their real size, take three batches under the 4 MB budget.
-    expect(counts[3]).toBeLessThanOrEqual(9);
+    expect(counts).toEqual([7, 7, 7, 7]);
   });
 
   test("a sheet with more merged areas than Excel lists at once (512) is read whole, in pieces", async () => {
@@ -201,6 +206,18 @@ describe("rescore in Excel", () => {
     expect(await clearOpenWorkbook()).toBe(true);
     expect(snapshot(fake)).toEqual(original);
     expect(await clearOpenWorkbook()).toBe(false);
+  });
+
+  test("a table filled white keeps its white fill through rescore and clear: white is not no fill", async () => {
+    const fake = await fakeWith("wuhan-jiguan.xlsx");
+    const sheet = fake.workbook.sheets[0];
+    const used = sheet.usedRange()!;
+    for (let r = used.top; r <= used.bottom; r++)
+      for (let c = used.left; c <= used.right; c++) sheet.cell(r, c).fill = "#FFFFFF";
+    const original = snapshot(fake);
+    await rescoreOpenWorkbook(settings);
+    expect(await clearOpenWorkbook()).toBe(true);
+    expect(snapshot(fake)).toEqual(original);
   });
 
   test("older hosts without merged areas (before ExcelApi 1.13) are told so, and nothing is written", async () => {

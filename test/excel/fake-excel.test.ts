@@ -216,3 +216,85 @@ test("values cannot be written into part of a merged area; the top-left cell or 
     ])
   ).resolves.toBeUndefined();
 });
+
+test("each request is the real Office.js client's, serialised by its own request builder: one over 5 MB is refused before anything runs (docs: excel-add-ins-resource-limits)", async () => {
+  const fake = installed();
+  const text = "预算绩效".repeat(500_000); // 6 MB of UTF-8
+  const refused = Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem("表");
+    sheet.getRange("A1").values = [["先写的"]];
+    sheet.getRange("A2").values = [[text]];
+    await context.sync();
+  });
+  await expect(refused).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+  expect(fake.refused[0].request).toBeGreaterThan(6_000_000);
+  expect(fake.workbook.sheet("表").peek(0, 0)).toBeUndefined();
+  // A write of a few bytes costs hundreds in the request: its object paths and actions.
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.getItem("表").getRange("A1").values = [[1]];
+    await context.sync();
+  });
+  expect(fake.syncs[0].request).toBeGreaterThan(300);
+});
+
+test("a range proxy is good for the request that made it: used after a sync it fails, as the client refuses it (office-js: InvalidObjectPath)", async () => {
+  installed();
+  const reused = Excel.run(async (context) => {
+    const range = context.workbook.worksheets.getItem("表").getRange("A1");
+    range.load("values");
+    await context.sync();
+    range.values = [[1]];
+    await context.sync();
+  });
+  await expect(reused).rejects.toMatchObject({ code: "InvalidObjectPath" });
+});
+
+test("a 2-D array must have the range's shape; null leaves a cell's number format as it is (docs: excel-add-ins-blank-null-values)", async () => {
+  const fake = installed();
+  const sheet = fake.workbook.sheet("表");
+  sheet.put(0, 0, [["a"], ["b"]], [["0.00"], ["@"]]);
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.getItem("表").getRange("A1:A2").numberFormat = [[null], ["0%"]];
+    await context.sync();
+  });
+  expect([sheet.cell(0, 0).numberFormat, sheet.cell(1, 0).numberFormat]).toEqual(["0.00", "0%"]);
+  const wrongShape = Excel.run(async (context) => {
+    context.workbook.worksheets.getItem("表").getRange("A1:A2").values = [["x"]];
+    await context.sync();
+  });
+  await expect(wrongShape).rejects.toMatchObject({ code: "InvalidArgument" });
+});
+
+test("cell properties: each cell's own, set where given and left where not; no fill reads white with tintAndShade null (types: Range.setCellProperties, getCellProperties; office-js#4900)", async () => {
+  const fake = installed();
+  const sheet = fake.workbook.sheet("表");
+  sheet.cell(0, 0).fill = "#FFFFFF";
+  sheet.cell(1, 0).bold = true;
+  await Excel.run(async (context) => {
+    const range = context.workbook.worksheets.getItem("表").getRange("A1:A3");
+    const before = range.getCellProperties({
+      format: { fill: { color: true, tintAndShade: true } },
+    });
+    await context.sync();
+    expect(before.value.map((row) => row[0].format!.fill)).toEqual([
+      { color: "#FFFFFF", tintAndShade: 0 },
+      { color: "#FFFFFF", tintAndShade: null },
+      { color: "#FFFFFF", tintAndShade: null },
+    ]);
+    context.workbook.worksheets
+      .getItem("表")
+      .getRange("A1:A3")
+      .setCellProperties([
+        [{}],
+        [{ format: { fill: { color: "#ffc7ce" } } }],
+        [{ format: { wrapText: true } }],
+      ]);
+    await context.sync();
+  });
+  expect([sheet.cell(0, 0).fill, sheet.cell(1, 0).fill, sheet.cell(2, 0).fill]).toEqual([
+    "#FFFFFF",
+    "#FFC7CE",
+    null,
+  ]);
+  expect([sheet.cell(1, 0).bold, sheet.cell(2, 0).wrap]).toEqual([true, true]);
+});

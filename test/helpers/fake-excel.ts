@@ -1,10 +1,14 @@
 /**
  * An in-memory Excel that behaves like Office.js where it matters: properties must be loaded
  * and synced before they are read, writes take effect at sync, collections have `items`,
- * and every sync is counted with its estimated request and response payload, refused past
- * the 5 MB limit as Excel on the web refuses it.
+ * and every sync is counted with its request and response payload, refused past the 5 MB
+ * limit as Excel on the web refuses it. Every call is mirrored onto the real Office.js client
+ * (`MeasuredContext`): the request size is the one its request builder serialises, and the
+ * client's own checks (a range used after the sync that made it, an argument of the wrong
+ * shape) fail here as they fail in Excel.
  */
 import { CellRange, parseRange, rangeAddress } from "../../src/core/address";
+import { ClientObject, MeasuredContext } from "./office-js-client";
 
 export type FakeCell = {
   value: string | number | boolean | null;
@@ -186,34 +190,55 @@ export function officeError(code: string, message: string): Error {
 }
 
 export type SyncRecord = { request: number; response: number };
+/** The cell properties the double knows: fill colour, bold and wrapping. */
+type CellProperties = {
+  format?: { fill?: { color?: string }; font?: { bold?: boolean }; wrapText?: boolean };
+};
+type CellPropertiesOptions = {
+  format?: {
+    fill?: { color?: boolean; tintAndShade?: boolean };
+    font?: { bold?: boolean };
+    wrapText?: boolean;
+  };
+};
+
+/**
+ * A cell's fill as Excel reports it: no fill reads white, as a white fill does, and only its
+ * `tintAndShade` is null (office-js#4900, #6218).
+ */
+function fillProperties(
+  cell: FakeCell | undefined,
+  want: { color?: boolean; tintAndShade?: boolean }
+): { color?: string; tintAndShade?: number | null } {
+  return {
+    ...(want.color ? { color: cell?.fill ?? "#FFFFFF" } : {}),
+    ...(want.tintAndShade ? { tintAndShade: cell?.fill ? 0 : null } : {}),
+  };
+}
 export type FakeOptions = { apiVersion?: number; editMode?: boolean; payloadLimit?: number };
 
-type Op = { bytes: number; run: () => number };
+/** A queued operation: run at sync, it returns the bytes it adds to the response. */
+type Op = () => number;
 
 const STANDARD_WIDTH = 8.43;
 const STANDARD_POINTS = 48;
 const encoder = new TextEncoder();
 const bytesOf = (value: unknown) => encoder.encode(JSON.stringify(value ?? null)).length;
-/**
- * What one queued operation costs in the request, beyond its values: the real Office.js client
- * serialises each with its object path and action, about 500 bytes for a one-cell load and
- * 500–800 for a one-cell format write (measured with the client's own request builder, `buildRequestMessageBodyAndRequestFlags`).
- */
-const OP_OVERHEAD = 550;
-
 class Context {
   private queue: Op[] = [];
+  /** The real client's context, every call mirrored onto it: its request is what Excel receives. */
+  readonly client = new MeasuredContext();
   readonly workbook: WorkbookProxy;
   constructor(
     readonly fake: FakeExcel,
     /** Run with `delayForCellEdit` (ExcelApi 1.11): a batch waits for cell-edit mode to end instead of failing. */
     private readonly delayed = false
   ) {
-    this.workbook = new WorkbookProxy(this);
+    this.workbook = new WorkbookProxy(this, this.client.context.workbook);
   }
 
-  enqueue(bytes: number, run: () => number): void {
-    this.queue.push({ bytes: bytes + OP_OVERHEAD, run });
+  enqueue(run: Op): void {
+    this.queue.push(run);
   }
 
   /** Cells the add-in wrote in this sync: Excel reports them to `onChanged` handlers too, after the sync. */
@@ -225,6 +250,7 @@ class Context {
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
+    const request = await this.client.take();
     const fake = this.fake;
     fake.syncCount++;
     if (fake.options.editMode) {
@@ -234,13 +260,12 @@ class Context {
       fake.options.editMode = false;
       fake.waitedForCellEdit++;
     }
-    const request = ops.reduce((sum, op) => sum + op.bytes, 0);
     if (request > fake.limit) {
       fake.refused.push({ request, response: 0 });
       throw officeError("RequestPayloadSizeLimitExceeded", `request of ${request} bytes`);
     }
     let response = 0;
-    for (const op of ops) response += op.run();
+    for (const op of ops) response += op();
     if (response > fake.limit) {
       fake.refused.push({ request, response });
       throw officeError("ResponsePayloadSizeLimitExceeded", `response of ${response} bytes`);
@@ -263,11 +288,25 @@ class Context {
 /** Base of every proxy: loaded properties, read only after a sync. */
 abstract class Proxy {
   private readonly loaded = new Map<string, unknown>();
-  constructor(protected readonly ctx: Context) {}
+  private clientObject: ClientObject | null = null;
+  constructor(
+    protected readonly ctx: Context,
+    /**
+     * The same object in the real client, which every call is mirrored onto; a function where
+     * it is made only when the host first calls it (a child the double loads by itself must not
+     * add to the request).
+     */
+    private readonly clientOf: ClientObject | (() => ClientObject)
+  ) {}
+
+  get client(): ClientObject {
+    this.clientObject ??= typeof this.clientOf === "function" ? this.clientOf() : this.clientOf;
+    return this.clientObject;
+  }
 
   /** *OrNullObject results know whether they exist after the next sync, loaded or not, as in Office.js. */
   protected nullable(exists: () => boolean): void {
-    this.ctx.enqueue(0, () => {
+    this.ctx.enqueue(() => {
       this.loaded.set("isNullObject", !exists());
       return 0;
     });
@@ -280,7 +319,8 @@ abstract class Proxy {
     const paths = (Array.isArray(props) ? props : props.split(","))
       .map((p) => p.trim())
       .filter(Boolean);
-    this.ctx.enqueue(bytesOf(paths), () => this.loadNow(paths));
+    this.client.load(paths.join(","));
+    this.ctx.enqueue(() => this.loadNow(paths));
     return this;
   }
 
@@ -314,7 +354,13 @@ abstract class Proxy {
   }
 
   protected set(property: string, value: unknown, apply: () => void): void {
-    this.ctx.enqueue(bytesOf(value) + property.length, () => {
+    this.client[property] = value;
+    this.queue(apply);
+  }
+
+  /** Queues a change already mirrored onto the client; it adds nothing to the response. */
+  protected queue(apply: () => void): void {
+    this.ctx.enqueue(() => {
       apply();
       return 0;
     });
@@ -324,9 +370,10 @@ abstract class Proxy {
 class SettingProxy extends Proxy {
   constructor(
     ctx: Context,
+    client: ClientObject,
     private readonly key: string
   ) {
-    super(ctx);
+    super(ctx, client);
     this.nullable(() => ctx.fake.workbookSettings.has(key));
   }
   protected snapshot(property: string): unknown {
@@ -354,31 +401,38 @@ class WorkbookProxy {
     add: (address: string, content: string) => void;
     getItemByCell: (address: string) => CommentProxy;
   };
-  constructor(ctx: Context) {
-    this.worksheets = new WorksheetCollection(ctx);
-    this.protection = new ChildProxy(ctx, (p) =>
-      p === "protected" ? ctx.fake.workbook.structureProtected : undefined
+  constructor(ctx: Context, client: ClientObject) {
+    this.worksheets = new WorksheetCollection(ctx, () => client.worksheets);
+    this.protection = new ChildProxy(
+      ctx,
+      () => client.protection,
+      (p) => (p === "protected" ? ctx.fake.workbook.structureProtected : undefined)
     );
     this.settings = {
-      add: (key, value) =>
-        ctx.enqueue(bytesOf([key, value]), () => {
+      add: (key, value) => {
+        client.settings.add(key, value);
+        ctx.enqueue(() => {
           if (ctx.fake.apiVersion < 4) throw new Error("workbook.settings needs ExcelApi 1.4");
           ctx.fake.workbookSettings.set(key, JSON.stringify(value));
           return 0;
-        }),
-      getItemOrNullObject: (key) => new SettingProxy(ctx, key),
+        });
+      },
+      getItemOrNullObject: (key) =>
+        new SettingProxy(ctx, client.settings.getItemOrNullObject(key), key),
     };
     this.comments = {
       add: (address, content) => {
         if (ctx.fake.apiVersion < 10) throw new Error("comments need ExcelApi 1.10");
-        ctx.enqueue(bytesOf([address, content]), () => {
+        client.comments.add(address, content);
+        ctx.enqueue(() => {
           if (ctx.fake.workbook.comments.has(address))
             throw officeError("InvalidArgument", `a comment exists at ${address}`);
           ctx.fake.workbook.comments.set(address, [content]);
           return 0;
         });
       },
-      getItemByCell: (address) => new CommentProxy(ctx, address),
+      getItemByCell: (address) =>
+        new CommentProxy(ctx, client.comments.getItemByCell(address), address),
     };
   }
 }
@@ -406,8 +460,14 @@ class WorksheetCollection extends Proxy {
     const itemPaths = paths
       .filter((p) => p.startsWith("items/"))
       .map((p) => p.slice("items/".length));
+    // The client makes each item's path from the id in the response: getItem(id) is that path.
     this.itemProxies = this.ctx.fake.workbook.sheets.map(
-      (sheet) => new WorksheetProxy(this.ctx, () => sheet)
+      (sheet) =>
+        new WorksheetProxy(
+          this.ctx,
+          () => this.client.getItem(sheet.id),
+          () => sheet
+        )
     );
     return this.itemProxies.reduce((sum, item) => sum + item.loadNow(itemPaths), 0);
   }
@@ -421,43 +481,54 @@ class WorksheetCollection extends Proxy {
   }
 
   getItem(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => this.ctx.fake.workbook.sheet(name));
+    return new WorksheetProxy(this.ctx, this.client.getItem(name), () =>
+      this.ctx.fake.workbook.sheet(name)
+    );
   }
 
   add(name: string): WorksheetProxy {
-    this.ctx.enqueue(bytesOf(name), () => {
+    const client = this.client.add(name);
+    this.queue(() => {
       refuseUnderStructureProtection(this.ctx.fake.workbook);
       this.ctx.fake.workbook.add(name);
-      return 0;
     });
-    return this.getItem(name);
+    return new WorksheetProxy(this.ctx, client, () => this.ctx.fake.workbook.sheet(name));
   }
 }
 
 class WorksheetProxy extends Proxy {
-  readonly protection: ChildProxy;
+  private protectionProxy: ChildProxy | null = null;
   readonly notes: {
     add: (address: string, content: string) => void;
     getItemOrNullObject: (address: string) => NoteProxy;
   };
   constructor(
     ctx: Context,
+    client: ClientObject,
     readonly model: () => FakeSheet
   ) {
-    super(ctx);
-    this.protection = new ChildProxy(ctx, (p) =>
-      p === "protected" ? model().protected : undefined
-    );
+    super(ctx, client);
+    // Notes (ExcelApi 1.18) are newer than the npm client library: the client is called with
+    // the sheet's comment calls of the same arguments, whose requests have the same shape.
     this.notes = {
       add: (address, content) => {
         if (ctx.fake.apiVersion < 18) throw new Error("notes need ExcelApi 1.18");
-        ctx.enqueue(bytesOf([address, content]), () => {
-          model().notes.set(address, content);
-          return 0;
-        });
+        this.client.comments.add(address, content);
+        this.queue(() => model().notes.set(address, content));
       },
-      getItemOrNullObject: (address) => new NoteProxy(ctx, model, address),
+      getItemOrNullObject: (address) =>
+        new NoteProxy(ctx, this.client.comments.getItemOrNullObject(address), model, address),
     };
+  }
+
+  /** Made when first used, as the client makes it. */
+  get protection(): ChildProxy {
+    this.protectionProxy ??= new ChildProxy(
+      this.ctx,
+      () => this.client.protection,
+      (p) => (p === "protected" ? this.model().protected : undefined)
+    );
+    return this.protectionProxy;
   }
 
   protected snapshot(property: string): unknown {
@@ -495,11 +566,18 @@ class WorksheetProxy extends Proxy {
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     if (!valuesOnly) throw new Error("the fake implements getUsedRangeOrNullObject(true) only");
-    return new RangeProxy(this.ctx, this.model, () => this.model().usedRange(), true);
+    return new RangeProxy(
+      this.ctx,
+      this.client.getUsedRangeOrNullObject(valuesOnly),
+      this.model,
+      () => this.model().usedRange(),
+      true
+    );
   }
 
   getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): RangeProxy {
-    return new RangeProxy(this.ctx, this.model, () => ({
+    const client = this.client.getRangeByIndexes(row, col, rowCount, colCount);
+    return new RangeProxy(this.ctx, client, this.model, () => ({
       top: row,
       left: col,
       bottom: row + rowCount - 1,
@@ -507,12 +585,35 @@ class WorksheetProxy extends Proxy {
     }));
   }
 
+  /** Several areas of the sheet as one (ExcelApi 1.9); the double can clear their fill. */
+  getRanges(address: string): { format: { fill: { clear: () => void } } } {
+    if (this.ctx.fake.apiVersion < 9) throw new Error("getRanges needs ExcelApi 1.9");
+    const client = this.client.getRanges(address);
+    const areas = address.split(",").map((a) => parseRange(a.trim()));
+    const clear = () => {
+      client.format.fill.clear();
+      this.queue(() => {
+        const sheet = writable(this.model());
+        for (const area of areas)
+          for (let r = area.top; r <= area.bottom; r++)
+            for (let c = area.left; c <= area.right; c++) {
+              const cell = sheet.peek(r, c);
+              if (cell) cell.fill = null;
+            }
+      });
+    };
+    return { format: { fill: { clear } } };
+  }
+
   getRange(address: string): RangeProxy {
-    return new RangeProxy(this.ctx, this.model, () => parseRange(address));
+    return new RangeProxy(this.ctx, this.client.getRange(address), this.model, () =>
+      parseRange(address)
+    );
   }
 
   delete(): void {
-    this.ctx.enqueue(0, () => {
+    this.client.delete();
+    this.ctx.enqueue(() => {
       // Excel refuses to delete a very hidden sheet (types: Worksheet.delete; office-js#365, "by design").
       if (this.model().visibility === "VeryHidden")
         throw officeError("InvalidOperation", `sheet ${this.model().name} is very hidden`);
@@ -524,7 +625,8 @@ class WorksheetProxy extends Proxy {
   }
 
   activate(): void {
-    this.ctx.enqueue(0, () => {
+    this.client.activate();
+    this.ctx.enqueue(() => {
       // A hidden sheet cannot be activated (types: Worksheet.activate).
       if (this.model().visibility !== "Visible")
         throw officeError("InvalidOperation", `sheet ${this.model().name} is hidden`);
@@ -537,10 +639,11 @@ class WorksheetProxy extends Proxy {
 class ChildProxy extends Proxy {
   constructor(
     ctx: Context,
+    client: ClientObject,
     private readonly read: (property: string) => unknown,
     private readonly children: Record<string, Proxy> = {}
   ) {
-    super(ctx);
+    super(ctx, client);
   }
   protected snapshot(property: string): unknown {
     return this.read(property);
@@ -556,10 +659,11 @@ class ChildProxy extends Proxy {
 class NoteProxy extends Proxy {
   constructor(
     ctx: Context,
+    client: ClientObject,
     private readonly model: () => FakeSheet,
     private readonly address: string
   ) {
-    super(ctx);
+    super(ctx, client);
     this.nullable(() => this.model().notes.has(this.address));
   }
   protected snapshot(property: string): unknown {
@@ -578,17 +682,19 @@ class CommentProxy extends Proxy {
   readonly replies: { add: (content: string) => void };
   constructor(
     ctx: Context,
+    client: ClientObject,
     private readonly address: string
   ) {
-    super(ctx);
+    super(ctx, client);
     this.replies = {
-      add: (content) =>
-        ctx.enqueue(bytesOf(content), () => {
+      add: (content) => {
+        this.client.replies.add(content);
+        this.queue(() => {
           const thread = ctx.fake.workbook.comments.get(address);
           if (!thread) throw officeError("ItemNotFound", `no comment at ${address}`);
           thread.push(content);
-          return 0;
-        }),
+        });
+      },
     };
   }
   /** As Excel's getItemByCell: loading a comment that is not there fails the sync. */
@@ -624,25 +730,39 @@ function writable(sheet: FakeSheet): FakeSheet {
 }
 
 class RangeProxy extends Proxy {
-  readonly format: RangeFormatProxy;
+  private formatProxy: RangeFormatProxy | null = null;
   constructor(
     ctx: Context,
+    client: ClientObject,
     readonly sheet: () => FakeSheet,
     readonly rect: () => CellRange | null,
     orNull = false
   ) {
-    super(ctx);
-    this.format = new RangeFormatProxy(ctx, this);
+    super(ctx, client);
     if (orNull) this.nullable(() => this.rect() !== null);
   }
 
+  /**
+   * Made when first used, as the client makes it: a navigation object the host never touches
+   * adds nothing to the request.
+   */
+  get format(): RangeFormatProxy {
+    this.formatProxy ??= new RangeFormatProxy(this.ctx, () => this.client.format, this);
+    return this.formatProxy;
+  }
+
   forEachCell(fn: (cell: FakeCell, r: number, c: number) => void): void {
+    this.forEachPlace((cell, r, c) => fn(cell(), r, c));
+  }
+
+  /** Each cell of the range, made only when something is written into it: a cell left unchanged stays absent. */
+  forEachPlace(fn: (cell: () => FakeCell, r: number, c: number) => void): void {
     const rect = this.rect();
     if (!rect) throw officeError("InvalidReference", "null range");
     const sheet = writable(this.sheet());
     for (let r = rect.top; r <= rect.bottom; r++)
       for (let c = rect.left; c <= rect.right; c++)
-        fn(sheet.cell(r, c), r - rect.top, c - rect.left);
+        fn(() => sheet.cell(r, c), r - rect.top, c - rect.left);
   }
 
   protected snapshot(property: string): unknown {
@@ -704,18 +824,91 @@ class RangeProxy extends Proxy {
   }
   set values(values: unknown[][]) {
     this.set("values", values, () => {
+      this.refuseOtherShape(values);
       refusePartOfMerge(this.sheet(), this.rect()!);
-      this.forEachCell((cell, r, c) => typeIn(cell, values[r][c]));
+      this.forEachPlace((cell, r, c) => {
+        if (values[r][c] !== null) typeIn(cell(), values[r][c]);
+      });
       this.ctx.wrote(this.sheet().id, rangeAddress(this.rect()!));
     });
   }
   get numberFormat(): unknown[][] {
     return this.get("numberFormat");
   }
+  /** `null` in the array leaves that cell's format as it is (docs: excel-add-ins-blank-null-values). */
   set numberFormat(formats: unknown[][]) {
-    this.set("numberFormat", formats, () =>
-      this.forEachCell((cell, r, c) => (cell.numberFormat = String(formats[r][c])))
-    );
+    this.set("numberFormat", formats, () => {
+      this.refuseOtherShape(formats);
+      this.forEachPlace((cell, r, c) => {
+        if (formats[r][c] !== null) cell().numberFormat = String(formats[r][c]);
+      });
+    });
+  }
+
+  /** A 2-D array must have the range's dimensions (types: Range.values, Range.setCellProperties). */
+  private refuseOtherShape(grid: unknown[][]): void {
+    const rect = this.rect();
+    if (!rect) throw officeError("InvalidReference", "null range");
+    const rows = rect.bottom - rect.top + 1;
+    const cols = rect.right - rect.left + 1;
+    if (grid.length !== rows || grid.some((line) => line.length !== cols))
+      throw officeError(
+        "InvalidArgument",
+        `the array does not have the range's ${rows}×${cols} shape`
+      );
+  }
+
+  /**
+   * Each cell's properties (ExcelApi 1.9), only those the options ask for; a cell without a
+   * fill reads white, as `format.fill.color` does.
+   */
+  getCellProperties(options: CellPropertiesOptions): { readonly value: CellProperties[][] } {
+    if (this.ctx.fake.apiVersion < 9) throw new Error("getCellProperties needs ExcelApi 1.9");
+    this.client.getCellProperties(options);
+    let value: CellProperties[][] | null = null;
+    this.ctx.enqueue(() => {
+      const rect = this.rect();
+      if (!rect) throw officeError("InvalidReference", "null range");
+      const sheet = this.sheet();
+      const want = options.format ?? {};
+      value = Array.from({ length: rect.bottom - rect.top + 1 }, (_, r) =>
+        Array.from({ length: rect.right - rect.left + 1 }, (_, c) => {
+          const cell = sheet.peek(rect.top + r, rect.left + c);
+          return {
+            format: {
+              ...(want.fill ? { fill: fillProperties(cell, want.fill) } : {}),
+              ...(want.font?.bold ? { font: { bold: cell?.bold ?? false } } : {}),
+              ...(want.wrapText ? { wrapText: cell?.wrap ?? false } : {}),
+            },
+          };
+        })
+      );
+      return bytesOf(value);
+    });
+    return {
+      get value() {
+        if (value === null)
+          throw new Error(
+            "PropertyNotLoaded: the cell properties are not available before a sync."
+          );
+        return value;
+      },
+    };
+  }
+
+  /** Sets each cell's properties (ExcelApi 1.9); what a cell's entry leaves out stays as it is. */
+  setCellProperties(grid: CellProperties[][]): void {
+    if (this.ctx.fake.apiVersion < 9) throw new Error("setCellProperties needs ExcelApi 1.9");
+    this.client.setCellProperties(grid);
+    this.queue(() => {
+      this.refuseOtherShape(grid);
+      this.forEachPlace((cell, r, c) => {
+        const format = grid[r][c].format;
+        if (format?.fill?.color !== undefined) cell().fill = format.fill.color.toUpperCase();
+        if (format?.font?.bold !== undefined) cell().bold = format.font.bold;
+        if (format?.wrapText !== undefined) cell().wrap = format.wrapText;
+      });
+    });
   }
   set hyperlink(link: { documentReference?: string; textToDisplay?: string }) {
     if (this.ctx.fake.apiVersion < 7) throw new Error("hyperlinks need ExcelApi 1.7");
@@ -727,11 +920,12 @@ class RangeProxy extends Proxy {
   getMergedAreasOrNullObject(): AreasProxy {
     if (this.ctx.fake.apiVersion < 13)
       throw new Error("getMergedAreasOrNullObject needs ExcelApi 1.13");
-    return new AreasProxy(this.ctx, this);
+    return new AreasProxy(this.ctx, this.client.getMergedAreasOrNullObject(), this);
   }
 
   select(): void {
-    this.ctx.enqueue(0, () => {
+    this.client.select();
+    this.ctx.enqueue(() => {
       const rect = this.rect();
       if (!rect) throw officeError("InvalidReference", "null range");
       this.ctx.fake.workbook.selection = { sheet: this.sheet().name, address: rangeAddress(rect) };
@@ -743,9 +937,10 @@ class RangeProxy extends Proxy {
 class AreasProxy extends Proxy {
   constructor(
     ctx: Context,
+    client: ClientObject,
     private readonly range: RangeProxy
   ) {
-    super(ctx);
+    super(ctx, client);
     this.nullable(() => this.areas().length > 0);
   }
   /**
@@ -784,15 +979,22 @@ class AreasProxy extends Proxy {
 }
 
 class RangeFormatProxy extends Proxy {
-  readonly fill: FillProxy;
-  readonly font: FontProxy;
+  private fillProxy: FillProxy | null = null;
+  private fontProxy: FontProxy | null = null;
   constructor(
     ctx: Context,
+    client: ClientObject,
     private readonly range: RangeProxy
   ) {
-    super(ctx);
-    this.fill = new FillProxy(ctx, range);
-    this.font = new FontProxy(ctx, range);
+    super(ctx, client);
+  }
+  get fill(): FillProxy {
+    this.fillProxy ??= new FillProxy(this.ctx, () => this.client.fill, this.range);
+    return this.fillProxy;
+  }
+  get font(): FontProxy {
+    this.fontProxy ??= new FontProxy(this.ctx, () => this.client.font, this.range);
+    return this.fontProxy;
   }
   private first(): FakeCell | undefined {
     const rect = this.range.rect();
@@ -835,9 +1037,10 @@ class RangeFormatProxy extends Proxy {
 class FillProxy extends Proxy {
   constructor(
     ctx: Context,
+    client: ClientObject,
     private readonly range: RangeProxy
   ) {
-    super(ctx);
+    super(ctx, client);
   }
   protected snapshot(property: string): unknown {
     const rect = this.range.rect();
@@ -854,16 +1057,18 @@ class FillProxy extends Proxy {
     );
   }
   clear(): void {
-    this.set("clear", null, () => this.range.forEachCell((cell) => (cell.fill = null)));
+    this.client.clear();
+    this.queue(() => this.range.forEachCell((cell) => (cell.fill = null)));
   }
 }
 
 class FontProxy extends Proxy {
   constructor(
     ctx: Context,
+    client: ClientObject,
     private readonly range: RangeProxy
   ) {
-    super(ctx);
+    super(ctx, client);
   }
   protected snapshot(property: string): unknown {
     const rect = this.range.rect();
