@@ -14,6 +14,7 @@ import { referenceWorkbook } from "../helpers/reference";
 import { useTempDir } from "../helpers/temp";
 
 const DIST = join(__dirname, "..", "..", "dist", "addin");
+const HELPERS = join(__dirname, "..", "helpers");
 const tempDir = useTempDir();
 let browser: Browser;
 let server: Server;
@@ -29,8 +30,16 @@ function bundleFake(outDir: string): Promise<string> {
     entry: join(__dirname, "fake-office.ts"),
     output: { path: outDir, filename: "fake-office.js" },
     resolve: { extensions: [".ts", ".js"] },
+    plugins: [
+      // The Office.js client the double measures requests with, loaded the browser's way.
+      new webpack.NormalModuleReplacementPlugin(
+        /[\\/]office-js-library$/,
+        join(HELPERS, "office-js-library.browser.ts")
+      ),
+    ],
     module: {
       rules: [
+        { test: /office-js[\\/]dist[\\/]excel-web-16\.00\.js$/, type: "asset/source" },
         {
           test: /\.ts$/,
           loader: "ts-loader",
@@ -64,7 +73,9 @@ afterAll(async () => {
 type InPage = { __fake: FakeExcel };
 
 async function openInExcel(file: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  // The double runs the Office.js client in a frame of its own, from its text, which the page's
+  // policy forbids; that policy is checked on its own (test/security.test.ts).
+  const page = await browser.newPage({ viewport: { width: 420, height: 900 }, bypassCSP: true });
   await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
   const grids = await readGrids(referenceWorkbook(file));
   await page.addInitScript((g) => ((window as unknown as { __grids: unknown }).__grids = g), grids);

@@ -5,12 +5,7 @@
  * own request builder and measured as Excel on the web would receive it. Nothing is sent
  * anywhere: the context's request executor keeps the request text and answers with no results.
  */
-import { readFileSync } from "fs";
-import { JSDOM } from "jsdom";
-
-const LIBRARY = require.resolve("@microsoft/office-js/dist/excel-web-16.00.js");
-
-type ClientWindow = { Excel: { RequestContext: new () => ClientContext } };
+import { ClientWindow, loadClientLibrary } from "./office-js-library";
 
 /** The client's request context, as far as the double uses it. */
 export type ClientContext = {
@@ -27,14 +22,7 @@ export type ClientObject = any;
 let client: ClientWindow | null = null;
 
 function library(): ClientWindow {
-  if (!client) {
-    const { window } = new JSDOM("<!doctype html><html><head></head><body></body></html>", {
-      runScripts: "outside-only",
-      url: "https://localhost/",
-    });
-    window.eval(readFileSync(LIBRARY, "utf8"));
-    client = window as unknown as ClientWindow;
-  }
+  client ??= loadClientLibrary();
   return client;
 }
 
