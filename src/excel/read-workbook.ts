@@ -67,7 +67,7 @@ export async function readWorkbook(
     ...r,
     colCount: Math.min(r.colCount + MERGE_MARGIN, EXCEL_COLUMNS - r.col),
   }));
-  if (supports("1.13")) await loadMerges(context, cutIntoPieces(beyond), loaded);
+  if (supports("1.13")) await loadMerges(context, mergePieces(beyond), loaded);
 
   const sheets = collection.items.map((s) => ({
     name: s.name,
@@ -144,6 +144,14 @@ const EXCEL_COLUMNS = 16384;
 
 /** Excel lists at most this many merged areas in one range (Range.getMergedAreasOrNullObject; office-js#3611). */
 export const MAX_MERGED_AREAS = 512;
+
+/**
+ * Pieces of at most 512 cells: merged areas do not overlap, so none can hold more than Excel
+ * lists at once, and all are asked for in one sync whatever the sheets hold.
+ */
+function mergePieces(ranges: Piece[]): Piece[] {
+  return cutIntoPieces(ranges, MAX_MERGED_AREAS, 1);
+}
 
 /**
  * Loads the merged areas of every piece in one sync. Excel returns the areas whose top-left

@@ -298,3 +298,23 @@ test("cell properties: each cell's own, set where given and left where not; no f
   ]);
   expect([sheet.cell(1, 0).bold, sheet.cell(2, 0).wrap]).toEqual([true, true]);
 });
+
+test("a format property of a range whose cells differ reads null (docs: excel-add-ins-blank-null-values)", async () => {
+  const fake = installed();
+  const sheet = fake.workbook.sheet("表");
+  sheet.cell(0, 0).fill = "#FFC7CE";
+  sheet.cell(0, 0).bold = true;
+  await Excel.run(async (context) => {
+    const mixed = context.workbook.worksheets.getItem("表").getRange("A1:A2");
+    mixed.load("format/fill/color,format/font/bold,format/wrapText");
+    const alike = context.workbook.worksheets.getItem("表").getRange("A2:A3");
+    alike.load("format/fill/color,format/font/bold");
+    await context.sync();
+    expect([mixed.format.fill.color, mixed.format.font.bold, mixed.format.wrapText]).toEqual([
+      null,
+      null,
+      false,
+    ]);
+    expect([alike.format.fill.color, alike.format.font.bold]).toEqual(["#FFFFFF", false]);
+  });
+});

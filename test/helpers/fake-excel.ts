@@ -996,12 +996,8 @@ class RangeFormatProxy extends Proxy {
     this.fontProxy ??= new FontProxy(this.ctx, () => this.client.font, this.range);
     return this.fontProxy;
   }
-  private first(): FakeCell | undefined {
-    const rect = this.range.rect();
-    return rect ? this.range.sheet().peek(rect.top, rect.left) : undefined;
-  }
   protected snapshot(property: string): unknown {
-    if (property === "wrapText") return this.first()?.wrap ?? false;
+    if (property === "wrapText") return uniform(this.range, (cell) => cell?.wrap ?? false);
     if (property === "columnWidth")
       return this.range.sheet().widths.get(this.range.rect()?.left ?? 0) ?? STANDARD_POINTS;
     throw new Error(`no property ${property} on format`);
@@ -1034,6 +1030,20 @@ class RangeFormatProxy extends Proxy {
   }
 }
 
+/**
+ * A format property of a range: the cells' common value, or null where they differ (docs:
+ * excel-add-ins-blank-null-values).
+ */
+function uniform<T>(range: RangeProxy, pick: (cell: FakeCell | undefined) => T): T | null {
+  const rect = range.rect();
+  if (!rect) return null;
+  const sheet = range.sheet();
+  const first = pick(sheet.peek(rect.top, rect.left));
+  for (let r = rect.top; r <= rect.bottom; r++)
+    for (let c = rect.left; c <= rect.right; c++) if (pick(sheet.peek(r, c)) !== first) return null;
+  return first;
+}
+
 class FillProxy extends Proxy {
   constructor(
     ctx: Context,
@@ -1043,9 +1053,7 @@ class FillProxy extends Proxy {
     super(ctx, client);
   }
   protected snapshot(property: string): unknown {
-    const rect = this.range.rect();
-    const cell = rect ? this.range.sheet().peek(rect.top, rect.left) : undefined;
-    if (property === "color") return cell?.fill ?? "#FFFFFF";
+    if (property === "color") return uniform(this.range, (cell) => cell?.fill ?? "#FFFFFF");
     throw new Error(`no property ${property} on fill`);
   }
   get color(): string {
@@ -1071,9 +1079,7 @@ class FontProxy extends Proxy {
     super(ctx, client);
   }
   protected snapshot(property: string): unknown {
-    const rect = this.range.rect();
-    const cell = rect ? this.range.sheet().peek(rect.top, rect.left) : undefined;
-    if (property === "bold") return cell?.bold ?? false;
+    if (property === "bold") return uniform(this.range, (cell) => cell?.bold ?? false);
     throw new Error(`no property ${property} on font`);
   }
   get bold(): boolean {

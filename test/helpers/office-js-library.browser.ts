@@ -5,7 +5,6 @@
 import type { ClientWindow } from "./office-js-library";
 
 // The library's text, bundled as a string (webpack `asset/source`).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const source: string = require("@microsoft/office-js/dist/excel-web-16.00.js");
 
 export function loadClientLibrary(): ClientWindow {
