@@ -22,8 +22,10 @@ import {
 import { CommandReport } from "../commands/commands";
 import { Channel } from "./channel";
 import { STRINGS, Strings } from "./i18n";
+import { FileList } from "./FileList";
+import { Results } from "./Results";
+import { DEFAULT_VIEW, TableView } from "./review";
 import { SettingsPanel } from "./SettingsPanel";
-import { TableCard } from "./TableCard";
 
 const useStyles = makeStyles({
   root: {
@@ -46,7 +48,7 @@ export type AppProps = {
   excel: WorkbookGateway | null;
   openFile: (file: File) => Promise<WorkbookGateway>;
   settingsStore: SettingsStore;
-  /** Saves a downloaded workbook (the browser page); injected so tests can watch it. */
+  /** Saves a download under its name (the browser page); injected so tests can watch it. */
   saveFile?: (name: string, data: Uint8Array) => void;
   /** How long edits settle before live mode rescores, in ms. */
   liveDelay?: number;
@@ -54,7 +56,32 @@ export type AppProps = {
   commandReports?: Channel<CommandReport>;
 };
 
-type Message = { intent: "error" | "warning" | "success"; text: string };
+type Message = { intent: "error" | "warning" | "success" | "info"; text: string };
+
+/**
+ * A workbook the pane works on: the open one in Excel, or each file opened in the browser.
+ * A file that could not be opened or rescored keeps its sentence and no gateway, so nothing
+ * is offered for it.
+ */
+export type Session = {
+  id: number;
+  name: string;
+  gateway: WorkbookGateway | null;
+  outcome: RescoreOutcome | null;
+  /** The settings the outcome was scored with. */
+  scoredWith: Settings | null;
+  error: string | null;
+};
+
+let nextSession = 1;
+const sessionOf = (name: string, gateway: WorkbookGateway | null): Session => ({
+  id: nextSession++,
+  name,
+  gateway,
+  outcome: null,
+  scoredWith: null,
+  error: null,
+});
 
 export function App({
   excel,
@@ -65,14 +92,14 @@ export function App({
   commandReports,
 }: AppProps) {
   const styles = useStyles();
-  const [gateway, setGateway] = useState<WorkbookGateway | null>(excel);
+  const [sessions, setSessions] = useState<Session[]>(() => (excel ? [sessionOf("", excel)] : []));
+  const sessionsRef = useRef(sessions);
+  sessionsRef.current = sessions;
   const [settings, setSettings] = useState<Settings>(defaultSettings());
   const [stage, setStage] = useState<Stage | null>(null);
-  const [outcome, setOutcome] = useState<RescoreOutcome | null>(null);
-  // The latest results, for a live rescore started from an event handler.
-  const outcomeRef = useRef(outcome);
-  outcomeRef.current = outcome;
+  const [working, setWorking] = useState<string | null>(null);
   const [messages, setMessages] = useState<Message[]>([]);
+  const [view, setView] = useState<TableView>(DEFAULT_VIEW);
   const busy = useRef(false);
   const changed = useRef(false);
   const t: Strings = STRINGS[settings.language];
@@ -94,100 +121,193 @@ export function App({
     [settings.language, t]
   );
 
-  const rescore = useCallback(
-    async (target: WorkbookGateway | null = gateway, sheet?: string) => {
-      if (!target || busy.current) return;
-      busy.current = true;
-      setMessages([]);
+  const update = (id: number, change: (s: Session) => Session) =>
+    setSessions((all) => all.map((s) => (s.id === id ? change(s) : s)));
+
+  /** Rescores one workbook (or one sheet of it, live); its problems and error become messages. */
+  const rescoreSession = useCallback(
+    async (session: Session, using: Settings, sheet?: string): Promise<Message[]> => {
+      if (!session.gateway) return [];
       try {
-        const others = sheet
-          ? outcomeRef.current?.tables.filter((t) => t.sheet !== sheet)
-          : undefined;
-        const result = await target.rescore(settings, setStage, sheet, others);
-        setOutcome((previous) =>
-          sheet && previous
-            ? {
-                tables: [...previous.tables.filter((x) => x.sheet !== sheet), ...result.tables],
-                plans: [...previous.plans.filter((x) => x.sheet !== sheet), ...result.plans],
-                problems: result.problems,
-              }
-            : result
-        );
-        if (result.problems.length)
-          setMessages(result.problems.map((p) => ({ intent: "warning", text: p.message })));
+        const previous = sessionsRef.current.find((s) => s.id === session.id)?.outcome;
+        const others = sheet ? previous?.tables.filter((x) => x.sheet !== sheet) : undefined;
+        const result = await session.gateway.rescore(using, setStage, sheet, others);
+        update(session.id, (s) => ({
+          ...s,
+          error: null,
+          scoredWith: using,
+          outcome:
+            sheet && s.outcome
+              ? {
+                  tables: [...s.outcome.tables.filter((x) => x.sheet !== sheet), ...result.tables],
+                  plans: [...s.outcome.plans.filter((x) => x.sheet !== sheet), ...result.plans],
+                  problems: result.problems,
+                }
+              : result,
+        }));
+        return result.problems.map((p) => ({ intent: "warning", text: p.message }));
       } catch (error) {
-        setMessages([{ intent: "error", text: describe(error) }]);
-      } finally {
-        setStage(null);
-        busy.current = false;
+        const text = describe(error);
+        // In the browser a file that cannot be rescored has nothing to offer; in Excel the
+        // workbook stays open and the user can try again.
+        if (session.gateway.kind === "file")
+          update(session.id, (s) => ({ ...s, gateway: null, outcome: null, error: text }));
+        return [{ intent: "error", text: session.name ? `${session.name}：${text}` : text }];
       }
     },
-    [gateway, settings, describe]
+    [describe]
+  );
+
+  const rescoreAll = useCallback(
+    async (using: Settings = settings, only?: Session[], sheet?: string) => {
+      if (busy.current) return;
+      busy.current = true;
+      setMessages([]);
+      const found: Message[] = [];
+      try {
+        for (const session of only ?? sessionsRef.current) {
+          setWorking(session.name || null);
+          found.push(...(await rescoreSession(session, using, sheet)));
+        }
+      } finally {
+        setStage(null);
+        setWorking(null);
+        busy.current = false;
+      }
+      setMessages(found);
+    },
+    [settings, rescoreSession]
   );
 
   const clear = async () => {
-    if (!gateway || busy.current) return;
+    if (busy.current) return;
     busy.current = true;
+    const found: Message[] = [];
     try {
-      const cleared = await gateway.clear();
-      setOutcome(null);
-      setMessages([{ intent: "success", text: cleared ? t.cleared : t.nothingToClear }]);
-    } catch (error) {
-      setMessages([{ intent: "error", text: describe(error) }]);
+      for (const session of sessionsRef.current) {
+        if (!session.gateway) continue;
+        try {
+          const cleared = await session.gateway.clear();
+          update(session.id, (s) => ({ ...s, outcome: null, scoredWith: null }));
+          found.push({ intent: "success", text: cleared ? t.cleared : t.nothingToClear });
+        } catch (error) {
+          found.push({ intent: "error", text: describe(error) });
+        }
+      }
     } finally {
       busy.current = false;
     }
+    setMessages(found.filter((m, k) => found.findIndex((x) => x.text === m.text) === k));
   };
 
   // Subscribed once: the channel replays its last report to a new subscriber, which must not
   // bring an old command result back over a newer rescore when the language changes.
   const describeLatest = useRef(describe);
   describeLatest.current = describe;
+  const settingsLatest = useRef(settings);
+  settingsLatest.current = settings;
   useEffect(
     () =>
       commandReports?.subscribe((report) => {
-        if ("outcome" in report) setOutcome(report.outcome);
+        if ("outcome" in report)
+          setSessions((all) =>
+            all.map((s, k) =>
+              k === 0 ? { ...s, outcome: report.outcome, scoredWith: settingsLatest.current } : s
+            )
+          );
         else setMessages([{ intent: "error", text: describeLatest.current(report.error) }]);
       }),
     [commandReports]
   );
 
+  const scored = sessions.some((s) => s.outcome);
   const changeSettings = (next: Settings) => {
     changed.current = true;
     setSettings(next);
     settingsStore
       .save(next)
       .catch((error: unknown) => setMessages([{ intent: "error", text: describe(error) }]));
+    const scoring = ["policy", "weakRatio", "tierShares", "highlight"] as const;
+    if (!scored || scoring.every((k) => next[k] === settings[k])) return;
+    // In the browser nothing is written until a download: the files are rescored at once. In
+    // Excel a rescore writes into the workbook, so the user is told it is needed instead.
+    if (excel) setMessages([{ intent: "info", text: STRINGS[next.language].settingsChanged }]);
+    else
+      void rescoreAll(next).then(() =>
+        setMessages((m) => [
+          ...m,
+          { intent: "success", text: STRINGS[next.language].settingsApplied },
+        ])
+      );
   };
 
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    try {
-      const opened = await openFile(file);
-      setGateway(opened);
-      setOutcome(null);
-      await rescore(opened);
-    } catch (error) {
-      setMessages([{ intent: "error", text: describe(error) }]);
+  const onFiles = async (files: File[]) => {
+    if (!files.length || busy.current) return;
+    const opened: Session[] = [];
+    const failed: Message[] = [];
+    for (const file of files) {
+      try {
+        opened.push(sessionOf(file.name, await openFile(file)));
+      } catch (error) {
+        const session = { ...sessionOf(file.name, null), error: describe(error) };
+        opened.push(session);
+        failed.push({ intent: "error", text: `${file.name}：${session.error}` });
+      }
     }
+    // A file opened again replaces its earlier copy.
+    const names = new Set(opened.map((s) => s.name));
+    const next = [...sessionsRef.current.filter((s) => !names.has(s.name)), ...opened];
+    sessionsRef.current = next;
+    setSessions(next);
+    await rescoreAll(
+      settings,
+      opened.filter((s) => s.gateway)
+    );
+    if (failed.length) setMessages((m) => [...failed, ...m]);
   };
 
-  const addRemark = gateway?.addRemark
+  const workbook = excel ? sessions[0] : null;
+  const addRemark = workbook?.gateway?.addRemark
     ? async (place: RemarkPlace, text: string) => {
         try {
-          const kind = await gateway.addRemark!(place, text);
+          const kind = await workbook.gateway!.addRemark!(place, text);
           setMessages([{ intent: "success", text: t.remarkSaved[kind] }]);
         } catch (error) {
           setMessages([{ intent: "error", text: describe(error) }]);
         }
       }
     : undefined;
+  const select = workbook?.gateway?.select
+    ? (sheet: string, address: string) =>
+        workbook.gateway!.select!(sheet, address).catch((e: unknown) =>
+          setMessages([{ intent: "error", text: describe(e) }])
+        )
+    : undefined;
 
-  useLiveMode(gateway, settings.live, outcome, liveDelay, busy, (sheet) => rescore(gateway, sheet));
+  useLiveMode(
+    workbook?.gateway ?? null,
+    settings.live,
+    workbook?.outcome ?? null,
+    liveDelay,
+    busy,
+    (sheet) => workbook && rescoreAll(settings, [workbook], sheet)
+  );
 
-  const download = gateway?.download?.();
+  const good = sessions.filter((s) => s.gateway);
+  const save = saveFile ?? (() => undefined);
   return (
-    <div className={styles.root}>
+    <div
+      className={styles.root}
+      onDragOver={excel ? undefined : (e) => e.preventDefault()}
+      onDrop={
+        excel
+          ? undefined
+          : (e) => {
+              e.preventDefault();
+              void onFiles([...e.dataTransfer.files]);
+            }
+      }
+    >
       <div className={styles.header}>
         <Subtitle2 as="h1">{t.title}</Subtitle2>
         <Button
@@ -200,66 +320,57 @@ export function App({
         </Button>
       </div>
       <div className={styles.actions}>
-        {excel ? (
-          <Button appearance="primary" onClick={() => rescore()} disabled={stage !== null}>
-            {t.rescore}
-          </Button>
-        ) : (
+        {!excel && (
           <label>
             <Text>{t.openFile}：</Text>
             <input
               type="file"
               accept=".xlsx"
+              multiple
               aria-label={t.openFile}
-              onChange={(e) => onFile(e.target.files?.[0])}
+              onChange={(e) => void onFiles([...(e.target.files ?? [])])}
             />
           </label>
         )}
-        {!excel && gateway && (
-          <Button appearance="primary" onClick={() => rescore()} disabled={stage !== null}>
+        {good.length > 0 && (
+          <Button appearance="primary" onClick={() => rescoreAll()} disabled={stage !== null}>
             {t.rescore}
           </Button>
         )}
-        {gateway && (
+        {good.length > 0 && (
           <Button onClick={clear} disabled={stage !== null}>
             {t.clear}
           </Button>
         )}
-        {download && saveFile && (
-          <Button onClick={() => saveFile(download.name, download.data)} disabled={stage !== null}>
-            {t.download}
-          </Button>
-        )}
       </div>
-      {!excel && <Text size={200}>{t.openFileHint}</Text>}
-      <SettingsPanel settings={settings} onChange={changeSettings} strings={t} />
+      {!excel && <Text size={200}>{`${t.openFileHint}${t.dropHint}`}</Text>}
+      <SettingsPanel
+        settings={settings}
+        onChange={changeSettings}
+        strings={t}
+        liveAvailable={Boolean(excel?.watch)}
+      />
       {stage && <ProgressBar aria-label={t.stages[stage]} />}
-      {stage && <Text role="status">{t.stages[stage]}</Text>}
+      {stage && <Text role="status">{working ? t.reading(working) : t.stages[stage]}</Text>}
       {messages.map((m, k) => (
         <MessageBar key={k} intent={m.intent}>
           <MessageBarBody>{m.text}</MessageBarBody>
         </MessageBar>
       ))}
-      {outcome && <Text>{t.tables(outcome.tables.length)}</Text>}
-      {outcome?.tables.map((table) => (
-        <TableCard
-          key={`${table.sheet}!${table.range}`}
-          table={table}
-          plan={
-            outcome.plans.find((p) => p.sheet === table.sheet && p.range === table.range) ?? null
-          }
+      {!excel && sessions.length > 0 && (
+        <FileList sessions={sessions} strings={t} saveFile={save} busy={stage !== null} />
+      )}
+      {scored && (
+        <Results
+          sessions={sessions}
+          many={!excel}
+          view={view}
+          onView={setView}
           strings={t}
-          onSelect={
-            gateway?.select
-              ? (sheet, address) =>
-                  gateway.select!(sheet, address).catch((e: unknown) =>
-                    setMessages([{ intent: "error", text: describe(e) }])
-                  )
-              : undefined
-          }
+          onSelect={select}
           onRemark={addRemark}
         />
-      ))}
+      )}
     </div>
   );
 }

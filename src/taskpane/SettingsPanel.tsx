@@ -3,6 +3,7 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
+  Caption1,
   Field,
   Input,
   Select,
@@ -10,28 +11,91 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useState } from "react";
 import { PolicyId } from "../core/policy";
 import { Settings, defaultSettings } from "../core/settings";
 import { Strings } from "./i18n";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  shares: { display: "flex", gap: tokens.spacingHorizontalS },
+  shares: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(80px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  full: { width: "100%", minWidth: 0 },
 });
 
 export type SettingsPanelProps = {
   settings: Settings;
   onChange: (settings: Settings) => void;
   strings: Strings;
+  /** Live mode needs a workbook open in Excel: the browser page does not offer it. */
+  liveAvailable: boolean;
 };
 
 /** A number typed by the user, kept only when it is in range. */
 function numberIn(text: string, min: number, max: number): number | null {
+  if (text.trim() === "") return null;
   const value = Number(text);
   return Number.isFinite(value) && value >= min && value <= max ? value : null;
 }
 
-export function SettingsPanel({ settings, onChange, strings: t }: SettingsPanelProps) {
+/**
+ * A number box that refuses what is out of range with a message and keeps the text as typed,
+ * so the user sees what was refused; the setting changes only with a valid number.
+ */
+function NumberField({
+  label,
+  value,
+  min,
+  max,
+  step,
+  unit,
+  invalid,
+  onValid,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  unit?: string;
+  invalid: string;
+  onValid: (value: number) => void;
+}) {
+  const styles = useStyles();
+  const [text, setText] = useState(String(value));
+  const parsed = numberIn(text, min, max);
+  return (
+    <Field
+      label={label}
+      validationState={parsed === null ? "error" : "none"}
+      validationMessage={parsed === null ? invalid : undefined}
+    >
+      <Input
+        className={styles.full}
+        type="number"
+        step={step}
+        min={min}
+        max={max}
+        contentAfter={unit}
+        value={text}
+        onChange={(_, data) => setText(data.value)}
+        onBlur={() => {
+          if (parsed !== null && parsed !== value) onValid(parsed);
+        }}
+      />
+    </Field>
+  );
+}
+
+export function SettingsPanel({
+  settings,
+  onChange,
+  strings: t,
+  liveAvailable,
+}: SettingsPanelProps) {
   const styles = useStyles();
   const tiers = ["achieved", "partial", "failed"] as const;
   const tierLabel = { achieved: t.tierAchieved, partial: t.tierPartial, failed: t.tierFailed };
@@ -40,8 +104,9 @@ export function SettingsPanel({ settings, onChange, strings: t }: SettingsPanelP
       <AccordionItem value="settings">
         <AccordionHeader>{t.settings}</AccordionHeader>
         <AccordionPanel className={styles.panel}>
-          <Field label={t.policy}>
+          <Field label={t.policy} hint={t.policyHint[settings.policy]}>
             <Select
+              className={styles.full}
               value={settings.policy}
               onChange={(_, data) => {
                 const policy = data.value as PolicyId;
@@ -53,54 +118,49 @@ export function SettingsPanel({ settings, onChange, strings: t }: SettingsPanelP
               <option value="national">{t.policyNational}</option>
             </Select>
           </Field>
-          <Field label={t.weakRatio}>
-            <Input
-              type="number"
-              step={0.1}
-              min={1.1}
-              defaultValue={String(settings.weakRatio)}
-              key={`ratio-${settings.weakRatio}`}
-              onBlur={(e) => {
-                const ratio = numberIn(e.target.value, 1.01, 1000);
-                if (ratio !== null && ratio !== settings.weakRatio)
-                  onChange({ ...settings, weakRatio: ratio });
-              }}
-            />
-          </Field>
-          <Field label={t.tierShares}>
-            <div className={styles.shares}>
-              {tiers.map((tier) => (
-                <Input
-                  key={`${tier}-${settings.tierShares[tier]}`}
-                  aria-label={tierLabel[tier]}
-                  type="number"
-                  step={5}
-                  min={0}
-                  max={100}
-                  contentAfter="%"
-                  defaultValue={String(Math.round(settings.tierShares[tier] * 100))}
-                  onBlur={(e) => {
-                    const percent = numberIn(e.target.value, 0, 100);
-                    if (percent !== null)
-                      onChange({
-                        ...settings,
-                        tierShares: { ...settings.tierShares, [tier]: percent / 100 },
-                      });
-                  }}
-                />
-              ))}
-            </div>
-          </Field>
+          <NumberField
+            key={`ratio-${settings.weakRatio}`}
+            label={t.weakRatio}
+            value={settings.weakRatio}
+            min={1.01}
+            max={1000}
+            step={0.1}
+            invalid={t.invalidRatio}
+            onValid={(weakRatio) => onChange({ ...settings, weakRatio })}
+          />
+          <Caption1>{t.tierShares}</Caption1>
+          <div className={styles.shares}>
+            {tiers.map((tier) => (
+              <NumberField
+                key={`${tier}-${settings.tierShares[tier]}`}
+                label={tierLabel[tier]}
+                value={Math.round(settings.tierShares[tier] * 100)}
+                min={0}
+                max={100}
+                step={5}
+                unit="%"
+                invalid={t.invalidShare}
+                onValid={(percent) =>
+                  onChange({
+                    ...settings,
+                    tierShares: { ...settings.tierShares, [tier]: percent / 100 },
+                  })
+                }
+              />
+            ))}
+          </div>
           <Switch
             label={t.highlight}
             checked={settings.highlight}
             onChange={(_, data) => onChange({ ...settings, highlight: data.checked })}
           />
-          <Switch
-            label={t.live}
-            checked={settings.live}
-            onChange={(_, data) => onChange({ ...settings, live: data.checked })}
-          />
+          {liveAvailable && (
+            <Switch
+              label={t.live}
+              checked={settings.live}
+              onChange={(_, data) => onChange({ ...settings, live: data.checked })}
+            />
+          )}
         </AccordionPanel>
       </AccordionItem>
     </Accordion>

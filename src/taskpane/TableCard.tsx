@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { cellAddress } from "../core/address";
-import { Flag, IndicatorResult, TableResult } from "../core/evaluate";
+import { BudgetResult, Flag, IndicatorResult, TableResult } from "../core/evaluate";
 import { TablePlan, gradeText, tableName } from "../core/plan";
 import { RemarkPlace } from "../core/gateway";
 import { Strings } from "./i18n";
@@ -36,6 +36,14 @@ const useStyles = makeStyles({
   },
   line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   note: { color: tokens.colorNeutralForeground3 },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: tokens.spacingHorizontalS,
+    margin: 0,
+    "& dt": { color: tokens.colorNeutralForeground3 },
+    "& dd": { margin: 0, overflowWrap: "anywhere" },
+  },
   // 未填报 and 未评分 stand where a one-character grade does: keep them on one line.
   grade: { whiteSpace: "nowrap", flexShrink: 0 },
 });
@@ -44,6 +52,8 @@ export type TableCardProps = {
   table: TableResult;
   plan: TablePlan | null;
   strings: Strings;
+  /** The workbook the table is in, where several are open. */
+  file?: string;
   onSelect?: (sheet: string, address: string) => void;
   onRemark?: (place: RemarkPlace, text: string) => Promise<void>;
 };
@@ -64,16 +74,10 @@ function rowAddress(indicator: IndicatorResult): string {
   return `${cellAddress(row, Math.min(...cols))}:${cellAddress(row, Math.max(...cols))}`;
 }
 
-export function TableCard({ table, plan, strings: t, onSelect, onRemark }: TableCardProps) {
+export function TableCard({ table, plan, strings: t, file, onSelect, onRemark }: TableCardProps) {
   const styles = useStyles();
   const [onlyFlagged, setOnlyFlagged] = useState(true);
-  const flagged = table.indicators.filter((i) => i.flags.length > 0);
-  const shown = onlyFlagged ? flagged : table.indicators;
-  const headerRows = table.detected.blocks.map((b) => b.headerRow);
-  const placeFor = (row: number, anchor: { row: number; col: number }): RemarkPlace | null =>
-    plan ? { sheet: table.sheet, row, col: plan.remarkCol + 1, anchor, headerRows } : null;
-  const totalRow = table.detected.total?.row ?? headerRows[0];
-  const tablePlace = placeFor(totalRow, { row: totalRow, col: table.detected.left });
+  const [open, setOpen] = useState(true);
 
   return (
     <Card aria-label={tableName(table)}>
@@ -81,18 +85,29 @@ export function TableCard({ table, plan, strings: t, onSelect, onRemark }: Table
         header={<Text weight="semibold">{tableName(table)}</Text>}
         description={
           <Caption1>
+            {file ? `${file} · ` : ""}
             {table.sheet}!{table.range}
           </Caption1>
         }
         action={
-          <Badge
-            className={styles.grade}
-            shape={table.grade ? "circular" : "rounded"}
-            color={table.grade ? GRADE_COLOR[table.grade] : "informative"}
-            aria-label={`${t.grade} ${gradeText(table)}`}
-          >
-            {gradeText(table)}
-          </Badge>
+          <div className={styles.line}>
+            <Badge
+              className={styles.grade}
+              shape={table.grade ? "circular" : "rounded"}
+              color={table.grade ? GRADE_COLOR[table.grade] : "informative"}
+              aria-label={`${t.grade} ${gradeText(table)}`}
+            >
+              {gradeText(table)}
+            </Badge>
+            <Button
+              size="small"
+              appearance="subtle"
+              aria-expanded={open}
+              onClick={() => setOpen(!open)}
+            >
+              {open ? t.collapse : t.expand}
+            </Button>
+          </div>
         }
       />
       <div className={styles.totals}>
@@ -104,7 +119,36 @@ export function TableCard({ table, plan, strings: t, onSelect, onRemark }: Table
         </Text>
         <FlagBadges flags={table.flags} strings={t} />
       </div>
+      {open && (
+        <TableBody
+          {...{ table, plan, strings: t, onSelect, onRemark, onlyFlagged, setOnlyFlagged }}
+        />
+      )}
+    </Card>
+  );
+}
+
+function TableBody({
+  table,
+  plan,
+  strings: t,
+  onSelect,
+  onRemark,
+  onlyFlagged,
+  setOnlyFlagged,
+}: TableCardProps & { onlyFlagged: boolean; setOnlyFlagged: (on: boolean) => void }) {
+  const styles = useStyles();
+  const flagged = table.indicators.filter((i) => i.flags.length > 0);
+  const shown = onlyFlagged ? flagged : table.indicators;
+  const headerRows = table.detected.blocks.map((b) => b.headerRow);
+  const placeFor = (row: number, anchor: { row: number; col: number }): RemarkPlace | null =>
+    plan ? { sheet: table.sheet, row, col: plan.remarkCol + 1, anchor, headerRows } : null;
+  const totalRow = table.detected.total?.row ?? headerRows[0];
+  const tablePlace = placeFor(totalRow, { row: totalRow, col: table.detected.left });
+  return (
+    <>
       <Notes notes={table.notes} />
+      {table.budget && <BudgetFacts budget={table.budget} strings={t} />}
       <div className={styles.totals}>
         <Caption1>{t.indicators(table.indicators.length, flagged.length)}</Caption1>
         <Switch
@@ -132,7 +176,34 @@ export function TableCard({ table, plan, strings: t, onSelect, onRemark }: Table
           onSave={(text) => onRemark(tablePlace, text)}
         />
       )}
-    </Card>
+    </>
+  );
+}
+
+/** The budget row's numbers, enough to check its score by hand. */
+function BudgetFacts({ budget: b, strings: t }: { budget: BudgetResult; strings: Strings }) {
+  const styles = useStyles();
+  const money = (n: number | null) => (n === null ? "—" : t.amount(n));
+  return (
+    <div role="group" aria-label={t.budget}>
+      <Text weight="semibold">
+        {t.budget}（{t.row(b.row)}）
+      </Text>
+      <dl className={styles.facts}>
+        <dt>{t.planned}</dt>
+        <dd>{money(b.planned)}</dd>
+        <dt>{t.executed}</dt>
+        <dd>{money(b.executed)}</dd>
+        <dt>{t.rate}</dt>
+        <dd>{b.rate === null ? "—" : `${(b.rate * 100).toFixed(2)}%`}</dd>
+        <dt>{t.enteredScore}</dt>
+        <dd>{b.reportedScore ?? t.notReported}</dd>
+        <dt>{t.computedScore}</dt>
+        <dd>
+          {b.score} / {b.weight}
+        </dd>
+      </dl>
+    </div>
   );
 }
 
@@ -159,13 +230,14 @@ function IndicatorItem({
         onClick={onSelect}
         onKeyDown={(e) => (e.key === "Enter" ? onSelect?.() : undefined)}
       >
-        <Caption1>{i.row}</Caption1>
+        <Caption1>{t.row(i.row)}</Caption1>
         <Text>{i.name}</Text>
         <Text weight="semibold">
-          {i.score}/{i.weight ?? "?"}
+          {i.score}/{i.weight ?? t.noWeight}
         </Text>
         <FlagBadges flags={i.flags} strings={t} />
       </div>
+      {i.flags.length > 0 && <IndicatorFacts indicator={i} strings={t} />}
       <Notes notes={i.notes} />
       {i.breakdown.map((b) => (
         <Caption1 key={b.row} className={styles.note}>
@@ -176,6 +248,33 @@ function IndicatorItem({
         <RemarkEditor label={t.remark} strings={t} onSave={(text) => onRemark(place, text)} />
       )}
     </div>
+  );
+}
+
+/** What a reviewer needs to check a finding by hand: the numbers and the rule used. */
+function IndicatorFacts({
+  indicator: i,
+  strings: t,
+}: {
+  indicator: IndicatorResult;
+  strings: Strings;
+}) {
+  const styles = useStyles();
+  return (
+    <dl className={styles.facts}>
+      <dt>{t.target}</dt>
+      <dd>{i.target || "—"}</dd>
+      <dt>{t.actual}</dt>
+      <dd>{i.actual || "—"}</dd>
+      <dt>{t.enteredScore}</dt>
+      <dd>{i.reportedScore ?? t.notReported}</dd>
+      <dt>{t.computedScore}</dt>
+      <dd>
+        {i.score} / {i.weight ?? t.noWeight}
+      </dd>
+      <dt>{t.method}</dt>
+      <dd>{i.method ? t.methods[i.method] : t.noMethod}</dd>
+    </dl>
   );
 }
 

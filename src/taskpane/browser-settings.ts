@@ -17,15 +17,22 @@ export function browserSettingsStore(storage: Storage = window.localStorage): Se
   };
 }
 
-/** Hands the browser a file to save. */
+const TYPES: Record<string, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  zip: "application/zip",
+  html: "text/html;charset=utf-8",
+};
+
+/** Hands the browser a file to save, under the name given. */
 export function downloadFile(name: string, data: Uint8Array): void {
+  const extension = name.split(".").pop()?.toLowerCase() ?? "";
   const blob = new Blob([data as Uint8Array<ArrayBuffer>], {
-    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    type: TYPES[extension] ?? "application/octet-stream",
   });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
-  link.download = name.replace(/\.xlsx$/i, "") + "-复核.xlsx";
+  link.download = name;
   document.body.appendChild(link);
   link.click();
   link.remove();

@@ -5,7 +5,9 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { evaluateWorkbook } from "../../src/core/evaluate";
-import { ProtectedSheetError } from "../../src/core/errors";
+import { NoTableError, ProtectedSheetError } from "../../src/core/errors";
+import { unzipSync } from "fflate";
+import { TextDecoder, TextEncoder } from "util";
 import { planWriteBack } from "../../src/core/plan";
 import { Settings, defaultSettings, policyFromSettings } from "../../src/core/settings";
 import { readGrids } from "../../src/file/read-workbook";
@@ -26,6 +28,8 @@ class NoopResizeObserver {
   disconnect(): void {}
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoopResizeObserver;
+// jsdom has no TextEncoder either; the page's downloads use it.
+Object.assign(globalThis, { TextEncoder, TextDecoder });
 
 async function outcomeFor(
   file: string,
@@ -90,6 +94,94 @@ describe("the task pane in Excel", () => {
     expect(within(card).queryByText("行政复议应诉案件办理量")).toBeNull();
     fireEvent.click(within(card).getByRole("switch", { name: "只看需关注的指标" }));
     expect(within(card).getAllByRole("listitem")).toHaveLength(21);
+  });
+
+  test("every flagged indicator shows its target, actual, entered and computed score and rule; the budget row its numbers", async () => {
+    renderApp({ excel: fakeGateway() });
+    fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
+    const card = await screen.findByRole("group", { name: "就业和劳动保障工作经费" });
+    const outcome = await outcomeFor("wuhan-jiuye.xlsx");
+    const flagged = outcome.tables[0].indicators.filter((i) => i.flags.length > 0);
+    const items = within(card).getAllByRole("listitem");
+    expect(items).toHaveLength(flagged.length);
+    flagged.forEach((indicator, k) => {
+      const item = within(items[k]);
+      expect(item.getByText(`第 ${indicator.row} 行`)).toBeTruthy();
+      expect(item.getAllByText(indicator.target).length).toBeGreaterThan(0);
+      expect(item.getAllByText(indicator.actual).length).toBeGreaterThan(0);
+      expect(item.getByText(`${indicator.score} / ${indicator.weight}`)).toBeTruthy();
+    });
+    const budget = within(within(card).getByRole("group", { name: "预算执行" }));
+    const b = outcome.tables[0].budget!;
+    expect(budget.getAllByText(b.planned!.toLocaleString("zh-CN")).length).toBeGreaterThan(0);
+    expect(budget.getByText(`${(b.rate! * 100).toFixed(2)}%`)).toBeTruthy();
+    expect(budget.getByText(`${b.score} / ${b.weight}`)).toBeTruthy();
+  });
+
+  test("the overview counts tables by grade and findings by kind; a kind filters the cards, the search finds by name", async () => {
+    const gateway = fakeGateway({
+      rescore: jest.fn(async () => {
+        const [a, b] = await Promise.all([
+          outcomeFor("wuhan-jiuye.xlsx"),
+          outcomeFor("wuhan-jiguan.xlsx"),
+        ]);
+        return {
+          tables: [...a.tables, ...b.tables],
+          plans: [...a.plans, ...b.plans],
+          problems: [],
+        };
+      }),
+    });
+    renderApp({ excel: gateway });
+    fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
+    const overview = await screen.findByRole("region", { name: "概览" });
+    expect(within(overview).getByText("共找到 2 张自评表")).toBeTruthy();
+    const weak = within(overview).getByRole("button", { name: /^目标偏低 \d+$/ });
+    fireEvent.click(weak);
+    const shown = () =>
+      screen.queryAllByRole("group", { name: /经费/ }).map((g) => g.getAttribute("aria-label"));
+    const withWeak = (await outcomeFor("wuhan-jiguan.xlsx")).tables[0].indicators.some((i) =>
+      i.flags.includes("weak-target")
+    );
+    expect(shown()).toEqual(
+      withWeak
+        ? ["就业和劳动保障工作经费", "2023年机关业务工作经费项目"]
+        : ["就业和劳动保障工作经费"]
+    );
+    fireEvent.click(within(overview).getByRole("button", { name: "全部" }));
+    fireEvent.change(
+      within(overview).getByRole("searchbox", { name: "按项目、单位或工作表查找" }),
+      {
+        target: { value: "机关" },
+      }
+    );
+    expect(shown()).toEqual(["2023年机关业务工作经费项目"]);
+  });
+
+  test("in Excel a settings change says a rescore is needed instead of writing by itself", async () => {
+    const gateway = fakeGateway();
+    renderApp({ excel: gateway });
+    fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
+    await screen.findByText("共找到 1 张自评表");
+    fireEvent.click(screen.getByRole("button", { name: "设置" }));
+    fireEvent.click(screen.getByRole("switch", { name: "标出未完成、目标偏低和不明确的指标" }));
+    expect(await screen.findByText("设置已更改，点击“一键复核”按新设置重新复核。")).toBeTruthy();
+    expect(gateway.rescore).toHaveBeenCalledTimes(1);
+  });
+
+  test("a number out of range is refused with a message and not used", async () => {
+    const store = memoryStore();
+    renderApp({ excel: fakeGateway(), settingsStore: store });
+    fireEvent.click(screen.getByRole("button", { name: "设置" }));
+    const ratio = screen.getByRole("spinbutton", { name: "目标偏低倍数（完成值/目标值）" });
+    fireEvent.change(ratio, { target: { value: "0.5" } });
+    fireEvent.blur(ratio);
+    expect(await screen.findByText("请输入 1.01 到 1000 之间的数。")).toBeTruthy();
+    expect((ratio as HTMLInputElement).value).toBe("0.5");
+    expect(store.save).not.toHaveBeenCalled();
+    const share = screen.getByRole("spinbutton", { name: "未达成" });
+    fireEvent.change(share, { target: { value: "120" } });
+    expect(await screen.findByText("请输入 0 到 100 之间的数。")).toBeTruthy();
   });
 
   test("clicking an indicator selects its cells in the sheet", async () => {
@@ -267,6 +359,92 @@ describe("the same page in a plain browser", () => {
     expect(openFile).toHaveBeenCalledWith(file);
     expect(screen.queryByRole("button", { name: "审核意见" })).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "下载复核后的工作簿" }));
-    expect(saveFile).toHaveBeenCalledWith("a.xlsx", data);
+    expect(saveFile).toHaveBeenCalledWith("a-复核.xlsx", data);
+  });
+
+  test("a file that cannot be opened, or not rescored, is named with its reason and nothing is offered for it", async () => {
+    const broken = new File([new Uint8Array([0])], "old-format.xls");
+    const empty = new File([new Uint8Array([0x50, 0x4b])], "empty.xlsx");
+    const openFile = jest.fn(async (file: File) => {
+      if (file === broken) throw new Error("不是 .xlsx 工作簿");
+      return fakeGateway({
+        kind: "file",
+        rescore: jest.fn(async () => Promise.reject(new NoTableError(["Sheet1"]))),
+        download: jest.fn(() => ({ name: file.name, data: new Uint8Array([1]) })),
+      }) as WorkbookGateway;
+    });
+    const saveFile = jest.fn();
+    renderApp({ excel: null, openFile, saveFile });
+    fireEvent.change(screen.getByLabelText("打开 .xlsx 工作簿"), {
+      target: { files: [broken, empty] },
+    });
+    const emptyItem = await screen.findByRole("group", { name: "empty.xlsx" });
+    await waitFor(() => expect(within(emptyItem).getByText(/未能打开/)).toBeTruthy());
+    expect(
+      within(screen.getByRole("group", { name: "old-format.xls" })).getByText(/未能打开/)
+    ).toBeTruthy();
+    for (const name of ["一键复核", "撤销标注", "下载复核后的工作簿", "下载"])
+      expect(screen.queryByRole("button", { name })).toBeNull();
+    expect(saveFile).not.toHaveBeenCalled();
+  });
+
+  test("several workbooks opened at once: one overview over them, each card naming its file, and the summary and report", async () => {
+    const gatewayFor = (name: string, reference: string) =>
+      fakeGateway({
+        kind: "file",
+        select: undefined,
+        addRemark: undefined,
+        watch: undefined,
+        rescore: jest.fn(async (settings: Settings) => outcomeFor(reference, settings)),
+        download: jest.fn(() => ({ name, data: new Uint8Array([name.length]) })),
+      }) as WorkbookGateway;
+    const openFile = jest.fn(async (file: File) =>
+      gatewayFor(file.name, file.name === "就业.xlsx" ? "wuhan-jiuye.xlsx" : "wuhan-jiguan.xlsx")
+    );
+    const saveFile = jest.fn();
+    renderApp({ excel: null, openFile, saveFile });
+    const files = ["就业.xlsx", "机关.xlsx"].map((n) => new File([new Uint8Array([1])], n));
+    fireEvent.change(screen.getByLabelText("打开 .xlsx 工作簿"), { target: { files } });
+    expect(await screen.findByText("共找到 2 张自评表")).toBeTruthy();
+    expect(screen.getByText("评分规则：武汉市")).toBeTruthy();
+    expect(
+      within(screen.getByRole("group", { name: "就业和劳动保障工作经费" })).getByText(/就业\.xlsx/)
+    ).toBeTruthy();
+    expect(
+      within(screen.getByRole("group", { name: "2023年机关业务工作经费项目" })).getByText(
+        /机关\.xlsx/
+      )
+    ).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "下载复核汇总（.xlsx）" }));
+    await waitFor(() =>
+      expect(saveFile).toHaveBeenCalledWith("复核汇总.xlsx", expect.any(Uint8Array))
+    );
+    fireEvent.click(screen.getByRole("button", { name: "下载复核报告（.html）" }));
+    const report = new TextDecoder().decode(saveFile.mock.calls[1][1] as Uint8Array);
+    expect(report).toContain("就业和劳动保障工作经费");
+    expect(report).toContain("2023年机关业务工作经费项目");
+    fireEvent.click(screen.getByRole("button", { name: "下载全部复核后的工作簿（.zip）" }));
+    const [zipName, zip] = saveFile.mock.calls[2] as [string, Uint8Array];
+    expect(zipName).toBe("复核后的工作簿.zip");
+    expect(Object.keys(unzipSync(zip)).sort()).toEqual(["就业-复核.xlsx", "机关-复核.xlsx"].sort());
+  });
+
+  test("in the browser a settings change rescores every file at once; live mode is not offered", async () => {
+    const gateway = fakeGateway({ kind: "file", watch: undefined });
+    renderApp({ excel: null, openFile: jest.fn(async () => gateway as WorkbookGateway) });
+    fireEvent.change(screen.getByLabelText("打开 .xlsx 工作簿"), {
+      target: { files: [new File([new Uint8Array([1])], "a.xlsx")] },
+    });
+    await screen.findByText("共找到 1 张自评表");
+    fireEvent.click(screen.getByRole("button", { name: "设置" }));
+    expect(screen.queryByRole("switch", { name: "实时复核：编辑表格时自动重算该表" })).toBeNull();
+    fireEvent.change(screen.getByRole("combobox", { name: "评分规则" }), {
+      target: { value: "national" },
+    });
+    expect(await screen.findByText("已按新设置重新复核。")).toBeTruthy();
+    expect(gateway.rescore).toHaveBeenCalledTimes(2);
+    expect(gateway.rescore.mock.calls[1][0].policy).toBe("national");
+    expect(screen.getByText("评分规则：财政部")).toBeTruthy();
   });
 });

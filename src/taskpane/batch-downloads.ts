@@ -1,0 +1,56 @@
+import { zipSync } from "fflate";
+import { TableResult } from "../core/evaluate";
+import { summaryXlsx } from "../file/summary-xlsx";
+import { reportHtml } from "../report/report-html";
+import { FileSummary, sortForReview, summarizeFile } from "../report/summary";
+
+/** A workbook of the batch: its results, or why it could not be rescored. */
+export type BatchFile = { name: string; tables: TableResult[] | null; error: string | null };
+
+/** The name the annotated copy of a workbook is saved under. */
+export function annotatedName(name: string): string {
+  return `${name.replace(/\.xlsx$/i, "")}-复核.xlsx`;
+}
+
+/** Every annotated copy in one .zip, each under its annotated name (a repeated name gets a number). */
+export function zipOfCopies(copies: { name: string; data: Uint8Array }[]): Uint8Array {
+  const entries: Record<string, Uint8Array> = {};
+  for (const { name, data } of copies) {
+    const base = annotatedName(name);
+    let entry = base;
+    for (let k = 2; entry in entries; k++) entry = base.replace(/\.xlsx$/, ` (${k}).xlsx`);
+    // Already deflated parts inside: storing the workbooks costs nothing in size.
+    entries[entry] = data;
+  }
+  return zipSync(entries, { level: 0 });
+}
+
+function summaries(files: BatchFile[]): FileSummary {
+  const all = files
+    .filter((f) => f.tables)
+    .map((f) => summarizeFile(f.name, f.tables as TableResult[]));
+  return {
+    rows: sortForReview(all.flatMap((s) => s.rows)),
+    findings: all.flatMap((s) => s.findings),
+    weakTargets: all.flatMap((s) => s.weakTargets),
+  };
+}
+
+/** The same 复核汇总 workbook the command line writes with `--summary`. */
+export function batchSummary(files: BatchFile[]): Promise<Uint8Array> {
+  return summaryXlsx(summaries(files).rows);
+}
+
+/** The same review report the command line writes with `--report`. */
+export function batchReport(files: BatchFile[], generated: Date): Uint8Array {
+  const { rows, findings, weakTargets } = summaries(files);
+  const html = reportHtml({
+    generated: generated.toLocaleString("zh-CN", { hour12: false }),
+    files: files.length,
+    failed: files.filter((f) => f.error).map((f) => ({ file: f.name, error: f.error as string })),
+    rows,
+    findings,
+    weakTargets,
+  });
+  return new TextEncoder().encode(html);
+}

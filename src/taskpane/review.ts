@@ -1,0 +1,67 @@
+import { Flag, TableResult } from "../core/evaluate";
+import { FLAG_TITLES, GradeText, gradeText, tableName } from "../core/plan";
+import { summarizeFile } from "../report/summary";
+
+/** The grades and their stand-ins, in the order a reviewer reads them. */
+export const GRADE_ORDER: GradeText[] = ["优", "良", "中", "差", "未填报", "未评分"];
+
+/** Every flag of a table: its own and its indicators'. */
+export function flagsOf(table: TableResult): Flag[] {
+  return [...table.flags, ...table.indicators.flatMap((i) => i.flags)];
+}
+
+export type Overview = {
+  tables: number;
+  grades: [GradeText, number][];
+  findings: [Flag, number][];
+};
+
+/** How many tables have each grade and how many findings of each kind there are, none left out. */
+export function overviewOf(tables: TableResult[]): Overview {
+  const grades = new Map<GradeText, number>();
+  const findings = new Map<Flag, number>();
+  for (const table of tables) {
+    const grade = gradeText(table);
+    grades.set(grade, (grades.get(grade) ?? 0) + 1);
+    for (const flag of flagsOf(table)) findings.set(flag, (findings.get(flag) ?? 0) + 1);
+  }
+  return {
+    tables: tables.length,
+    grades: GRADE_ORDER.filter((g) => grades.has(g)).map((g) => [g, grades.get(g)!]),
+    findings: FLAG_TITLES.filter(([flag]) => findings.has(flag)).map(([flag]) => [
+      flag,
+      findings.get(flag)!,
+    ]),
+  };
+}
+
+/** How much a table needs a reviewer, by the same weights as the batch summary and report. */
+export function attentionOf(table: TableResult): number {
+  return summarizeFile("", [table]).rows[0].attention;
+}
+
+export type TableView = {
+  /** Only tables with a finding of this kind. */
+  flag: Flag | null;
+  /** Only tables whose name, unit or sheet contains this text. */
+  query: string;
+  order: "attention" | "workbook";
+};
+
+export const DEFAULT_VIEW: TableView = { flag: null, query: "", order: "attention" };
+
+/** The tables a reviewer asked to see, in the order asked for. */
+export function tablesInView<T extends { table: TableResult }>(items: T[], view: TableView): T[] {
+  const query = view.query.trim().toLowerCase();
+  const shown = items.filter(
+    ({ table }) =>
+      (!view.flag || flagsOf(table).includes(view.flag)) &&
+      (!query ||
+        [tableName(table), table.unitName ?? "", table.sheet].some((text) =>
+          text.toLowerCase().includes(query)
+        ))
+  );
+  if (view.order === "workbook") return shown;
+  const attention = new Map(shown.map((item) => [item, attentionOf(item.table)]));
+  return [...shown].sort((a, b) => attention.get(b)! - attention.get(a)!);
+}
