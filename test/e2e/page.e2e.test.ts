@@ -16,6 +16,8 @@ import { loadXlsx } from "../helpers/workbook-dump";
 
 const DIST = join(__dirname, "..", "..", "dist", "addin");
 const tempDir = useTempDir();
+const SCREENSHOTS = join(__dirname, "..", "..", "out");
+mkdirSync(SCREENSHOTS, { recursive: true });
 let browser: Browser;
 let server: Server;
 let url: string;
@@ -32,10 +34,10 @@ afterAll(async () => {
   server?.close();
 });
 
-async function openPage(): Promise<{ page: Page; errors: string[] }> {
+async function openPage(width = 420): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({
     acceptDownloads: true,
-    viewport: { width: 420, height: 900 },
+    viewport: { width, height: 900 },
   });
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
@@ -57,9 +59,7 @@ test("open a reference workbook, rescore, download and check the annotated copy"
   expect(await card.getByLabel("等级 优").textContent()).toBe("优");
   expect(await card.getByText("工勤人员技术等级考核人数").count()).toBe(1);
   await page.waitForFunction(() => !document.querySelector('[role="status"]'));
-  const screenshots = join(__dirname, "..", "..", "out");
-  mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: join(screenshots, "pane-browser.png"), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, "pane-browser.png"), fullPage: true });
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),
@@ -104,16 +104,114 @@ test("the page’s download is lossless: the same parts as the command line writ
   expect(errors).toEqual([]);
 });
 
-test("a file that is not a workbook gets one clear sentence", async () => {
+test("files that cannot be rescored are named with their reason, and neither rescore, clear nor a download is offered for them", async () => {
   const { page } = await openPage();
-  await page.getByLabel("打开 .xlsx 工作簿").setInputFiles({
-    name: "notes.xlsx",
-    mimeType: "text/plain",
-    buffer: Buffer.from("项目名称,得分"),
-  });
-  await page
-    .getByText("不是 .xlsx 工作簿，无法读取；请在 Excel 或 WPS 中另存为 .xlsx 后再试。")
-    .waitFor();
+  await page.getByLabel("打开 .xlsx 工作簿").setInputFiles([
+    { name: "notes.xlsx", mimeType: "text/plain", buffer: Buffer.from("项目名称,得分") },
+    {
+      name: "old-format.xls",
+      mimeType: "application/vnd.ms-excel",
+      buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]),
+    },
+    { name: "empty.xlsx", mimeType: "application/octet-stream", buffer: Buffer.alloc(0) },
+  ]);
+  for (const name of ["notes.xlsx", "old-format.xls", "empty.xlsx"])
+    await page
+      .getByRole("group", { name })
+      .getByText(/^未能打开：.+。/)
+      .waitFor();
+  await page.waitForFunction(() => !document.querySelector('[role="status"]'));
+  expect(
+    await page
+      .getByRole("group", { name: "notes.xlsx" })
+      .getByText(/不是 \.xlsx 工作簿/)
+      .count()
+  ).toBe(1);
+  for (const name of [
+    "一键复核",
+    "撤销标注",
+    "下载复核后的工作簿",
+    "下载",
+    "下载复核汇总（.xlsx）",
+  ])
+    expect(await page.getByRole("button", { name, exact: true }).count()).toBe(0);
+});
+
+test("at 320 px, with the settings open, nothing scrolls sideways; every flagged indicator shows its target and actual, and the budget row its numbers", async () => {
+  const { page, errors } = await openPage(320);
+  await page.getByLabel("打开 .xlsx 工作簿").setInputFiles(join(REFERENCE, "wuhan-jiuye.xlsx"));
+  const card = page.getByRole("group", { name: "就业和劳动保障工作经费" });
+  await card.getByText("96.79", { exact: true }).waitFor();
+  await page.getByRole("button", { name: "设置" }).click();
+  await page.getByRole("combobox", { name: "评分规则" }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('[role="status"]'));
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  const tables = (
+    await rescoreXlsx(readFileSync(join(REFERENCE, "wuhan-jiuye.xlsx")), policyFor("wuhan"))
+  ).tables;
+  const flagged = tables[0].indicators.filter((i) => i.flags.length > 0);
+  const items = card.getByRole("listitem");
+  expect(await items.count()).toBe(flagged.length);
+  for (const [k, indicator] of flagged.entries()) {
+    const item = items.nth(k);
+    expect(await item.getByText(indicator.target, { exact: true }).first().isVisible()).toBe(true);
+    expect(await item.getByText(indicator.actual, { exact: true }).first().isVisible()).toBe(true);
+  }
+  const budget = card.getByRole("group", { name: "预算执行" });
+  expect(
+    await budget.getByText(`${tables[0].budget!.score} / ${tables[0].budget!.weight}`).isVisible()
+  ).toBe(true);
+  await page.screenshot({ path: join(SCREENSHOTS, "pane-320.png"), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test("several workbooks opened at once: one overview naming each file, and the summary and report download", async () => {
+  const { page, errors } = await openPage(500);
+  const files = ["wuhan-jiuye.xlsx", "wuhan-jiguan.xlsx", "national-buzhu.xlsx"];
+  await page.getByLabel("打开 .xlsx 工作簿").setInputFiles(files.map((f) => join(REFERENCE, f)));
+  const overview = page.getByRole("region", { name: "概览" });
+  await overview.getByText(/^共找到 \d+ 张自评表$/).waitFor();
+  await page.waitForFunction(() => !document.querySelector('[role="status"]'));
+  for (const file of files)
+    expect(
+      await page
+        .getByRole("group", { name: file })
+        .getByText(/张自评表/)
+        .count()
+    ).toBe(1);
+  expect(
+    await page
+      .getByRole("group", { name: "就业和劳动保障工作经费" })
+      .getByText(/wuhan-jiuye\.xlsx/)
+      .count()
+  ).toBe(1);
+  await page.screenshot({ path: join(SCREENSHOTS, "pane-500.png"), fullPage: false });
+
+  const [summary] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "下载复核汇总（.xlsx）" }).click(),
+  ]);
+  expect(summary.suggestedFilename()).toBe("复核汇总.xlsx");
+  const summaryPath = join(tempDir(), "summary.xlsx");
+  await summary.saveAs(summaryPath);
+  const workbook = await loadXlsx(readFileSync(summaryPath));
+  const column = (workbook.worksheets[0].getColumn(1).values as unknown[]).map(String);
+  for (const file of files) expect(column).toContain(file);
+
+  const [report] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "下载复核报告（.html）" }).click(),
+  ]);
+  expect(report.suggestedFilename()).toBe("复核报告.html");
+  const reportPath = join(tempDir(), "report.html");
+  await report.saveAs(reportPath);
+  const html = readFileSync(reportPath, "utf8");
+  expect(html).toContain("就业和劳动保障工作经费");
+  expect(errors).toEqual([]);
 });
 
 test("the production build names its own address in the manifest, and every file it names is there", () => {
