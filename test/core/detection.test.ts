@@ -767,3 +767,32 @@ test("goals written in a 年度目标 column beside their rows label the rows, a
   // Goal 1 states 50 and holds 50; goal 2 states 30 but holds 40.
   expect(t.notes).toEqual(["“就业服务”标明 30 分，其下指标分值合计 40 分"]);
 });
+
+describe("a bare number in a note carries the unit it was read in", () => {
+  test("an actual of 0 beside a target in 人 reads 完成 0 人", () => {
+    const rows = [["产出指标", "数量指标", "培训人数", "≥100人", 0, 10, 0], ...ROWS.slice(1)];
+    const note = table(rows).indicators[0].notes.find((n) => n.startsWith("未完成"));
+    expect(note).toBe("未完成：完成 0 人，目标 ≥100人");
+  });
+
+  test("beside a 度量单位 column both read in its unit; a percent is never added to a bare number", () => {
+    const header = [
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "指标值",
+      "度量单位",
+      "实际完成值",
+      "分值",
+      "得分",
+    ];
+    const rows = [
+      ["产出指标", "数量指标", "培训人数", 100, "人", 60, 10, 6],
+      ["产出指标", "质量指标", "合格率", 95, "%", 0.9, 10, 9.47],
+      ...ROWS.slice(2).map((r) => [...r.slice(0, 3), r[3], null, ...r.slice(4)]),
+    ];
+    const [people, share] = table(rows, header).indicators;
+    expect(people.notes).toContain("未完成：完成 60 人，目标 100人");
+    expect(share.notes.find((n) => n.startsWith("未完成"))).not.toMatch(/0\.9 %/);
+  });
+});

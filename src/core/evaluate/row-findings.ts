@@ -47,8 +47,8 @@ export function rowFindings(
     flags.add(flag);
     notes.push(note);
   };
-  const targetText = row.target?.text ?? "";
-  const actualText = row.actual?.text ?? "";
+  const targetText = withUnit(row.target?.text ?? "", "target", scored);
+  const actualText = withUnit(row.actual?.text ?? "", "actual", scored);
   const { method, weight, reported, score } = scored;
 
   if (scored.problem) {
@@ -166,4 +166,19 @@ function readingNote(scored: RowScore, row: IndicatorRow): string {
   return familyOf(reading.other.unit) === "percent"
     ? zh.readAsFraction(side, text)
     : zh.readInBaseUnit(side, text, writtenUnit(reading.other));
+}
+
+/**
+ * A bare number as the note shows it, with the unit it was read in, so that "完成 0" reads
+ * "完成 0 人": a bare side read in the other side's plain unit (not a percent, not a scaled
+ * unit such as 万人, which a bare number may not be in).
+ */
+function withUnit(text: string, side: "target" | "actual", scored: RowScore): string {
+  const bare = text.trim();
+  if (!/^[+-]?\d[\d,]*(\.\d+)?$/.test(bare)) return text;
+  const reading = scored.unitReading;
+  const plain = reading?.other.scale === 1 && /^[^\d%‰]+$/.test(reading.other.unit);
+  if (reading?.bare === side && reading.reading === "target-unit" && plain)
+    return `${bare} ${reading.other.unit}`;
+  return text;
 }
