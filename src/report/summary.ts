@@ -46,7 +46,7 @@ export type WeakTarget = {
 export type FileSummary = { rows: SummaryRow[]; findings: Finding[]; weakTargets: WeakTarget[] };
 
 /** The weight of each flag in the attention score: mismatched totals and unreadable rows first. */
-const ATTENTION: Record<Flag, number> = {
+export const ATTENTION: Record<Flag, number> = {
   "total-mismatch": 100,
   unreadable: 50,
   "score-mismatch": 20,

@@ -1,15 +1,21 @@
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { TableResult } from "../core/evaluate";
+import { tableName } from "../core/plan";
 import { RemarkPlace } from "../core/gateway";
 import { Strings } from "./i18n";
 import { Overview } from "./Overview";
 import { ReviewGuide } from "./ReviewGuide";
-import { TableView, tablesInView } from "./review";
-import { TableCard } from "./TableCard";
+import { TableView, findingsToCheck, tablesInView } from "./review";
+import { TableCard, rowAddress } from "./TableCard";
 import type { Session } from "./App";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  findings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** How many findings the list at the top offers. */
+const FIRST_FINDINGS = 8;
 
 export type ResultsProps = {
   sessions: Session[];
@@ -50,6 +56,9 @@ export function Results({
     ),
   ];
   const shown = tablesInView(items, view);
+  const anchorOf = (sessionId: number) => (table: TableResult, row: number) =>
+    `finding-${sessionId}-${encodeURIComponent(table.sheet)}-${row}`;
+  const first = findingsToCheck(shown, FIRST_FINDINGS);
   return (
     <div className={styles.root}>
       <Overview
@@ -59,12 +68,37 @@ export function Results({
         onView={onView}
         strings={t}
       />
+      {first.length > 0 && (
+        <section aria-label={t.firstFindings}>
+          <Text weight="semibold">{t.firstFindings}</Text>
+          <ol className={styles.findings}>
+            {first.map(({ item, table, indicator }) => (
+              <li key={`${item.session.id}|${table.sheet}|${indicator.row}`}>
+                <Link
+                  as="button"
+                  onClick={() => {
+                    onSelect?.(table.sheet, rowAddress(indicator));
+                    document
+                      .getElementById(anchorOf(item.session.id)(table, indicator.row))
+                      ?.scrollIntoView({ block: "center" });
+                  }}
+                >
+                  {`${tableName(table)} · ${t.row(indicator.row)} ${indicator.name}：${indicator.flags
+                    .map((f) => t.flags[f])
+                    .join("、")}`}
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       <ReviewGuide strings={t} />
       {shown.length === 0 && <Text>{t.noTableShown}</Text>}
       {shown.map(({ session, table, plan }) => (
         <TableCard
           key={`${session.id}|${table.sheet}!${table.range}`}
           table={table}
+          anchor={anchorOf(session.id)}
           plan={plan}
           strings={t}
           file={many ? session.name : undefined}

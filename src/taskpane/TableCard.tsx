@@ -50,6 +50,8 @@ const useStyles = makeStyles({
 
 export type TableCardProps = {
   table: TableResult;
+  /** Makes each indicator's element id, so that the pane can scroll to it. */
+  anchor?: (table: TableResult, row: number) => string;
   plan: TablePlan | null;
   strings: Strings;
   /** The workbook the table is in, where several are open. */
@@ -61,7 +63,7 @@ export type TableCardProps = {
 const GRADE_COLOR = { 优: "success", 良: "brand", 中: "warning", 差: "danger" } as const;
 
 /** The cells of an indicator's row, from its name to its score. */
-function rowAddress(indicator: IndicatorResult): string {
+export function rowAddress(indicator: IndicatorResult): string {
   const cols = [
     indicator.cells.name,
     indicator.cells.target,
@@ -74,7 +76,15 @@ function rowAddress(indicator: IndicatorResult): string {
   return `${cellAddress(row, Math.min(...cols))}:${cellAddress(row, Math.max(...cols))}`;
 }
 
-export function TableCard({ table, plan, strings: t, file, onSelect, onRemark }: TableCardProps) {
+export function TableCard({
+  table,
+  anchor,
+  plan,
+  strings: t,
+  file,
+  onSelect,
+  onRemark,
+}: TableCardProps) {
   const styles = useStyles();
   const [onlyFlagged, setOnlyFlagged] = useState(true);
   const [open, setOpen] = useState(true);
@@ -121,7 +131,7 @@ export function TableCard({ table, plan, strings: t, file, onSelect, onRemark }:
       </div>
       {open && (
         <TableBody
-          {...{ table, plan, strings: t, onSelect, onRemark, onlyFlagged, setOnlyFlagged }}
+          {...{ table, anchor, plan, strings: t, onSelect, onRemark, onlyFlagged, setOnlyFlagged }}
         />
       )}
     </Card>
@@ -130,6 +140,7 @@ export function TableCard({ table, plan, strings: t, file, onSelect, onRemark }:
 
 function TableBody({
   table,
+  anchor,
   plan,
   strings: t,
   onSelect,
@@ -161,6 +172,7 @@ function TableBody({
         {shown.map((indicator) => (
           <IndicatorItem
             key={indicator.row}
+            id={anchor?.(table, indicator.row)}
             indicator={indicator}
             strings={t}
             onSelect={onSelect ? () => onSelect(table.sheet, rowAddress(indicator)) : undefined}
@@ -208,12 +220,14 @@ function BudgetFacts({ budget: b, strings: t }: { budget: BudgetResult; strings:
 }
 
 function IndicatorItem({
+  id,
   indicator: i,
   strings: t,
   onSelect,
   place,
   onRemark,
 }: {
+  id?: string;
   indicator: IndicatorResult;
   strings: Strings;
   onSelect?: () => void;
@@ -222,7 +236,7 @@ function IndicatorItem({
 }) {
   const styles = useStyles();
   return (
-    <div className={styles.row} role="listitem">
+    <div className={styles.row} role="listitem" id={id}>
       <div
         className={styles.line}
         role={onSelect ? "button" : undefined}

@@ -1,6 +1,6 @@
-import { Flag, TableResult } from "../core/evaluate";
+import { Flag, IndicatorResult, TableResult } from "../core/evaluate";
 import { FLAG_TITLES, GradeText, gradeText, tableName } from "../core/plan";
-import { summarizeFile } from "../report/summary";
+import { ATTENTION, summarizeFile } from "../report/summary";
 
 /** The grades and their stand-ins, in the order a reviewer reads them. */
 export const GRADE_ORDER: GradeText[] = ["优", "良", "中", "差", "未填报", "未评分"];
@@ -64,4 +64,23 @@ export function tablesInView<T extends { table: TableResult }>(items: T[], view:
   if (view.order === "workbook") return shown;
   const attention = new Map(shown.map((item) => [item, attentionOf(item.table)]));
   return [...shown].sort((a, b) => attention.get(b)! - attention.get(a)!);
+}
+
+/** An indicator a reviewer should look at, with the table it is in. */
+export type FindingItem<T> = { item: T; table: TableResult; indicator: IndicatorResult };
+
+/** The flagged indicators, the weightiest findings first (the report's attention weights). */
+export function findingsToCheck<T extends { table: TableResult }>(
+  items: T[],
+  limit: number
+): FindingItem<T>[] {
+  const weight = (i: IndicatorResult) => i.flags.reduce((sum, f) => sum + ATTENTION[f], 0);
+  return items
+    .flatMap((item) =>
+      item.table.indicators
+        .filter((indicator) => indicator.flags.length > 0)
+        .map((indicator) => ({ item, table: item.table, indicator }))
+    )
+    .sort((a, b) => weight(b.indicator) - weight(a.indicator))
+    .slice(0, limit);
 }

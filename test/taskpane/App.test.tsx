@@ -184,6 +184,28 @@ describe("the task pane in Excel", () => {
     expect(await screen.findByText("请输入 0 到 100 之间的数。")).toBeTruthy();
   });
 
+  test("a finding in the list to look at first selects its cells in Excel and scrolls to it in the pane", async () => {
+    const scrolled: Element[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    const gateway = fakeGateway();
+    renderApp({ excel: gateway });
+    fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
+    const list = await screen.findByRole("region", { name: "先看这些" });
+    const first = within(list).getAllByRole("button")[0];
+    const row = Number(/第 (\d+) 行/.exec(first.textContent ?? "")![1]);
+    fireEvent.click(first);
+    const outcome = await outcomeFor("wuhan-jiuye.xlsx");
+    const indicator = outcome.tables[0].indicators.find((i) => i.row === row)!;
+    expect(gateway.select).toHaveBeenCalledWith(
+      "自评表",
+      expect.stringMatching(new RegExp(`^[A-Z]+${row}:[A-Z]+${row}$`))
+    );
+    expect(scrolled).toHaveLength(1);
+    expect(within(scrolled[0] as HTMLElement).getByText(indicator.name)).toBeTruthy();
+  });
+
   test("clicking an indicator selects its cells in the sheet", async () => {
     const gateway = fakeGateway();
     renderApp({ excel: gateway });
