@@ -304,6 +304,13 @@ export function summaryWrites({ name, cells, widths }: WritePlan["summary"]): Wr
     ...widths.map((width, col) =>
       write((c) => setWidth(c, name, col, width * POINTS_PER_CHARACTER))
     ),
+    // Printed on landscape A4, one page wide, as many pages long as it takes.
+    write((c) => {
+      const layout = sheetOf(c, name).pageLayout;
+      layout.orientation = Excel.PageOrientation.landscape;
+      layout.paperSize = Excel.PaperType.a4;
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    }),
   ];
 }
 

@@ -45,7 +45,11 @@ export function annotatePackage(opened: OpenedWorkbook, plan: WritePlan): void {
   }));
   opened.workbook.addSheet(
     summaryName,
-    newWorksheetXml(namespace, summaryCells, { widths: plan.summary.widths, frozenHeader: true }),
+    newWorksheetXml(namespace, summaryCells, {
+      widths: plan.summary.widths,
+      frozenHeader: true,
+      landscapeOnePageWide: true,
+    }),
     "visible"
   );
   records.push({ kind: "sheet", sheet: summaryName });

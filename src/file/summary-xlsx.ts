@@ -24,8 +24,11 @@ export async function summaryXlsx(rows: SummaryRow[]): Promise<Uint8Array> {
     widths,
     frozenHeader: true,
     autoFilter: `A1:${last}`,
+    landscapeOnePageWide: true,
   });
   // Excel keeps a filter's range in this hidden name as well.
   const filterName = `<definedName name="_xlnm._FilterDatabase" localSheetId="{sheet}" hidden="1">'${SHEET}'!$A$1:$${columnLetters(SUMMARY_COLUMNS.length - 1)}$${rows.length + 1}</definedName>`;
-  return newWorkbookPackage([{ name: SHEET, xml, definedNames: [filterName] }]);
+  // The header row printed again on every page.
+  const titles = `<definedName name="_xlnm.Print_Titles" localSheetId="{sheet}">'${SHEET}'!$1:$1</definedName>`;
+  return newWorkbookPackage([{ name: SHEET, xml, definedNames: [filterName, titles] }]);
 }

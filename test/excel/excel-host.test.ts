@@ -236,6 +236,16 @@ describe("rescore in Excel", () => {
     expect(snapshot(fake)).toEqual(original);
   });
 
+  test("复核汇总 prints on landscape A4, one page wide", async () => {
+    const fake = await fakeWith("wuhan-jiguan.xlsx");
+    await rescoreOpenWorkbook(settings);
+    expect(fake.workbook.sheet(SUMMARY_SHEET).pageLayout).toEqual({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
+  });
+
   test("older hosts without merged areas (before ExcelApi 1.13) are told so, and nothing is written", async () => {
     const fake = await fakeWith("wuhan-dept.xlsx", { apiVersion: 9 });
     await expect(rescoreOpenWorkbook(settings)).rejects.toBeInstanceOf(MergedAreasUnavailableError);

@@ -14,6 +14,10 @@ import { clearXlsx, rescoreXlsx } from "../../src/file/write-back";
 import { layoutTable, workbookBuffer } from "../helpers/layouts";
 import { expectedWorkbooks, referenceTable, referenceWorkbook } from "../helpers/reference";
 import { dumpLook, dumpXlsx, loadXlsx } from "../helpers/workbook-dump";
+import { summaryXlsx } from "../../src/file/summary-xlsx";
+import { summarizeFile } from "../../src/report/summary";
+import { partsOf } from "../helpers/package";
+import { worksheetOrderViolations } from "../helpers/schema-order";
 
 const wuhan = policyFor("wuhan");
 const rescore = async (data: Uint8Array) => (await rescoreXlsx(data, wuhan)).data;
@@ -386,5 +390,35 @@ describe("a sheet renamed after annotating", () => {
     const cleared = (await dumpLook(standIn.data)).sheets.filter((s) => s.name !== "表1");
     const expected = (await dumpLook(input)).sheets.filter((s) => s.name !== "表1");
     expect(cleared).toEqual(expected);
+  });
+});
+
+describe("the tool's own sheets print readably", () => {
+  const PRINT = '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+
+  test("复核汇总 in an annotated workbook prints on landscape A4, one page wide", async () => {
+    const { data } = await rescoreXlsx(referenceWorkbook("wuhan-jiuye.xlsx"), wuhan);
+    const parts = partsOf(data);
+    const id = new RegExp(`<sheet [^>]*name="${SUMMARY_SHEET}"[^>]*r:id="([^"]+)"`).exec(
+      parts["xl/workbook.xml"]
+    )![1];
+    const target = new RegExp(
+      `Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`
+    ).exec(parts["xl/_rels/workbook.xml.rels"])!;
+    const summary = parts[`xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, "")}`];
+    expect(summary).toContain(PRINT);
+    expect(summary).toContain('<pageSetUpPr fitToPage="1"/>');
+    expect(worksheetOrderViolations(summary)).toEqual([]);
+  });
+
+  test("the --summary workbook prints the same way, its header row on every page", async () => {
+    const grids = await readGrids(referenceWorkbook("wuhan-jiuye.xlsx"));
+    const rows = summarizeFile("a.xlsx", evaluateWorkbook(grids, { policy: wuhan })).rows;
+    const parts = partsOf(await summaryXlsx(rows));
+    expect(parts["xl/worksheets/sheet1.xml"]).toContain(PRINT);
+    expect(worksheetOrderViolations(parts["xl/worksheets/sheet1.xml"])).toEqual([]);
+    expect(parts["xl/workbook.xml"]).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">'复核汇总'!$1:$1</definedName>`
+    );
   });
 });

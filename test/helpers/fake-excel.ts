@@ -27,6 +27,12 @@ export class FakeSheet {
   merges: CellRange[] = [];
   readonly widths = new Map<number, number>();
   readonly notes = new Map<string, string>();
+  /** How the sheet prints (ExcelApi 1.9 PageLayout): only what the add-in sets. */
+  readonly pageLayout: {
+    orientation?: string;
+    paperSize?: string;
+    zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  } = {};
   private static next = 1;
 
   constructor(public name: string) {
@@ -519,6 +525,33 @@ class WorksheetProxy extends Proxy {
       getItemOrNullObject: (address) =>
         new NoteProxy(ctx, this.client.comments.getItemOrNullObject(address), model, address),
     };
+  }
+
+  /** The sheet's page layout (ExcelApi 1.9); settings take effect at sync. */
+  get pageLayout(): {
+    orientation: string;
+    paperSize: string;
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  } {
+    if (this.ctx.fake.apiVersion < 9) throw new Error("pageLayout needs ExcelApi 1.9");
+    const client = this.client.pageLayout;
+    const set = (property: "orientation" | "paperSize" | "zoom", value: never) => {
+      client[property] = value;
+      this.queue(() => {
+        writable(this.model()).pageLayout[property] = value;
+      });
+    };
+    return {
+      set orientation(value: string) {
+        set("orientation", value as never);
+      },
+      set paperSize(value: string) {
+        set("paperSize", value as never);
+      },
+      set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number }) {
+        set("zoom", value as never);
+      },
+    } as never;
   }
 
   /** Made when first used, as the client makes it. */
@@ -1134,6 +1167,8 @@ export class FakeExcel {
         );
       },
       SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+      PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
+      PaperType: { a4: "A4" },
       EventSource: { local: "Local", remote: "Remote" },
     };
     g.Office = {
