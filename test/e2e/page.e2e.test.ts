@@ -165,7 +165,7 @@ test("at 320 px, with the settings open, nothing scrolls sideways; every flagged
   expect(
     await budget.getByText(`${tables[0].budget!.score} / ${tables[0].budget!.weight}`).isVisible()
   ).toBe(true);
-  await page.screenshot({ path: join(SCREENSHOTS, "pane-320.png"), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, "pane-320.png"), fullPage: false });
   expect(errors).toEqual([]);
 });
 
