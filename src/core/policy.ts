@@ -62,6 +62,14 @@ export const NATIONAL: ScoringPolicy = {
 
 export const PRESETS: Record<PolicyId, ScoringPolicy> = { wuhan: WUHAN, national: NATIONAL };
 
+/** The presets' names, as the results name the rules they were scored by. */
+export const PRESET_NAMES: Record<PolicyId, string> = { wuhan: "武汉市", national: "财政部" };
+
+/** The rules a result was scored by, in one phrase: the preset, and the weak-target ratio. */
+export function rulesName(policy: ScoringPolicy): string {
+  return `${PRESET_NAMES[policy.id]}规则，目标偏低倍数 ${policy.weakRatio}`;
+}
+
 export function isPolicyId(id: string): id is PolicyId {
   return Object.prototype.hasOwnProperty.call(PRESETS, id);
 }

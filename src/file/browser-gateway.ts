@@ -1,4 +1,3 @@
-import { NoTableError } from "../core/errors";
 import { policyFromSettings } from "../core/settings";
 import { WorkbookGateway } from "../core/gateway";
 import { clearXlsx, rescoreXlsx } from "./write-back";
@@ -14,7 +13,6 @@ export function fileGateway(name: string, original: Uint8Array): WorkbookGateway
         highlight: settings.highlight,
       });
       progress("write");
-      if (result.tables.length === 0) throw new NoTableError([name]);
       current = result.data;
       return { tables: result.tables, plans: result.plans, problems: result.problems };
     },

@@ -1,3 +1,4 @@
+import { NoTableError } from "../core/errors";
 import { TableResult, evaluateWorkbook } from "../core/evaluate";
 import { PlanOptions, PlanProblem, TablePlan, WritePlan, planWriteBack } from "../core/plan";
 import { ScoringPolicy } from "../core/policy";
@@ -14,7 +15,8 @@ export type RescoreResult = {
 };
 
 /**
- * Takes out earlier annotations, scores every table, and writes the plan into the package;
+ * Takes out earlier annotations, scores every table (a workbook without one is refused with
+ * NoTableError), and writes the plan into the package;
  * every part the tool has no reason to change leaves as it came. Rescoring twice equals
  * rescoring once.
  */
@@ -34,6 +36,8 @@ export async function rescoreXlsx(
     lockedSheets: protectedSheets(opened),
     sheetNames,
   });
+  // Nothing to write beside: a copy would only add an empty summary.
+  if (tables.length === 0) throw new NoTableError(sheetNames);
   annotatePackage(opened, plan);
   return { data: opened.pkg.toBytes(deflate), tables, plans: plan.tables, problems: plan.problems };
 }

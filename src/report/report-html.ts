@@ -1,6 +1,6 @@
 import { Flag } from "../core/evaluate";
 import { FLAG_TITLES } from "../core/plan";
-import { Finding, SummaryRow, WeakTarget } from "./summary";
+import { ATTENTION, Finding, SummaryRow, WeakTarget } from "./summary";
 
 export type ReportInput = {
   /** When the run ended, as the reader should see it. */
@@ -10,6 +10,8 @@ export type ReportInput = {
   rows: SummaryRow[];
   findings: Finding[];
   weakTargets: WeakTarget[];
+  /** The rules the tables were scored by (`rulesName`). */
+  rules: string;
 };
 
 const escape = (text: string | number) =>
@@ -35,6 +37,7 @@ function barChart(
   const height = Math.max(1, bars.length) * (barHeight + 6) + 10;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const body = bars
+    .filter((b) => Number.isFinite(b.value))
     .map((b, k) => {
       const y = 5 + k * (barHeight + 6);
       const w = Math.max(1, ((width - labelWidth - 90) * b.value) / max);
@@ -76,6 +79,32 @@ function totalsChart(rows: SummaryRow[]): string {
 ${ticks}<text x="${size / 2}" y="${size - 1}" text-anchor="middle">复核总分</text><text x="12" y="${size / 2}" transform="rotate(-90 12 ${size / 2})" text-anchor="middle">填报总分</text>${points}</svg></figure>`;
 }
 
+/**
+ * The weakest targets, each indicator once: the same indicator (by name) in several tables is
+ * one bar, at its weakest, with the number of tables.
+ */
+function weakestIndicators(targets: WeakTarget[], limit: number) {
+  const byName = new Map<string, { target: WeakTarget; tables: number }>();
+  for (const target of targets) {
+    const seen = byName.get(target.name);
+    if (!seen) byName.set(target.name, { target, tables: 1 });
+    else {
+      seen.tables++;
+      if (target.ratio > seen.target.ratio) seen.target = target;
+    }
+  }
+  return [...byName.values()].sort((a, b) => b.target.ratio - a.target.ratio).slice(0, limit);
+}
+
+/** What 关注度 means, from the very weights that make it. */
+const ATTENTION_EXPLAINED = `关注度：每个问题按类计分相加（${FLAG_TITLES.map(([flag, title]) => ({
+  title,
+  weight: ATTENTION[flag],
+}))
+  .sort((a, b) => b.weight - a.weight)
+  .map((f) => `${f.title} ${f.weight}`)
+  .join("、")}），再加填报与复核总分之差的 10 倍；未能复核的文件计 100。越高越应先看。`;
+
 /** A single self-contained page: no script, no network, printable on A4. */
 export function reportHtml(input: ReportInput): string {
   const { rows, findings, weakTargets, failed } = input;
@@ -90,7 +119,7 @@ export function reportHtml(input: ReportInput): string {
   }))
     .filter((b) => b.value > 0)
     .sort((a, b) => b.value - a.value);
-  const worst = [...weakTargets].sort((a, b) => b.ratio - a.ratio).slice(0, 15);
+  const worst = weakestIndicators(weakTargets, 15);
   const mismatched = rows.filter((r) => r.difference !== null && r.difference !== 0).length;
   const stats: [string, string | number][] = [
     ["文件", input.files],
@@ -116,7 +145,7 @@ th, td { border: 1px solid #ccc; padding: 1mm 1.5mm; text-align: left; vertical-
 th { background: #eef4ea; } td.num { text-align: right; white-space: nowrap; } .bad { color: #c50f1f; font-weight: bold; }
 </style></head><body>
 <h1>绩效自评复核报告</h1>
-<p class="meta">生成于 ${escape(input.generated)}</p>
+<p class="meta">生成于 ${escape(input.generated)}；评分规则：${escape(input.rules)}</p>
 <div class="stats">${stats.map(([k, v]) => `<div><b data-stat="${escape(k)}">${escape(v)}</b>${escape(k)}</div>`).join("")}</div>
 <h2>等级分布</h2>
 ${barChart("grades", "各等级的自评表数", gradeCounts)}
@@ -128,15 +157,16 @@ ${barChart("flags", "各类问题出现的次数", flagCounts)}
 ${barChart(
   "weak",
   "完成值为目标值的倍数",
-  worst.map((w) => ({
-    label: w.name.length > 16 ? `${w.name.slice(0, 15)}…` : w.name,
+  worst.map(({ target: w, tables }) => ({
+    label: `${w.name.length > 14 ? `${w.name.slice(0, 13)}…` : w.name}${tables > 1 ? `（${tables} 表）` : ""}`,
     value: w.ratio,
     colour: "#c19c00",
-    note: `${w.file} ${w.sheet}!${w.cell}：目标 ${w.target}，完成 ${w.actual}`,
+    note: `${w.file} ${w.sheet}!${w.cell}：目标 ${w.target}，完成 ${w.actual}${tables > 1 ? `；另有 ${tables - 1} 张表的同名指标` : ""}`,
   })),
   (v) => `${v.toFixed(2)} 倍`
 )}
-<h2>各表复核结果（按需关注程度排序）</h2>
+<h2>各表复核结果（按关注度排序）</h2>
+<p class="meta">${escape(ATTENTION_EXPLAINED)}</p>
 <table id="tables"><thead><tr><th>文件</th><th>工作表</th><th>项目或目标</th><th>复核总分</th><th>填报总分</th><th>差额</th><th>等级</th><th>关注度</th></tr></thead><tbody>
 ${rows.map((r) => `<tr><td>${escape(r.file)}</td><td>${escape(r.sheet)}</td><td>${escape(r.project)}</td><td class="num">${r.total ?? "—"}</td><td class="num">${r.reportedTotal ?? "未填"}</td><td class="num${r.difference ? " bad" : ""}">${r.difference ?? ""}</td><td>${r.grade}</td><td class="num">${r.attention}</td></tr>`).join("\n")}
 </tbody></table>

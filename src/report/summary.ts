@@ -20,6 +20,10 @@ export type SummaryRow = {
   flags: Record<Flag, number>;
   /** How much the table needs a reviewer: higher first. */
   attention: number;
+  /** Why the table, or the whole file, could not be scored; empty when it was. */
+  note: string;
+  /** The rules the table was scored by (`rulesName`). */
+  rules: string;
 };
 
 /** One flagged row or table, with the cell a reviewer should look at. */
@@ -62,8 +66,8 @@ export const ATTENTION: Record<Flag, number> = {
   unfilled: 30,
 };
 
-export function summarizeFile(file: string, tables: TableResult[]): FileSummary {
-  const rows = tables.map((table) => summaryRow(file, table));
+export function summarizeFile(file: string, tables: TableResult[], rules: string): FileSummary {
+  const rows = tables.map((table) => summaryRow(file, table, rules));
   const findings = tables.flatMap((table) => tableFindings(file, table));
   const weakTargets = tables.flatMap((table) =>
     table.indicators
@@ -81,7 +85,29 @@ export function summarizeFile(file: string, tables: TableResult[]): FileSummary 
   return { rows, findings, weakTargets };
 }
 
-function summaryRow(file: string, table: TableResult): SummaryRow {
+/** A file that could not be rescored at all: one row saying why, among the first to look at. */
+export function failedFileRow(file: string, reason: string, rules: string): SummaryRow {
+  return {
+    file,
+    sheet: "",
+    range: "",
+    unit: "",
+    project: "",
+    total: null,
+    reportedTotal: null,
+    difference: null,
+    grade: "未评分",
+    flags: Object.fromEntries(FLAG_TITLES.map(([flag]) => [flag, 0])) as Record<Flag, number>,
+    attention: FAILED_FILE_ATTENTION,
+    note: reason,
+    rules,
+  };
+}
+
+/** A file nobody could score needs a reviewer as much as a total that does not add up. */
+const FAILED_FILE_ATTENTION = 100;
+
+function summaryRow(file: string, table: TableResult, rules: string): SummaryRow {
   const flags = Object.fromEntries(
     FLAG_TITLES.map(([flag]) => [flag, countFlag(table, flag)])
   ) as Record<Flag, number>;
@@ -104,6 +130,8 @@ function summaryRow(file: string, table: TableResult): SummaryRow {
     grade: gradeText(table),
     flags,
     attention,
+    note: table.error ?? "",
+    rules,
   };
 }
 
@@ -157,6 +185,8 @@ export const SUMMARY_COLUMNS = [
   "等级",
   ...FLAG_TITLES.map(([, title]) => title),
   "关注度",
+  "说明",
+  "评分规则",
 ];
 
 export function summaryCells(row: SummaryRow): (string | number | null)[] {
@@ -172,13 +202,20 @@ export function summaryCells(row: SummaryRow): (string | number | null)[] {
     row.grade,
     ...FLAG_TITLES.map(([flag]) => row.flags[flag]),
     row.attention,
+    row.note,
+    row.rules,
   ];
 }
 
-/** CSV with a byte-order mark, so that Excel opens the Chinese text as UTF-8. */
+/**
+ * CSV with a byte-order mark, so that Excel opens the Chinese text as UTF-8. Text from the
+ * workbooks that Excel would take for a formula (starting with = + - @, a tab or a carriage
+ * return) gets a leading apostrophe, as OWASP's CSV-injection guidance says; numbers stay numbers.
+ */
 export function summaryCsv(rows: SummaryRow[]): string {
   const quote = (v: string | number | null) => {
-    const text = v === null ? "" : String(v);
+    const raw = v === null ? "" : String(v);
+    const text = typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${raw}` : raw;
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [SUMMARY_COLUMNS, ...rows.map(summaryCells)].map((cells) =>

@@ -11,7 +11,8 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import { parseRange } from "../core/address";
 import { SelfEvalError } from "../core/errors";
-import { Settings, defaultSettings } from "../core/settings";
+import { Settings, defaultSettings, policyFromSettings } from "../core/settings";
+import { rulesName } from "../core/policy";
 import {
   RemarkPlace,
   RescoreOutcome,
@@ -25,6 +26,7 @@ import { STRINGS, Strings } from "./i18n";
 import { FileList } from "./FileList";
 import { Results } from "./Results";
 import { DEFAULT_VIEW, TableView } from "./review";
+import { ReviewGuide } from "./ReviewGuide";
 import { SettingsPanel } from "./SettingsPanel";
 
 const useStyles = makeStyles({
@@ -44,9 +46,12 @@ const useStyles = makeStyles({
 });
 
 export type AppProps = {
-  /** The open workbook in Excel; null in a plain browser, where the user opens a file. */
+  /** The open workbook in Excel (or WPS); null in a plain browser, where the user opens files. */
   excel: WorkbookGateway | null;
-  openFile: (file: File) => Promise<WorkbookGateway>;
+  /** Opens a file the user chose (the plain browser page). */
+  openFile?: (file: File) => Promise<WorkbookGateway>;
+  /** What the about box tells of where the pane runs (WPS's browser is of an undocumented age). */
+  about?: string;
   settingsStore: SettingsStore;
   /** Saves a download under its name (the browser page); injected so tests can watch it. */
   saveFile?: (name: string, data: Uint8Array) => void;
@@ -90,6 +95,7 @@ export function App({
   saveFile,
   liveDelay = 800,
   commandReports,
+  about,
 }: AppProps) {
   const styles = useStyles();
   const [sessions, setSessions] = useState<Session[]>(() => (excel ? [sessionOf("", excel)] : []));
@@ -247,6 +253,7 @@ export function App({
     const failed: Message[] = [];
     for (const file of files) {
       try {
+        if (!openFile) throw new Error(file.name);
         opened.push(sessionOf(file.name, await openFile(file)));
       } catch (error) {
         const session = { ...sessionOf(file.name, null), error: describe(error) };
@@ -358,8 +365,15 @@ export function App({
         </MessageBar>
       ))}
       {!excel && sessions.length > 0 && (
-        <FileList sessions={sessions} strings={t} saveFile={save} busy={stage !== null} />
+        <FileList
+          sessions={sessions}
+          rules={rulesName(policyFromSettings(settings))}
+          strings={t}
+          saveFile={save}
+          busy={stage !== null}
+        />
       )}
+      {about && <ReviewGuide strings={t} about={about} />}
       {scored && (
         <Results
           sessions={sessions}

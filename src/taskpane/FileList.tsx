@@ -1,5 +1,7 @@
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { gradeText } from "../core/plan";
+import { rulesName } from "../core/policy";
+import { policyFromSettings } from "../core/settings";
 import { annotatedName, batchReport, batchSummary, zipOfCopies } from "./batch-downloads";
 import { Strings } from "./i18n";
 import type { Session } from "./App";
@@ -20,6 +22,8 @@ const useStyles = makeStyles({
 
 export type FileListProps = {
   sessions: Session[];
+  /** The rules the files are scored by, as the summary names them. */
+  rules: string;
   strings: Strings;
   saveFile: (name: string, data: Uint8Array) => void;
   busy: boolean;
@@ -29,7 +33,7 @@ export type FileListProps = {
  * The workbooks opened in the browser: each with its tables or the sentence saying why it
  * could not be rescored, its annotated copy, and the batch's summary, report and zip.
  */
-export function FileList({ sessions, strings: t, saveFile, busy }: FileListProps) {
+export function FileList({ sessions, rules, strings: t, saveFile, busy }: FileListProps) {
   const styles = useStyles();
   const copies = sessions
     .filter((s) => s.outcome && s.gateway?.download)
@@ -41,6 +45,7 @@ export function FileList({ sessions, strings: t, saveFile, busy }: FileListProps
     name: s.name,
     tables: s.outcome?.tables ?? null,
     error: s.error,
+    rules: s.scoredWith ? rulesName(policyFromSettings(s.scoredWith)) : rules,
   }));
   const single = sessions.length === 1;
   return (

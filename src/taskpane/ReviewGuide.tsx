@@ -8,6 +8,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { COLORS, HighlightKind } from "../core/plan";
+import { version } from "../../package.json";
 import { Strings } from "./i18n";
 
 const useStyles = makeStyles({
@@ -23,9 +24,23 @@ const useStyles = makeStyles({
 
 const KINDS: HighlightKind[] = ["unfinished", "weak", "vague", "mismatch"];
 
-/** The fills the sheet shows, in the very colours written there, and what the review checks. */
-export function ReviewGuide({ strings: t }: { strings: Strings }) {
+/**
+ * The fills the sheet shows, in the very colours written there, and what the review checks;
+ * with `about`, only where the pane runs.
+ */
+export function ReviewGuide({ strings: t, about }: { strings: Strings; about?: string }) {
   const styles = useStyles();
+  if (about)
+    return (
+      <Accordion collapsible>
+        <AccordionItem value="about">
+          <AccordionHeader size="small">{t.about}</AccordionHeader>
+          <AccordionPanel>
+            <Caption1>{t.aboutText(version, about)}</Caption1>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    );
   return (
     <Accordion collapsible multiple>
       <AccordionItem value="legend">

@@ -2,10 +2,15 @@ import { zipSync } from "fflate";
 import { TableResult } from "../core/evaluate";
 import { summaryXlsx } from "../file/summary-xlsx";
 import { reportHtml } from "../report/report-html";
-import { FileSummary, sortForReview, summarizeFile } from "../report/summary";
+import { FileSummary, failedFileRow, sortForReview, summarizeFile } from "../report/summary";
 
-/** A workbook of the batch: its results, or why it could not be rescored. */
-export type BatchFile = { name: string; tables: TableResult[] | null; error: string | null };
+/** A workbook of the batch: its results and the rules they come from, or why it could not be rescored. */
+export type BatchFile = {
+  name: string;
+  tables: TableResult[] | null;
+  error: string | null;
+  rules: string;
+};
 
 /** The name the annotated copy of a workbook is saved under. */
 export function annotatedName(name: string): string {
@@ -28,7 +33,7 @@ export function zipOfCopies(copies: { name: string; data: Uint8Array }[]): Uint8
 function summaries(files: BatchFile[]): FileSummary {
   const all = files
     .filter((f) => f.tables)
-    .map((f) => summarizeFile(f.name, f.tables as TableResult[]));
+    .map((f) => summarizeFile(f.name, f.tables as TableResult[], f.rules));
   return {
     rows: sortForReview(all.flatMap((s) => s.rows)),
     findings: all.flatMap((s) => s.findings),
@@ -38,7 +43,10 @@ function summaries(files: BatchFile[]): FileSummary {
 
 /** The same 复核汇总 workbook the command line writes with `--summary`. */
 export function batchSummary(files: BatchFile[]): Promise<Uint8Array> {
-  return summaryXlsx(summaries(files).rows);
+  const failed = files
+    .filter((f) => f.error)
+    .map((f) => failedFileRow(f.name, f.error as string, f.rules));
+  return summaryXlsx(sortForReview([...summaries(files).rows, ...failed]));
 }
 
 /** The same review report the command line writes with `--report`. */
@@ -51,6 +59,7 @@ export function batchReport(files: BatchFile[], generated: Date): Uint8Array {
     rows,
     findings,
     weakTargets,
+    rules: [...new Set(files.map((f) => f.rules))].join("；"),
   });
   return new TextEncoder().encode(html);
 }

@@ -100,6 +100,9 @@ export const STRINGS = {
       mismatch: "得分不符：填报得分与复核得分不符",
     },
     help: "复核哪些内容",
+    about: "关于",
+    aboutText: (version: string, agent: string) =>
+      `绩效自评复核助手 ${version}；运行环境：${agent}`,
     helpText: [
       "按所选评分规则重算每个指标的得分、预算执行得分和总分，与填报数比较。",
       "标出未完成的指标、目标值设得过低（完成值远超目标）或不可衡量的指标。",
@@ -232,6 +235,9 @@ export const STRINGS = {
       mismatch: "Score differs: the entered score is not the computed one",
     },
     help: "What is checked",
+    about: "About",
+    aboutText: (version: string, agent: string) =>
+      `Self-Evaluation Scorer ${version}; running in: ${agent}`,
     helpText: [
       "Each indicator's score, the budget score and the total are computed by the chosen rules and compared with what was entered.",
       "Unfinished indicators, targets set far below the actual, and targets without a measurable level are marked.",

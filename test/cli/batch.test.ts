@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import { join, relative } from "path";
 import { INTERRUPTED, runBatchRescore } from "../../src/cli/batch/batch-command";
@@ -91,13 +92,22 @@ describe("rescoring a folder of a few hundred workbooks", () => {
       }
     }
     const key = (r: { file: string; sheet: string }) => `${r.file}|${r.sheet}`;
-    const actual = summary.tables.map((r) => ({
-      file: r.file,
-      sheet: r.sheet,
-      total: r.total,
-      grade: r.grade,
-      flags: r.flags,
-    }));
+    // Files that could not be rescored are rows too, with no sheet and their reason.
+    const failed = summary.tables.filter((r) => r.sheet === "");
+    const legacy = join(input, "单位0", "旧格式.xls");
+    expect(failed.map((r) => r.file).sort()).toEqual(
+      [...corpus.filter((f) => f.broken).map((f) => f.path), legacy].sort()
+    );
+    expect(failed.every((r) => r.note.length > 0 && r.grade === "未评分")).toBe(true);
+    const actual = summary.tables
+      .filter((r) => r.sheet !== "")
+      .map((r) => ({
+        file: r.file,
+        sheet: r.sheet,
+        total: r.total,
+        grade: r.grade,
+        flags: r.flags,
+      }));
     expect([...actual].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
       expected.sort((a, b) => key(a).localeCompare(key(b)))
     );
@@ -137,7 +147,7 @@ describe("rescoring a folder of a few hundred workbooks", () => {
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
     expect(html).toContain("<svg");
     expect(html).toContain(
-      `data-stat="自评表">${JSON.parse(readFileSync(join(tempDir(), "summary.json"), "utf8")).tables.length}<`
+      `data-stat="自评表">${(JSON.parse(readFileSync(join(tempDir(), "summary.json"), "utf8")) as { tables: SummaryRow[] }).tables.filter((r) => r.sheet !== "").length}<`
     );
   });
 });
@@ -252,6 +262,33 @@ describe("bad input", () => {
       /wuhan-jiuye\.xlsx: 无法写入 .*（文件可能正被其他程序打开，或没有写入权限）/
     );
     expect(existsSync(join(out, "wuhan-jiguan.xlsx"))).toBe(true);
+  });
+
+  test("a workbook with no table is listed with its reason in the output, the summary and the report, and the exit code says so", async () => {
+    const input = join(tempDir(), "no-table-in");
+    const out = join(tempDir(), "no-table-out");
+    mkdirSync(input);
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("说明").getCell("A1").value = "本文件只有说明文字";
+    writeFileSync(join(input, "notes.xlsx"), Buffer.from(await workbook.xlsx.writeBuffer()));
+    writeFileSync(join(input, "table.xlsx"), readFileSync(sample));
+    const summary = join(tempDir(), "no-table-summary.json");
+    const report = join(tempDir(), "no-table-report.html");
+    const printed = capture();
+    const code = await runBatchRescore(
+      [input],
+      { out, policy, summary, report, workers: 0 },
+      printed.io
+    );
+    expect(code).toBe(1);
+    expect(printed.out()).toMatch(/notes\.xlsx: 在工作表 “说明” 中未找到绩效自评表/);
+    expect(existsSync(join(out, "notes.xlsx"))).toBe(false);
+    const rows = (JSON.parse(readFileSync(summary, "utf8")) as { tables: SummaryRow[] }).tables;
+    expect(rows.find((r) => r.file.endsWith("notes.xlsx"))).toMatchObject({
+      grade: "未评分",
+      note: expect.stringContaining("未找到绩效自评表"),
+    });
+    expect(readFileSync(report, "utf8")).toMatch(/notes\.xlsx[\s\S]*未找到绩效自评表/);
   });
 
   test("Ctrl-C stops after the file in progress: nothing half-written, no summary", async () => {

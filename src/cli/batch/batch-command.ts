@@ -1,10 +1,17 @@
 import { promises as fs } from "fs";
 import { extname } from "path";
-import { ScoringPolicy } from "../../core/policy";
+import { ScoringPolicy, rulesName } from "../../core/policy";
 import { checkOutputFolder, temporaryPath, writeAtomically } from "../../file/output-folder";
 import { summaryXlsx } from "../../file/summary-xlsx";
 import { reportHtml } from "../../report/report-html";
-import { Finding, SummaryRow, WeakTarget, sortForReview, summaryCsv } from "../../report/summary";
+import {
+  Finding,
+  SummaryRow,
+  WeakTarget,
+  failedFileRow,
+  sortForReview,
+  summaryCsv,
+} from "../../report/summary";
 import { Output, describe } from "../output";
 import { WorkerEntry } from "../threads";
 import { collectJobs } from "./inputs";
@@ -108,8 +115,14 @@ export async function runBatchRescore(
     removeHandler?.();
   }
 
+  const rules = rulesName(options.policy);
   const sorted = sortForReview(rows);
-  if (options.summary) await writeSummary(options.summary, sorted);
+  // A file that could not be rescored is a row of the summary too, saying why.
+  if (options.summary)
+    await writeSummary(
+      options.summary,
+      sortForReview([...rows, ...failed.map((f) => failedFileRow(f.file, f.error, rules))])
+    );
   if (options.report) {
     const html = reportHtml({
       generated: new Date().toLocaleString("zh-CN", { hour12: false }),
@@ -118,10 +131,12 @@ export async function runBatchRescore(
       rows: sorted,
       findings,
       weakTargets,
+      rules,
     });
     await writeAtomically(options.report, new TextEncoder().encode(html));
   }
   if (jobs.length <= LIST_LIMIT) {
+    io.out(`评分规则：${rules}\n`);
     for (const row of rows)
       io.out(
         `${row.file} [${row.sheet}!${row.range}] ${row.project}：${row.total === null ? row.grade : `复核总分 ${row.total}，等级 ${row.grade}`}\n`

@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import { dirname } from "path";
-import { ScoringPolicy } from "../../core/policy";
+import { ScoringPolicy, rulesName } from "../../core/policy";
 import { readFileBytes } from "../../file/open-file";
 import { refuseOverwrite, writeAtomically } from "../../file/output-folder";
 import { nodeDeflate } from "../../file/node-deflate";
@@ -30,7 +30,7 @@ export async function processJob(job: Job, policy: ScoringPolicy): Promise<JobRe
     return {
       input: job.input,
       output: job.output,
-      summary: summarizeFile(job.input, result.tables),
+      summary: summarizeFile(job.input, result.tables, rulesName(policy)),
       problems: result.problems.map((p) => p.message),
       unscored: result.tables.flatMap((t) => (t.error ? [t.error] : [])),
     };
