@@ -2,7 +2,14 @@ import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-comp
 import { gradeText } from "../core/plan";
 import { rulesName } from "../core/policy";
 import { policyFromSettings } from "../core/settings";
-import { annotatedName, batchReport, batchSummary, zipOfCopies } from "./batch-downloads";
+import {
+  annotatedName,
+  batchOpinions,
+  batchOpinionsPage,
+  batchReport,
+  batchSummary,
+  zipOfCopies,
+} from "./batch-downloads";
 import { Strings } from "./i18n";
 import type { Session } from "./App";
 
@@ -103,6 +110,15 @@ export function FileList({ sessions, rules, strings: t, saveFile, busy }: FileLi
             onClick={() => saveFile("复核报告.html", batchReport(batch, new Date()))}
           >
             {t.downloadReport}
+          </Button>
+          <Button disabled={busy} onClick={() => saveFile("复核意见.xlsx", batchOpinions(batch))}>
+            {t.downloadOpinions}
+          </Button>
+          <Button
+            disabled={busy}
+            onClick={() => saveFile("复核意见.html", batchOpinionsPage(batch, new Date()))}
+          >
+            {t.downloadOpinionsPage}
           </Button>
         </div>
       )}

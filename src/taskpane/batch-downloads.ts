@@ -1,6 +1,8 @@
 import { zipSync } from "fflate";
 import { TableResult } from "../core/evaluate";
+import { opinionsXlsx } from "../file/opinions-xlsx";
 import { summaryXlsx } from "../file/summary-xlsx";
+import { opinionsHtml } from "../report/opinions";
 import { reportHtml } from "../report/report-html";
 import { FileSummary, failedFileRow, sortForReview, summarizeFile } from "../report/summary";
 
@@ -49,6 +51,21 @@ export function batchSummary(files: BatchFile[]): Promise<Uint8Array> {
   return summaryXlsx(sortForReview([...summaries(files).rows, ...failed]));
 }
 
+/** The 复核意见 list of every finding, to send back: a workbook, and a page to print. */
+export function batchOpinions(files: BatchFile[]): Uint8Array {
+  return opinionsXlsx(summaries(files).findings);
+}
+
+export function batchOpinionsPage(files: BatchFile[], generated: Date): Uint8Array {
+  const html = opinionsHtml(summaries(files).findings, {
+    generated: generated.toLocaleString("zh-CN", { hour12: false }),
+    rules: rulesOf(files),
+  });
+  return new TextEncoder().encode(html);
+}
+
+const rulesOf = (files: BatchFile[]) => [...new Set(files.map((f) => f.rules))].join("；");
+
 /** The same review report the command line writes with `--report`. */
 export function batchReport(files: BatchFile[], generated: Date): Uint8Array {
   const { rows, findings, weakTargets } = summaries(files);
@@ -59,7 +76,7 @@ export function batchReport(files: BatchFile[], generated: Date): Uint8Array {
     rows,
     findings,
     weakTargets,
-    rules: [...new Set(files.map((f) => f.rules))].join("；"),
+    rules: rulesOf(files),
   });
   return new TextEncoder().encode(html);
 }

@@ -125,6 +125,8 @@ export const STRINGS = {
     downloadZip: "下载全部复核后的工作簿（.zip）",
     downloadSummary: "下载复核汇总（.xlsx）",
     downloadReport: "下载复核报告（.html）",
+    downloadOpinions: "导出复核意见（.xlsx）",
+    downloadOpinionsPage: "导出复核意见（打印用 .html）",
     reading: (name: string) => `正在处理 ${name}…`,
   },
   en: {
@@ -260,6 +262,8 @@ export const STRINGS = {
     downloadZip: "Download all rescored workbooks (.zip)",
     downloadSummary: "Download the summary (.xlsx)",
     downloadReport: "Download the review report (.html)",
+    downloadOpinions: "Export the review opinions (.xlsx)",
+    downloadOpinionsPage: "Export the review opinions (printable .html)",
     reading: (name: string) => `Working on ${name}…`,
   },
 } as const;
