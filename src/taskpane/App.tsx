@@ -47,7 +47,7 @@ const useStyles = makeStyles({
 
 export type AppProps = {
   /** The open workbook in Excel (or WPS); null in a plain browser, where the user opens files. */
-  excel: WorkbookGateway | null;
+  host: WorkbookGateway | null;
   /** Opens a file the user chose (the plain browser page). */
   openFile?: (file: File) => Promise<WorkbookGateway>;
   /** What the about box tells of where the pane runs (WPS's browser is of an undocumented age). */
@@ -89,7 +89,7 @@ const sessionOf = (name: string, gateway: WorkbookGateway | null): Session => ({
 });
 
 export function App({
-  excel,
+  host,
   openFile,
   settingsStore,
   saveFile,
@@ -98,7 +98,7 @@ export function App({
   about,
 }: AppProps) {
   const styles = useStyles();
-  const [sessions, setSessions] = useState<Session[]>(() => (excel ? [sessionOf("", excel)] : []));
+  const [sessions, setSessions] = useState<Session[]>(() => (host ? [sessionOf("", host)] : []));
   const sessionsRef = useRef(sessions);
   sessionsRef.current = sessions;
   const [settings, setSettings] = useState<Settings>(defaultSettings());
@@ -237,7 +237,7 @@ export function App({
     if (!scored || scoring.every((k) => next[k] === settings[k])) return;
     // In the browser nothing is written until a download: the files are rescored at once. In
     // Excel a rescore writes into the workbook, so the user is told it is needed instead.
-    if (excel) setMessages([{ intent: "info", text: STRINGS[next.language].settingsChanged }]);
+    if (host) setMessages([{ intent: "info", text: STRINGS[next.language].settingsChanged }]);
     else
       void rescoreAll(next).then(() =>
         setMessages((m) => [
@@ -273,7 +273,7 @@ export function App({
     if (failed.length) setMessages((m) => [...failed, ...m]);
   };
 
-  const workbook = excel ? sessions[0] : null;
+  const workbook = host ? sessions[0] : null;
   const addRemark = workbook?.gateway?.addRemark
     ? async (place: RemarkPlace, text: string) => {
         try {
@@ -305,9 +305,9 @@ export function App({
   return (
     <div
       className={styles.root}
-      onDragOver={excel ? undefined : (e) => e.preventDefault()}
+      onDragOver={host ? undefined : (e) => e.preventDefault()}
       onDrop={
-        excel
+        host
           ? undefined
           : (e) => {
               e.preventDefault();
@@ -327,7 +327,7 @@ export function App({
         </Button>
       </div>
       <div className={styles.actions}>
-        {!excel && (
+        {!host && (
           <label>
             <Text>{t.openFile}：</Text>
             <input
@@ -350,12 +350,12 @@ export function App({
           </Button>
         )}
       </div>
-      {!excel && <Text size={200}>{`${t.openFileHint}${t.dropHint}`}</Text>}
+      {!host && <Text size={200}>{`${t.openFileHint}${t.dropHint}`}</Text>}
       <SettingsPanel
         settings={settings}
         onChange={changeSettings}
         strings={t}
-        liveAvailable={Boolean(excel?.watch)}
+        liveAvailable={Boolean(host?.watch)}
       />
       {stage && <ProgressBar aria-label={t.stages[stage]} />}
       {stage && <Text role="status">{working ? t.reading(working) : t.stages[stage]}</Text>}
@@ -364,7 +364,7 @@ export function App({
           <MessageBarBody>{m.text}</MessageBarBody>
         </MessageBar>
       ))}
-      {!excel && sessions.length > 0 && (
+      {!host && sessions.length > 0 && (
         <FileList
           sessions={sessions}
           rules={rulesName(policyFromSettings(settings))}
@@ -377,7 +377,7 @@ export function App({
       {scored && (
         <Results
           sessions={sessions}
-          many={!excel}
+          many={!host}
           view={view}
           onView={setView}
           strings={t}

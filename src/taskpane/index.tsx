@@ -23,7 +23,7 @@ function start(inExcel: boolean): void {
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
       <App
-        excel={inExcel ? excelGateway() : null}
+        host={inExcel ? excelGateway() : null}
         openFile={openFile}
         settingsStore={settingsStore}
         saveFile={downloadFile}

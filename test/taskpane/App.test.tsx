@@ -67,7 +67,7 @@ function memoryStore(initial: Settings = defaultSettings()): jest.Mocked<Setting
   };
 }
 
-function renderApp(props: Partial<AppProps> & { excel: WorkbookGateway | null }) {
+function renderApp(props: Partial<AppProps> & { host: WorkbookGateway | null }) {
   const store = props.settingsStore ?? memoryStore();
   const all: AppProps = { openFile: jest.fn(), settingsStore: store, liveDelay: 10, ...props };
   render(
@@ -81,7 +81,7 @@ function renderApp(props: Partial<AppProps> & { excel: WorkbookGateway | null })
 describe("the task pane in Excel", () => {
   test("rescoring lists every table with its totals, grade and flagged indicators", async () => {
     const gateway = fakeGateway();
-    renderApp({ excel: gateway });
+    renderApp({ host: gateway });
     fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
     expect(await screen.findByText("共找到 1 张自评表")).toBeTruthy();
     const card = screen.getByRole("group", { name: "就业和劳动保障工作经费" });
@@ -97,7 +97,7 @@ describe("the task pane in Excel", () => {
   });
 
   test("every flagged indicator shows its target, actual, entered and computed score and rule; the budget row its numbers", async () => {
-    renderApp({ excel: fakeGateway() });
+    renderApp({ host: fakeGateway() });
     fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
     const card = await screen.findByRole("group", { name: "就业和劳动保障工作经费" });
     const outcome = await outcomeFor("wuhan-jiuye.xlsx");
@@ -132,7 +132,7 @@ describe("the task pane in Excel", () => {
         };
       }),
     });
-    renderApp({ excel: gateway });
+    renderApp({ host: gateway });
     fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
     const overview = await screen.findByRole("region", { name: "概览" });
     expect(within(overview).getByText("共找到 2 张自评表")).toBeTruthy();
@@ -160,7 +160,7 @@ describe("the task pane in Excel", () => {
 
   test("in Excel a settings change says a rescore is needed instead of writing by itself", async () => {
     const gateway = fakeGateway();
-    renderApp({ excel: gateway });
+    renderApp({ host: gateway });
     fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
     await screen.findByText("共找到 1 张自评表");
     fireEvent.click(screen.getByRole("button", { name: "设置" }));
@@ -171,7 +171,7 @@ describe("the task pane in Excel", () => {
 
   test("a number out of range is refused with a message and not used", async () => {
     const store = memoryStore();
-    renderApp({ excel: fakeGateway(), settingsStore: store });
+    renderApp({ host: fakeGateway(), settingsStore: store });
     fireEvent.click(screen.getByRole("button", { name: "设置" }));
     const ratio = screen.getByRole("spinbutton", { name: "目标偏低倍数（完成值/目标值）" });
     fireEvent.change(ratio, { target: { value: "0.5" } });
@@ -190,7 +190,7 @@ describe("the task pane in Excel", () => {
       scrolled.push(this);
     };
     const gateway = fakeGateway();
-    renderApp({ excel: gateway });
+    renderApp({ host: gateway });
     fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
     const list = await screen.findByRole("region", { name: "先看这些" });
     const first = within(list).getAllByRole("button")[0];
@@ -208,7 +208,7 @@ describe("the task pane in Excel", () => {
 
   test("clicking an indicator selects its cells in the sheet", async () => {
     const gateway = fakeGateway();
-    renderApp({ excel: gateway });
+    renderApp({ host: gateway });
     fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
     fireEvent.click(await screen.findByText("工勤人员技术等级考核人数"));
     expect(gateway.select).toHaveBeenCalledWith("自评表", "D16:G16");
@@ -218,7 +218,7 @@ describe("the task pane in Excel", () => {
     const gateway = fakeGateway({
       rescore: jest.fn(async () => Promise.reject(new ProtectedSheetError(["自评表"]))),
     });
-    renderApp({ excel: gateway });
+    renderApp({ host: gateway });
     fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
     expect(
       await screen.findByText("工作表 “自评表” 受保护，未做任何修改；请先撤销工作表保护再复核。")
@@ -233,7 +233,7 @@ describe("the task pane in Excel", () => {
         return new Promise<RescoreOutcome>((resolve) => (finish = resolve));
       }),
     });
-    renderApp({ excel: gateway });
+    renderApp({ host: gateway });
     fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
     expect(await screen.findByRole("status")).toHaveProperty("textContent", "正在写入复核结果…");
     expect((screen.getByRole("button", { name: "一键复核" }) as HTMLButtonElement).disabled).toBe(
@@ -246,7 +246,7 @@ describe("the task pane in Excel", () => {
   test("settings are saved with the workbook and used by the next rescore", async () => {
     const store = memoryStore();
     const gateway = fakeGateway();
-    renderApp({ excel: gateway, settingsStore: store });
+    renderApp({ host: gateway, settingsStore: store });
     fireEvent.click(screen.getByRole("button", { name: "设置" }));
     fireEvent.change(screen.getByRole("combobox", { name: "评分规则" }), {
       target: { value: "national" },
@@ -273,7 +273,7 @@ describe("the task pane in Excel", () => {
 
   test("settings saved earlier are loaded", async () => {
     renderApp({
-      excel: fakeGateway(),
+      host: fakeGateway(),
       settingsStore: memoryStore({ ...defaultSettings(), language: "en" }),
     });
     expect(await screen.findByRole("button", { name: "Rescore" })).toBeTruthy();
@@ -284,13 +284,13 @@ describe("the task pane in Excel", () => {
       load: jest.fn(async () => Promise.reject(new Error("storage unavailable"))),
       save: jest.fn(async () => undefined),
     };
-    renderApp({ excel: fakeGateway(), settingsStore: store });
+    renderApp({ host: fakeGateway(), settingsStore: store });
     expect(await screen.findByText("读取已保存的设置失败，本次使用默认设置。")).toBeTruthy();
     expect(screen.getByRole("button", { name: "一键复核" })).toBeTruthy();
   });
 
   test("the language switch turns the pane into English and back", async () => {
-    renderApp({ excel: fakeGateway() });
+    renderApp({ host: fakeGateway() });
     fireEvent.click(screen.getByRole("button", { name: "English" }));
     fireEvent.click(await screen.findByRole("button", { name: "Rescore" }));
     expect(await screen.findByText("1 self-evaluation table(s) found")).toBeTruthy();
@@ -300,7 +300,7 @@ describe("the task pane in Excel", () => {
 
   test("a reviewer’s remark goes to the 审核意见 column beside the output, anchored on the indicator", async () => {
     const gateway = fakeGateway();
-    renderApp({ excel: gateway });
+    renderApp({ host: gateway });
     fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
     const item = (await screen.findByText("工勤人员技术等级考核人数")).closest(
       '[role="listitem"]'
@@ -320,7 +320,7 @@ describe("the task pane in Excel", () => {
 
   test("clear takes the annotations out and says so", async () => {
     const gateway = fakeGateway();
-    renderApp({ excel: gateway });
+    renderApp({ host: gateway });
     fireEvent.click(screen.getByRole("button", { name: "撤销标注" }));
     expect(await screen.findByText("已撤销全部复核标注。")).toBeTruthy();
     expect(gateway.clear).toHaveBeenCalled();
@@ -331,7 +331,7 @@ describe("the task pane in Excel", () => {
     const gateway = fakeGateway({
       watch: jest.fn(async (onEdit) => ((report = onEdit), async () => undefined)),
     });
-    renderApp({ excel: gateway, settingsStore: memoryStore({ ...defaultSettings(), live: true }) });
+    renderApp({ host: gateway, settingsStore: memoryStore({ ...defaultSettings(), live: true }) });
     fireEvent.click(await screen.findByRole("button", { name: "一键复核" }));
     await screen.findByText("共找到 1 张自评表");
     await waitFor(() => expect(gateway.watch).toHaveBeenCalled());
@@ -349,7 +349,7 @@ describe("the ribbon command", () => {
   test("its result shows in the pane, and a later rescore is not replaced by it when the language changes", async () => {
     const channel = createChannel<CommandReport>();
     const gateway = fakeGateway({ rescore: jest.fn(async () => outcomeFor("wuhan-jiguan.xlsx")) });
-    renderApp({ excel: gateway, commandReports: channel });
+    renderApp({ host: gateway, commandReports: channel });
     const fromCommand = await outcomeFor("wuhan-jiuye.xlsx");
     act(() => channel.publish({ outcome: fromCommand }));
     expect(await screen.findByRole("group", { name: "就业和劳动保障工作经费" })).toBeTruthy();
@@ -374,7 +374,7 @@ describe("the same page in a plain browser", () => {
     });
     const openFile = jest.fn(async () => gateway as WorkbookGateway);
     const saveFile = jest.fn();
-    renderApp({ excel: null, openFile, saveFile });
+    renderApp({ host: null, openFile, saveFile });
     const file = new File([new Uint8Array([0x50, 0x4b])], "a.xlsx");
     fireEvent.change(screen.getByLabelText("打开 .xlsx 工作簿"), { target: { files: [file] } });
     expect(await screen.findByText("共找到 1 张自评表")).toBeTruthy();
@@ -396,7 +396,7 @@ describe("the same page in a plain browser", () => {
       }) as WorkbookGateway;
     });
     const saveFile = jest.fn();
-    renderApp({ excel: null, openFile, saveFile });
+    renderApp({ host: null, openFile, saveFile });
     fireEvent.change(screen.getByLabelText("打开 .xlsx 工作簿"), {
       target: { files: [broken, empty] },
     });
@@ -424,7 +424,7 @@ describe("the same page in a plain browser", () => {
       gatewayFor(file.name, file.name === "就业.xlsx" ? "wuhan-jiuye.xlsx" : "wuhan-jiguan.xlsx")
     );
     const saveFile = jest.fn();
-    renderApp({ excel: null, openFile, saveFile });
+    renderApp({ host: null, openFile, saveFile });
     const files = ["就业.xlsx", "机关.xlsx"].map((n) => new File([new Uint8Array([1])], n));
     fireEvent.change(screen.getByLabelText("打开 .xlsx 工作簿"), { target: { files } });
     expect(await screen.findByText("共找到 2 张自评表")).toBeTruthy();
@@ -454,7 +454,7 @@ describe("the same page in a plain browser", () => {
 
   test("in the browser a settings change rescores every file at once; live mode is not offered", async () => {
     const gateway = fakeGateway({ kind: "file", watch: undefined });
-    renderApp({ excel: null, openFile: jest.fn(async () => gateway as WorkbookGateway) });
+    renderApp({ host: null, openFile: jest.fn(async () => gateway as WorkbookGateway) });
     fireEvent.change(screen.getByLabelText("打开 .xlsx 工作簿"), {
       target: { files: [new File([new Uint8Array([1])], "a.xlsx")] },
     });
