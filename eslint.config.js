@@ -1,7 +1,8 @@
 /**
  * ESLint as Microsoft's add-in template sets it up (eslint-plugin-office-addins: the Office.js
  * load/sync rules, typescript-eslint, Prettier), and the project's borders as rules: Office.js
- * only in src/excel, Node's built-ins only where the command line runs, nothing but core below core.
+ * only in src/excel, the WPS object model only in src/wps, Node's built-ins only where the
+ * command line runs, nothing but core below core.
  */
 const officeAddins = require("eslint-plugin-office-addins");
 const tseslint = require("typescript-eslint");
@@ -15,6 +16,16 @@ const NODE_BUILT_INS = [
   "child_process",
   "worker_threads",
 ].flatMap((name) => [name, `node:${name}`]);
+
+const OFFICE_GLOBALS = ["Excel", "Office"].map((name) => ({
+  name,
+  message: "Office.js belongs in src/excel.",
+}));
+/** WPS 表格's object model: `Application` (and the deprecated `wps`) of every add-in page. */
+const WPS_GLOBALS = ["Application", "wps"].map((name) => ({
+  name,
+  message: "The WPS object model belongs in src/wps.",
+}));
 
 module.exports = [
   { ignores: ["dist/**", "node_modules/**", "out/**", "coverage/**", "bin/**"] },
@@ -76,14 +87,18 @@ module.exports = [
   },
   {
     files: ["src/**/*.{ts,tsx}"],
-    ignores: ["src/excel/**"],
+    ignores: ["src/excel/**", "src/wps/**"],
     rules: {
-      "no-restricted-globals": [
-        "error",
-        { name: "Excel", message: "Office.js belongs in src/excel." },
-        { name: "Office", message: "Office.js belongs in src/excel." },
-      ],
+      "no-restricted-globals": ["error", ...OFFICE_GLOBALS, ...WPS_GLOBALS],
     },
+  },
+  {
+    files: ["src/excel/**/*.{ts,tsx}"],
+    rules: { "no-restricted-globals": ["error", ...WPS_GLOBALS] },
+  },
+  {
+    files: ["src/wps/**/*.{ts,tsx}"],
+    rules: { "no-restricted-globals": ["error", ...OFFICE_GLOBALS] },
   },
   {
     files: ["src/core/**", "src/package/**", "src/report/**", "src/taskpane/**"],

@@ -19,7 +19,7 @@ export type RemarkPlace = {
  * opened in the browser; the pane never calls Excel itself.
  */
 export type WorkbookGateway = {
-  kind: "excel" | "file";
+  kind: "excel" | "file" | "wps";
   /**
    * Rescores the workbook, or one sheet in live mode (with the other sheets' last results, for
    * the summary).

@@ -1,0 +1,149 @@
+import { CellRange, parseRange, rangeAddress } from "../core/address";
+import { CellValue, SheetGrid } from "../core/grid";
+import { STATE_COLUMNS, STATE_SHEET, StateRecord, stateFromRows } from "../core/state";
+import { contains, eachUniform, halve } from "./areas";
+import { Book } from "./book";
+import { VISIBLE, WpsWorksheet } from "./object-model";
+import { valueGrid } from "./values";
+
+export type SheetInfo = { name: string; protected: boolean; hidden: boolean };
+
+export type WorkbookRead = {
+  sheets: SheetInfo[];
+  /** Workbook structure protection: no sheet can be added or removed. */
+  structureProtected: boolean;
+  /** Every sheet read but the state sheet, as the engine's grids (the tool's earlier output included). */
+  grids: SheetGrid[];
+  /** What an earlier rescore recorded, or null. */
+  state: StateRecord[] | null;
+};
+
+/** How many columns right of the used range merged areas are looked for: past where output columns go. */
+const MERGE_MARGIN = 32;
+const LAST_COLUMN = 16383;
+
+/**
+ * Reads the workbook (or the named sheets, and the record) with whole-range reads: a few
+ * calls per sheet for its name, state and used range, one for all its values, one for its
+ * number formats where they are alike, and a search for merged areas that grows with their
+ * number, never with the number of cells.
+ */
+export function readWorkbook(book: Book, only?: string[]): WorkbookRead {
+  const workbook = book.app.ActiveWorkbook;
+  const structureProtected = Boolean(workbook.ProtectStructure);
+  const count = book.worksheets.Count;
+  const sheets: SheetInfo[] = [];
+  const objects: WpsWorksheet[] = [];
+  for (let i = 1; i <= count; i++) {
+    const sheet = book.worksheets.Item(i);
+    const name = String(sheet.Name);
+    book.know(name, sheet);
+    objects.push(sheet);
+    sheets.push({
+      name,
+      hidden: Number(sheet.Visible) !== VISIBLE,
+      protected: Boolean(sheet.ProtectContents),
+    });
+  }
+  const grids: SheetGrid[] = [];
+  let state: StateRecord[] | null = null;
+  sheets.forEach((info, k) => {
+    if (info.name === STATE_SHEET) {
+      state = stateFromRows(recordRows(objects[k]));
+      return;
+    }
+    if (only && !only.includes(info.name)) return;
+    grids.push(readSheet(objects[k], info));
+  });
+  return { sheets, structureProtected, grids, state };
+}
+
+/** The used range as a 0-based area; null for an empty sheet (WPS gives A1 holding nothing). */
+function usedArea(sheet: WpsWorksheet): { area: CellRange; values: CellValue[][] } | null {
+  const used = sheet.UsedRange;
+  const area = parseRange(String(used.Address()));
+  const values = valueGrid(used.Value2, area.bottom - area.top + 1, area.right - area.left + 1);
+  if (
+    values.every((line) => line.every((v) => v === null)) &&
+    area.bottom === 0 &&
+    area.right === 0
+  )
+    return null;
+  return { area, values };
+}
+
+function readSheet(sheet: WpsWorksheet, info: SheetInfo): SheetGrid {
+  const used = usedArea(sheet);
+  if (!used)
+    return {
+      name: info.name,
+      origin: { row: 0, col: 0 },
+      values: [],
+      merges: [],
+      hidden: info.hidden,
+    };
+  const { area, values } = used;
+  const numberFormats = values.map((line) => line.map(() => "General"));
+  eachUniform(
+    area,
+    (part) => {
+      const format = sheet.Range(rangeAddress(part)).NumberFormat;
+      return typeof format === "string" ? format : null;
+    },
+    (part, format) => {
+      for (let r = part.top; r <= part.bottom; r++)
+        for (let c = part.left; c <= part.right; c++)
+          numberFormats[r - area.top][c - area.left] = format;
+    },
+    "General"
+  );
+  // Merged areas are looked for right of the used range too: empty merged cells there may lie
+  // outside it, and the output columns go there.
+  const probe = { ...area, right: Math.min(area.right + MERGE_MARGIN, LAST_COLUMN) };
+  const merges = new Map<string, CellRange>();
+  findMerges(sheet, probe, merges);
+  return {
+    name: info.name,
+    origin: { row: area.top, col: area.left },
+    values,
+    numberFormats,
+    merges: [...merges.values()],
+    hidden: info.hidden,
+  };
+}
+
+/**
+ * WPS has no list of merged areas. `MergeCells` of a range is false when none of its cells is
+ * merged, true when all are, null when some are: a range with none is done in one call, one
+ * lying inside a single merged area is that area, and any other is halved and asked again.
+ */
+function findMerges(sheet: WpsWorksheet, area: CellRange, found: Map<string, CellRange>): void {
+  const merged = sheet.Range(rangeAddress(area)).MergeCells;
+  if (merged === false) return;
+  if (merged === true) {
+    const corner = rangeAddress({ ...area, bottom: area.top, right: area.left });
+    const merge = parseRange(String(sheet.Range(corner).MergeArea.Address()));
+    if (contains(merge, area)) {
+      found.set(rangeAddress(merge), merge);
+      return;
+    }
+  }
+  for (const part of halve(area) ?? []) findMerges(sheet, part, found);
+}
+
+/** The record sheet's rows as its cells hold them, from A1 (anything right of its columns kept as damage). */
+function recordRows(sheet: WpsWorksheet): CellValue[][] {
+  const used = usedArea(sheet);
+  if (!used) return [];
+  const rows: CellValue[][] = [];
+  used.values.forEach((line, i) => {
+    const row: CellValue[] = new Array<CellValue>(STATE_COLUMNS).fill(null);
+    line.forEach((value, j) => {
+      const col = used.area.left + j;
+      if (col < STATE_COLUMNS) row[col] = value;
+      else if (value !== null) row[STATE_COLUMNS] = value;
+    });
+    rows[used.area.top + i] = row;
+  });
+  return Array.from(rows, (r) => r ?? []);
+}
