@@ -1,4 +1,7 @@
-/* Builds the task pane (Excel add-in and plain browser page) into dist/addin. */
+/*
+ * Builds the task pane (Excel add-in and plain browser page) into dist/addin, and the WPS 表格
+ * add-in (its ribbon page and the same pane, for the older Chromium inside WPS) into dist/wps.
+ */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -30,10 +33,31 @@ async function devServer() {
   };
 }
 
-module.exports = async (env, argv) => {
-  const production = argv.mode !== "development";
+/** Compiles TypeScript for the browser; `target` is the JavaScript the page must run in. */
+function typescriptRule(production, target) {
+  return {
+    test: /\.tsx?$/,
+    use: {
+      loader: "ts-loader",
+      options: {
+        configFile: "tsconfig.json",
+        onlyCompileBundledFiles: true,
+        compilerOptions: {
+          module: "esnext",
+          sourceMap: !production,
+          ...(target ? { target } : {}),
+        },
+      },
+    },
+    exclude: /node_modules/,
+  };
+}
+
+/** The Excel add-in's pane, also the plain browser page. */
+async function addin(env, production) {
   const baseUrl = production ? PRODUCTION_URL : DEVELOPMENT_URL;
   return {
+    name: "addin",
     devServer: env.WEBPACK_SERVE ? await devServer() : undefined,
     mode: production ? "production" : "development",
     devtool: production ? false : "source-map",
@@ -44,22 +68,7 @@ module.exports = async (env, argv) => {
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              configFile: "tsconfig.json",
-              onlyCompileBundledFiles: true,
-              compilerOptions: { module: "esnext", sourceMap: !production },
-            },
-          },
-          exclude: /node_modules/,
-        },
-      ],
-    },
+    module: { rules: [typescriptRule(production)] },
     performance: { hints: false },
     plugins: [
       new HtmlWebpackPlugin({
@@ -81,4 +90,75 @@ module.exports = async (env, argv) => {
       }),
     ],
   };
+}
+
+/**
+ * The WPS add-in: index.html runs the ribbon's callbacks, taskpane.html is the pane. WPS's
+ * Chromium is of an undocumented age, so both are ES2018 with polyfills — the packages'
+ * code included, compiled down like the project's own.
+ */
+function wps(production) {
+  return {
+    name: "wps",
+    mode: production ? "production" : "development",
+    devtool: production ? false : "source-map",
+    target: ["web", "es2018"],
+    entry: { ribbon: "./src/taskpane/wps-ribbon.ts", pane: "./src/taskpane/wps-pane.tsx" },
+    output: {
+      path: path.resolve(__dirname, "dist/wps"),
+      filename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        typescriptRule(production, "es2018"),
+        {
+          test: /\.m?js$/,
+          include: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              compilerOptions: {
+                allowJs: true,
+                target: "es2018",
+                module: "esnext",
+                sourceMap: false,
+              },
+            },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/wps/addin/index.html",
+        chunks: ["ribbon"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/wps/addin/taskpane.html",
+        chunks: ["pane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/wps/addin/ribbon.xml", to: "ribbon.xml" },
+          { from: "src/wps/addin/manifest.xml", to: "manifest.xml" },
+          { from: "src/wps/addin/publish.html", to: "publish.html" },
+          { from: "src/wps/addin/publish.js", to: "publish.js" },
+        ],
+      }),
+    ],
+  };
+}
+
+module.exports = async (env, argv) => {
+  const production = argv.mode !== "development";
+  // The dev server serves the Excel pane; the WPS add-in is built with `npm run build`.
+  if (env.WEBPACK_SERVE) return addin(env, production);
+  return [await addin(env, production), wps(production)];
 };

@@ -86,9 +86,9 @@ test("no source reads or writes workbooks through exceljs any more", () => {
   expect(files.filter((f) => imports(f.text).includes("exceljs")).map((f) => f.path)).toEqual([]);
 });
 
-test("the hosts (excel/, file/, commands/, cli/) never import from the pane", () => {
+test("the hosts (excel/, file/, wps/, commands/, cli/) never import from the pane", () => {
   const offending = files
-    .filter((f) => /^(excel|file|commands|cli)\//.test(f.path))
+    .filter((f) => /^(excel|file|wps|commands|cli)\//.test(f.path))
     .flatMap((f) =>
       imports(f.text)
         .filter((i) => i.includes("taskpane/"))

@@ -8,7 +8,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { COLORS, HighlightKind } from "../core/plan";
-import { version } from "../../package.json";
+import packageJson from "../../package.json";
 import { Strings } from "./i18n";
 
 const useStyles = makeStyles({
@@ -36,7 +36,7 @@ export function ReviewGuide({ strings: t, about }: { strings: Strings; about?: s
         <AccordionItem value="about">
           <AccordionHeader size="small">{t.about}</AccordionHeader>
           <AccordionPanel>
-            <Caption1>{t.aboutText(version, about)}</Caption1>
+            <Caption1>{t.aboutText(packageJson.version, about)}</Caption1>
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
