@@ -17,9 +17,40 @@ export function eachUniform<T>(
     found(area, value);
     return;
   }
+  if (area.left === area.right && gallop(area, read, found, fallback)) return;
   const parts = splitByColumnThenRows(area);
   if (!parts) found(area, fallback);
   else for (const part of parts) eachUniform(part, read, found, fallback);
+}
+
+/**
+ * A column whose cells differ: blocks of 1, 2, 4… cells are read from both ends in turn, so a
+ * change near either end (a table's formats change in its header and total rows) is found in
+ * calls that grow with its distance from that end, not with the column's length. False when
+ * the blocks meet first.
+ */
+function gallop<T>(
+  area: CellRange,
+  read: (area: CellRange) => T | null,
+  found: (area: CellRange, value: T) => void,
+  fallback: T
+): boolean {
+  const rows = area.bottom - area.top + 1;
+  for (let size = 1; size * 2 < rows; size *= 2) {
+    const head = { ...area, bottom: area.top + size - 1 };
+    if (read(head) === null) {
+      eachUniform(head, read, found, fallback);
+      eachUniform({ ...area, top: head.bottom + 1 }, read, found, fallback);
+      return true;
+    }
+    const tail = { ...area, top: area.bottom - size + 1 };
+    if (read(tail) === null) {
+      eachUniform(tail, read, found, fallback);
+      eachUniform({ ...area, bottom: tail.top - 1 }, read, found, fallback);
+      return true;
+    }
+  }
+  return false;
 }
 
 export function splitByColumnThenRows(area: CellRange): CellRange[] | null {

@@ -114,21 +114,94 @@ function readSheet(sheet: WpsWorksheet, info: SheetInfo): SheetGrid {
 
 /**
  * WPS has no list of merged areas. `MergeCells` of a range is false when none of its cells is
- * merged, true when all are, null when some are: a range with none is done in one call, one
- * lying inside a single merged area is that area, and any other is halved and asked again.
+ * merged, true when all are, null when some are. A range with none is done in one call; one
+ * whose cells are all merged gives the area at its corner, and the rest is asked again. A
+ * mixed range is halved, columns first: a table's merged areas run down its first columns and
+ * across its title rows, so columns free of them are set aside in a few calls. A mixed column
+ * gives up first the merged area at its top or bottom end, where a table's merges sit, so that
+ * a long table costs no more calls than a short one.
  */
 function findMerges(sheet: WpsWorksheet, area: CellRange, found: Map<string, CellRange>): void {
   const merged = sheet.Range(rangeAddress(area)).MergeCells;
   if (merged === false) return;
   if (merged === true) {
-    const corner = rangeAddress({ ...area, bottom: area.top, right: area.left });
-    const merge = parseRange(String(sheet.Range(corner).MergeArea.Address()));
-    if (contains(merge, area)) {
-      found.set(rangeAddress(merge), merge);
+    const merge = mergeAt(sheet, area.top, area.left, found);
+    if (contains(merge, area)) return;
+    // The rest of the range: right of the merge on its rows, and below it.
+    if (merge.right < area.right)
+      findMerges(
+        sheet,
+        { ...area, bottom: Math.min(area.bottom, merge.bottom), left: merge.right + 1 },
+        found
+      );
+    if (merge.bottom < area.bottom) findMerges(sheet, { ...area, top: merge.bottom + 1 }, found);
+    return;
+  }
+  if (area.left === area.right) {
+    const top = mergeAt(sheet, area.top, area.left, found);
+    if (top.bottom > top.top || top.right > top.left) {
+      if (top.bottom < area.bottom) findMerges(sheet, { ...area, top: top.bottom + 1 }, found);
       return;
     }
+    const bottom = mergeAt(sheet, area.bottom, area.left, found);
+    if (bottom.bottom > bottom.top || bottom.right > bottom.left) {
+      if (bottom.top > area.top) findMerges(sheet, { ...area, bottom: bottom.top - 1 }, found);
+      return;
+    }
+    if (gallop(sheet, area, found)) return;
   }
-  for (const part of halve(area) ?? []) findMerges(sheet, part, found);
+  for (const part of halveColumnsFirst(area) ?? []) findMerges(sheet, part, found);
+}
+
+/**
+ * A mixed column whose two end cells are not merged: blocks of 2, 4, 8… rows are asked from
+ * both ends in turn, so a merged area near either end is reached in calls that grow with its
+ * distance from that end, not with the column's length. False when the blocks meet first.
+ */
+function gallop(sheet: WpsWorksheet, area: CellRange, found: Map<string, CellRange>): boolean {
+  const rows = area.bottom - area.top + 1;
+  for (let size = 2; size * 2 < rows; size *= 2) {
+    const head = { ...area, bottom: area.top + size - 1 };
+    if (sheet.Range(rangeAddress(head)).MergeCells !== false) {
+      findMerges(sheet, head, found);
+      findMerges(sheet, { ...area, top: head.bottom + 1 }, found);
+      return true;
+    }
+    const tail = { ...area, top: area.bottom - size + 1 };
+    if (sheet.Range(rangeAddress(tail)).MergeCells !== false) {
+      findMerges(sheet, tail, found);
+      findMerges(sheet, { ...area, top: head.bottom + 1, bottom: tail.top - 1 }, found);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The merged area holding a cell (kept when it is one), or the cell itself. */
+function mergeAt(
+  sheet: WpsWorksheet,
+  row: number,
+  col: number,
+  found: Map<string, CellRange>
+): CellRange {
+  const merge = parseRange(
+    String(
+      sheet
+        .Range(rangeAddress({ top: row, left: col, bottom: row, right: col }))
+        .MergeArea.Address()
+    )
+  );
+  if (merge.bottom > merge.top || merge.right > merge.left) found.set(rangeAddress(merge), merge);
+  return merge;
+}
+
+function halveColumnsFirst(area: CellRange): CellRange[] | null {
+  if (area.right === area.left) return halve(area);
+  const mid = area.left + Math.floor((area.right - area.left + 1) / 2) - 1;
+  return [
+    { ...area, right: mid },
+    { ...area, left: mid + 1 },
+  ];
 }
 
 /** The record sheet's rows as its cells hold them, from A1 (anything right of its columns kept as damage). */
