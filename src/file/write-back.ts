@@ -8,6 +8,8 @@ import { Deflate } from "../package/zip";
 
 export type RescoreResult = {
   data: Uint8Array;
+  /** The workbook's sheet names, to say where no table was found. */
+  sheets: string[];
   tables: TableResult[];
   plans: TablePlan[];
   problems: PlanProblem[];
@@ -35,7 +37,13 @@ export async function rescoreXlsx(
     sheetNames,
   });
   annotatePackage(opened, plan);
-  return { data: opened.pkg.toBytes(deflate), tables, plans: plan.tables, problems: plan.problems };
+  return {
+    data: opened.pkg.toBytes(deflate),
+    sheets: sheetNames,
+    tables,
+    plans: plan.tables,
+    problems: plan.problems,
+  };
 }
 
 /** The grids live only here: a large sheet's grid is released before the package is edited. */

@@ -1,12 +1,13 @@
 import { Flag } from "../core/evaluate";
 import { FLAG_TITLES } from "../core/plan";
-import { Finding, SummaryRow, WeakTarget } from "./summary";
+import { Finding, SummaryRow, UnscoredFile, WeakTarget } from "./summary";
 
 export type ReportInput = {
   /** When the run ended, as the reader should see it. */
   generated: string;
   files: number;
-  failed: { file: string; error: string }[];
+  /** Files that gave no table to score: unreadable, not .xlsx, or without a table. */
+  failed: UnscoredFile[];
   rows: SummaryRow[];
   findings: Finding[];
   weakTargets: WeakTarget[];
@@ -94,7 +95,7 @@ export function reportHtml(input: ReportInput): string {
   const mismatched = rows.filter((r) => r.difference !== null && r.difference !== 0).length;
   const stats: [string, string | number][] = [
     ["文件", input.files],
-    ["读取失败", failed.length],
+    ["未能评分的文件", failed.length],
     ["自评表", rows.length],
     ["总分不一致", mismatched],
     ["需关注的指标", findings.length],
@@ -140,7 +141,7 @@ ${barChart(
 <table id="tables"><thead><tr><th>文件</th><th>工作表</th><th>项目或目标</th><th>复核总分</th><th>填报总分</th><th>差额</th><th>等级</th><th>关注度</th></tr></thead><tbody>
 ${rows.map((r) => `<tr><td>${escape(r.file)}</td><td>${escape(r.sheet)}</td><td>${escape(r.project)}</td><td class="num">${r.total ?? "—"}</td><td class="num">${r.reportedTotal ?? "未填"}</td><td class="num${r.difference ? " bad" : ""}">${r.difference ?? ""}</td><td>${r.grade}</td><td class="num">${r.attention}</td></tr>`).join("\n")}
 </tbody></table>
-${failed.length ? `<h2>未能读取的文件</h2><table id="failed"><thead><tr><th>文件</th><th>原因</th></tr></thead><tbody>${failed.map((f) => `<tr><td>${escape(f.file)}</td><td>${escape(f.error)}</td></tr>`).join("")}</tbody></table>` : ""}
+${failed.length ? `<h2>未能评分的文件</h2><table id="failed"><thead><tr><th>文件</th><th>原因</th></tr></thead><tbody>${failed.map((f) => `<tr><td>${escape(f.file)}</td><td>${escape(f.error)}</td></tr>`).join("")}</tbody></table>` : ""}
 <h2>全部发现</h2>
 <table id="findings"><thead><tr><th>文件</th><th>工作表</th><th>单元格</th><th>指标或表</th><th>问题</th><th>说明</th></tr></thead><tbody>
 ${findings.map((f) => `<tr><td>${escape(f.file)}</td><td>${escape(f.sheet)}</td><td>${escape(f.cell)}</td><td>${escape(f.name)}</td><td>${f.flags.map((fl) => escape(TITLE[fl])).join("、")}</td><td>${escape(f.reason)}</td></tr>`).join("\n")}

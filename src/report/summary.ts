@@ -20,7 +20,12 @@ export type SummaryRow = {
   flags: Record<Flag, number>;
   /** How much the table needs a reviewer: higher first. */
   attention: number;
+  /** Why the table could not be scored at all, in one sentence; null when it was. */
+  error: string | null;
 };
+
+/** A file that gave no table to score (unreadable, not .xlsx, no table in it), with the reason. */
+export type UnscoredFile = { file: string; error: string };
 
 /** One flagged row or table, with the cell a reviewer should look at. */
 export type Finding = {
@@ -104,6 +109,7 @@ function summaryRow(file: string, table: TableResult): SummaryRow {
     grade: gradeText(table),
     flags,
     attention,
+    error: table.error,
   };
 }
 
@@ -157,6 +163,7 @@ export const SUMMARY_COLUMNS = [
   "等级",
   ...FLAG_TITLES.map(([, title]) => title),
   "关注度",
+  "说明",
 ];
 
 export function summaryCells(row: SummaryRow): (string | number | null)[] {
@@ -172,17 +179,27 @@ export function summaryCells(row: SummaryRow): (string | number | null)[] {
     row.grade,
     ...FLAG_TITLES.map(([flag]) => row.flags[flag]),
     row.attention,
+    row.error,
   ];
 }
 
+/** A file not scored, as a summary line: its name, 未评分 and the reason, nothing else. */
+export function unscoredCells(file: UnscoredFile): (string | number | null)[] {
+  const cells: (string | number | null)[] = SUMMARY_COLUMNS.map(() => null);
+  cells[SUMMARY_COLUMNS.indexOf("文件")] = file.file;
+  cells[SUMMARY_COLUMNS.indexOf("等级")] = "未评分";
+  cells[SUMMARY_COLUMNS.indexOf("说明")] = file.error;
+  return cells;
+}
+
 /** CSV with a byte-order mark, so that Excel opens the Chinese text as UTF-8. */
-export function summaryCsv(rows: SummaryRow[]): string {
+export function summaryCsv(rows: SummaryRow[], unscored: UnscoredFile[] = []): string {
   const quote = (v: string | number | null) => {
     const text = v === null ? "" : String(v);
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const lines = [SUMMARY_COLUMNS, ...rows.map(summaryCells)].map((cells) =>
-    cells.map(quote).join(",")
+  const lines = [SUMMARY_COLUMNS, ...rows.map(summaryCells), ...unscored.map(unscoredCells)].map(
+    (cells) => cells.map(quote).join(",")
   );
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

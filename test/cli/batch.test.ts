@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import { join, relative } from "path";
 import { INTERRUPTED, runBatchRescore } from "../../src/cli/batch/batch-command";
@@ -283,5 +284,66 @@ describe("bad input", () => {
     expect(written.every((f) => f.endsWith(".xlsx"))).toBe(true);
     expect(existsSync(join(tempDir(), "never.json"))).toBe(false);
     expect(printed.err()).toContain("已停止");
+  });
+});
+
+describe("a workbook without a table in a folder", () => {
+  let input: string;
+  let cover: string;
+  let out: string;
+  let code: number;
+  let printed: ReturnType<typeof capture>;
+
+  beforeAll(async () => {
+    input = join(tempDir(), "with-cover");
+    out = join(tempDir(), "with-cover-out");
+    mkdirSync(input);
+    writeFileSync(join(input, "a-jiguan.xlsx"), readFileSync(join(REFERENCE, "wuhan-jiguan.xlsx")));
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("封面").getCell("A1").value = "2023 年度自评材料";
+    cover = join(input, "cover.xlsx");
+    await workbook.xlsx.writeFile(cover);
+    printed = capture();
+    code = await runBatchRescore(
+      [input],
+      {
+        out,
+        policy,
+        summary: join(tempDir(), "cover-summary.xlsx"),
+        report: join(tempDir(), "cover-report.html"),
+        workers: 0,
+      },
+      printed.io
+    );
+  });
+
+  const reason = "在工作表 “封面” 中未找到绩效自评表";
+
+  test("is listed among the files not processed with its reason, and the exit code is 1", () => {
+    expect(code).toBe(1);
+    const tail = printed.out().slice(printed.out().indexOf("未能处理 1 个文件"));
+    expect(tail).toContain(`${cover}: ${reason}`);
+    expect(existsSync(join(out, "cover.xlsx"))).toBe(false);
+    expect(existsSync(join(out, "a-jiguan.xlsx"))).toBe(true);
+  });
+
+  test("is a line of the summary workbook, with its reason", async () => {
+    const sheet = (
+      await loadXlsx(readFileSync(join(tempDir(), "cover-summary.xlsx")))
+    ).getWorksheet("复核汇总")!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const lines = [2, 3].map((r) => {
+      const values = sheet.getRow(r).values as unknown[];
+      return Object.fromEntries(header.map((title, k) => [String(title), values[k + 1]]));
+    });
+    expect(lines.map((l) => l["文件"])).toEqual([join(input, "a-jiguan.xlsx"), cover]);
+    expect(lines[1]).toMatchObject({ 等级: "未评分", 说明: expect.stringContaining(reason) });
+  });
+
+  test("is among the report's files not scored", () => {
+    const html = readFileSync(join(tempDir(), "cover-report.html"), "utf8");
+    const failed = html.slice(html.indexOf('<table id="failed">'));
+    expect(failed.slice(0, failed.indexOf("</table>"))).toContain(`<td>${cover}</td><td>${reason}`);
+    expect(html).toContain('data-stat="未能评分的文件">1<');
   });
 });

@@ -4,7 +4,14 @@ import { ScoringPolicy } from "../../core/policy";
 import { checkOutputFolder, temporaryPath, writeAtomically } from "../../file/output-folder";
 import { summaryXlsx } from "../../file/summary-xlsx";
 import { reportHtml } from "../../report/report-html";
-import { Finding, SummaryRow, WeakTarget, sortForReview, summaryCsv } from "../../report/summary";
+import {
+  Finding,
+  SummaryRow,
+  UnscoredFile,
+  WeakTarget,
+  sortForReview,
+  summaryCsv,
+} from "../../report/summary";
 import { Output, describe } from "../output";
 import { WorkerEntry } from "../threads";
 import { collectJobs } from "./inputs";
@@ -55,7 +62,7 @@ export async function runBatchRescore(
   const rows: SummaryRow[] = [];
   const findings: Finding[] = [];
   const weakTargets: WeakTarget[] = [];
-  const failed: { file: string; error: string }[] = skipped.map((s) => ({
+  const failed: UnscoredFile[] = skipped.map((s) => ({
     file: s.input,
     error: s.reason,
   }));
@@ -109,7 +116,7 @@ export async function runBatchRescore(
   }
 
   const sorted = sortForReview(rows);
-  if (options.summary) await writeSummary(options.summary, sorted);
+  if (options.summary) await writeSummary(options.summary, sorted, failed);
   if (options.report) {
     const html = reportHtml({
       generated: new Date().toLocaleString("zh-CN", { hour12: false }),
@@ -138,13 +145,19 @@ export async function runBatchRescore(
   return failed.length || unscoredFiles ? 1 : 0;
 }
 
-async function writeSummary(path: string, rows: SummaryRow[]): Promise<void> {
+async function writeSummary(
+  path: string,
+  rows: SummaryRow[],
+  unscored: UnscoredFile[]
+): Promise<void> {
   const ext = extname(path).toLowerCase();
   const data =
     ext === ".xlsx"
-      ? await summaryXlsx(rows)
+      ? await summaryXlsx(rows, unscored)
       : new TextEncoder().encode(
-          ext === ".csv" ? summaryCsv(rows) : `${JSON.stringify({ tables: rows }, null, 1)}\n`
+          ext === ".csv"
+            ? summaryCsv(rows, unscored)
+            : `${JSON.stringify({ tables: rows, unscored }, null, 1)}\n`
         );
   await writeAtomically(path, data);
 }
