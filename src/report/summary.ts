@@ -192,14 +192,23 @@ export function unscoredCells(file: UnscoredFile): (string | number | null)[] {
   return cells;
 }
 
+/**
+ * Text a spreadsheet would take for a formula when it opens the CSV: OWASP's CSV-injection
+ * list. Names come from submitted workbooks, so such text gets a leading `'` and stays text.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field: text neutralised against formulas and quoted where needed; numbers as they are. */
+function csvField(value: string | number | null): string {
+  if (value === null) return "";
+  const text = typeof value === "number" ? String(value) : value.replace(FORMULA_START, "'$&");
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 /** CSV with a byte-order mark, so that Excel opens the Chinese text as UTF-8. */
 export function summaryCsv(rows: SummaryRow[], unscored: UnscoredFile[] = []): string {
-  const quote = (v: string | number | null) => {
-    const text = v === null ? "" : String(v);
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
   const lines = [SUMMARY_COLUMNS, ...rows.map(summaryCells), ...unscored.map(unscoredCells)].map(
-    (cells) => cells.map(quote).join(",")
+    (cells) => cells.map(csvField).join(",")
   );
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { evaluateWorkbook } from "../../src/core/evaluate";
 import { CellValue } from "../../src/core/grid";
 import { reportHtml } from "../../src/report/report-html";
@@ -29,4 +30,26 @@ test("a table that could not be scored is listed with its reason, never as a tot
   expect(html).not.toMatch(/null|NaN|undefined/);
   expect(html).toContain("未评分");
   expect(summaryCsv(summary.rows)).not.toMatch(/null/);
+});
+
+test("the CSV summary keeps text from a workbook from being read as a formula; numbers stay numbers", () => {
+  const values: CellValue[][] = [
+    ["项目名称", '=HYPERLINK("http://x","y")'],
+    ["三级指标", "目标值", "完成值", "分值", "得分"],
+    ["培训人数", "≥100人", "120人", 100, 100],
+    ["总分", null, null, 100, 99],
+  ];
+  const tables = evaluateWorkbook([
+    { name: "@表", origin: { row: 0, col: 0 }, values, merges: [] },
+  ]);
+  const csv = summaryCsv(summarizeFile("-a.xlsx", tables).rows, [
+    { file: "\tb.xlsx", error: "+未找到" },
+  ]);
+  const [header, table, unscored] = parse(csv, { bom: true }) as string[][];
+  const field = (line: string[], title: string) => line[header.indexOf(title)];
+  expect(field(table, "项目或目标")).toBe(`'=HYPERLINK("http://x","y")`);
+  expect(field(table, "工作表")).toBe("'@表");
+  expect(field(table, "文件")).toBe("'-a.xlsx");
+  expect(field(table, "差额")).toBe("-1");
+  expect([field(unscored, "文件"), field(unscored, "说明")]).toEqual(["'\tb.xlsx", "'+未找到"]);
 });
