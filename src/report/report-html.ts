@@ -38,7 +38,8 @@ function barChart(
   const body = bars
     .map((b, k) => {
       const y = 5 + k * (barHeight + 6);
-      const w = Math.max(1, ((width - labelWidth - 90) * b.value) / max);
+      // Divided first: a product of two large values would overflow before the division.
+      const w = Math.max(1, (b.value / max) * (width - labelWidth - 90));
       return [
         `<text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end">${escape(b.label)}</text>`,
         `<rect x="${labelWidth}" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" fill="${b.colour ?? "#2b88d8"}"><title>${escape(b.note ?? `${b.label}: ${format(b.value)}`)}</title></rect>`,

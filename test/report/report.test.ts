@@ -53,3 +53,32 @@ test("the CSV summary keeps text from a workbook from being read as a formula; n
   expect(field(table, "差额")).toBe("-1");
   expect([field(unscored, "文件"), field(unscored, "说明")]).toEqual(["'\tb.xlsx", "'+未找到"]);
 });
+
+test("an absurd actual is a finding with its value, and no chart of the report gets a number that is not finite", () => {
+  const values: CellValue[][] = [
+    ["三级指标", "目标值", "完成值", "分值", "得分"],
+    ["培训人数", "≥1人", 1e308, 50, 50],
+    ["覆盖人数", "≥1人", "3人", 50, 50],
+  ];
+  const tables = evaluateWorkbook([{ name: "S", origin: { row: 0, col: 0 }, values, merges: [] }]);
+  const summary = summarizeFile("a.xlsx", tables);
+  const html = reportHtml({
+    generated: "now",
+    files: 1,
+    failed: [],
+    rows: summary.rows,
+    findings: summary.findings,
+    weakTargets: summary.weakTargets,
+  });
+  // Every coordinate and size in the charts (width="100%" only scales the figure).
+  const numbers = [
+    ...html.matchAll(/\s(?:x|y|width|height|cx|cy|r|data-value)="(?!100%")([^"]*)"/g),
+  ].map((m) => Number(m[1]));
+  expect(numbers.length).toBeGreaterThan(10);
+  expect(numbers.filter((n) => !Number.isFinite(n))).toEqual([]);
+  expect(html).not.toMatch(/Infinity|NaN|e\+30\d 倍/);
+  expect(summary.findings.find((f) => f.name === "培训人数")).toMatchObject({
+    flags: ["unreadable"],
+    reason: expect.stringContaining("完成值“1e+308”（C2）超出可信的数值范围"),
+  });
+});
