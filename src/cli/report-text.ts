@@ -1,12 +1,13 @@
 import { TableResult } from "../core/evaluate";
 import { gradeText, tableName } from "../core/plan";
+import { ScoringPolicy, describePolicy } from "../core/policy";
 import { FileReport } from "./report-json";
 
 const KIND = { project: "项目支出", department: "部门整体" } as const;
 
 /** The readable summary `selfeval score` prints without --json. */
-export function toText(files: FileReport[]): string {
-  const lines: string[] = [];
+export function toText(files: FileReport[], policy: ScoringPolicy): string {
+  const lines: string[] = [`评分规则：${describePolicy(policy)}`, ""];
   for (const file of files) {
     lines.push(file.file);
     if (file.error) {

@@ -30,7 +30,11 @@ export async function runScore(
     options.timeLimit === undefined
       ? await scoreHere(files, options.policy)
       : await scoreOnThread(files, options.policy, options.timeLimit, options.entry);
-  io.out(options.json ? `${JSON.stringify(toJson(reports), null, 1)}\n` : toText(reports));
+  io.out(
+    options.json
+      ? `${JSON.stringify(toJson(reports, options.policy), null, 1)}\n`
+      : toText(reports, options.policy)
+  );
   for (const r of reports) if (r.error) io.err(`selfeval: ${r.file}: ${r.error}`);
   const unscored = reports.flatMap((r) =>
     r.tables.filter((t) => t.error).map((t) => `selfeval: ${r.file}: ${t.error}`)

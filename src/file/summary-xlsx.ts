@@ -22,11 +22,12 @@ const WIDTHS: Record<string, number> = {
 
 /**
  * The reviewers' summary as a workbook: one row per table, then one per file not scored, header
- * bold and frozen, filters on.
+ * bold and frozen, filters on; under them the rules the tables were scored by.
  */
 export async function summaryXlsx(
   rows: SummaryRow[],
-  unscored: UnscoredFile[] = []
+  unscored: UnscoredFile[],
+  rules: string
 ): Promise<Uint8Array> {
   const cells: NewCell[] = SUMMARY_COLUMNS.map((value, col) => ({
     row: 0,
@@ -40,6 +41,8 @@ export async function summaryXlsx(
       if (value !== null && value !== "") cells.push({ row: k + 1, col, value, style: 0 });
     })
   );
+  // Below the filtered rows, after a blank one, so that sorting and filtering leave it alone.
+  cells.push({ row: lines.length + 2, col: 0, value: `评分规则：${rules}`, style: 0 });
   const last = cellAddress(lines.length, SUMMARY_COLUMNS.length - 1);
   const widths = SUMMARY_COLUMNS.map((title) => WIDTHS[title] ?? 10);
   const xml = newWorksheetXml(SPREADSHEET_NAMESPACE, cells, {

@@ -5,6 +5,8 @@ import { Finding, SummaryRow, UnscoredFile, WeakTarget } from "./summary";
 export type ReportInput = {
   /** When the run ended, as the reader should see it. */
   generated: string;
+  /** The rules the tables were scored by, in one line (describePolicy). */
+  rules: string;
   files: number;
   /** Files that gave no table to score: unreadable, not .xlsx, or without a table. */
   failed: UnscoredFile[];
@@ -119,6 +121,7 @@ th { background: #eef4ea; } td.num { text-align: right; white-space: nowrap; } .
 </style></head><body>
 <h1>绩效自评复核报告</h1>
 <p class="meta">生成于 ${escape(input.generated)}</p>
+<p class="meta" id="rules">评分规则：${escape(input.rules)}</p>
 <div class="stats">${stats.map(([k, v]) => `<div><b data-stat="${escape(k)}">${escape(v)}</b>${escape(k)}</div>`).join("")}</div>
 <h2>等级分布</h2>
 ${barChart("grades", "各等级的自评表数", gradeCounts)}

@@ -188,7 +188,9 @@ describe("summaries in every format", () => {
         ".xlsx",
         async (data: Buffer) => {
           const sheet = (await loadXlsx(data)).getWorksheet("复核汇总")!;
-          expect(sheet.rowCount).toBe(3);
+          // Two tables, then the rules they were scored by under a blank row.
+          expect(sheet.rowCount).toBe(5);
+          expect(String(sheet.getCell("A5").value)).toMatch(/^评分规则：武汉市/);
           expect([sheet.getCell("F2").value, sheet.getCell("F3").value].sort()).toEqual([
             98.9, 99.69,
           ]);
@@ -338,6 +340,17 @@ describe("a workbook without a table in a folder", () => {
     });
     expect(lines.map((l) => l["文件"])).toEqual([join(input, "a-jiguan.xlsx"), cover]);
     expect(lines[1]).toMatchObject({ 等级: "未评分", 说明: expect.stringContaining(reason) });
+  });
+
+  test("the output, the summary and the report say which rules scored the tables", async () => {
+    const rules = "评分规则：武汉市（预算执行 20 分，定性指标 100–80–50–0%，目标偏低倍数 1.5）";
+    expect(printed.out()).toContain(`${rules}\n`);
+    const sheet = (
+      await loadXlsx(readFileSync(join(tempDir(), "cover-summary.xlsx")))
+    ).getWorksheet("复核汇总")!;
+    expect(sheet.getCell("A5").value).toBe(rules);
+    const html = readFileSync(join(tempDir(), "cover-report.html"), "utf8");
+    expect(html).toContain(`<p class="meta" id="rules">${rules}</p>`);
   });
 
   test("is among the report's files not scored", () => {

@@ -26,7 +26,7 @@ describe("selfeval score", () => {
     const { code, out } = await run("score", "--json", jiguan);
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(["files"]);
+    expect(Object.keys(json)).toEqual(["policy", "files"]);
     const [file] = json.files;
     expect(file).toMatchObject({ file: jiguan, error: null });
     const [table] = file.tables;
@@ -110,6 +110,21 @@ describe("selfeval score", () => {
         i.flags.includes("weak-target")
       ).length
     ).toBeGreaterThan(2);
+  });
+
+  test("the text and the JSON say which rules scored the tables", async () => {
+    const text = await run("score", jiguan);
+    expect(text.out.split("\n")[0]).toBe(
+      "评分规则：武汉市（预算执行 20 分，定性指标 100–80–50–0%，目标偏低倍数 1.5）"
+    );
+    const json = JSON.parse(
+      (await run("score", "--json", "--policy", "national", "--weak-ratio", "2", jiguan)).out
+    );
+    expect(json.policy).toEqual({
+      preset: "national",
+      weakRatio: 2,
+      description: "财政部（预算执行 10 分，定性指标 100–80–60–0%，目标偏低倍数 2）",
+    });
   });
 
   test("the readable summary names totals, grade and flagged rows", async () => {

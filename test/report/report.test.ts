@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { evaluateWorkbook } from "../../src/core/evaluate";
 import { CellValue } from "../../src/core/grid";
+import { describePolicy, policyFor } from "../../src/core/policy";
 import { reportHtml } from "../../src/report/report-html";
 import { summarizeFile, summaryCsv } from "../../src/report/summary";
 
@@ -21,6 +22,7 @@ test("a table that could not be scored is listed with its reason, never as a tot
   ]);
   const html = reportHtml({
     generated: "now",
+    rules: describePolicy(policyFor("wuhan")),
     files: 1,
     failed: [],
     rows: summary.rows,
@@ -64,6 +66,7 @@ test("an absurd actual is a finding with its value, and no chart of the report g
   const summary = summarizeFile("a.xlsx", tables);
   const html = reportHtml({
     generated: "now",
+    rules: describePolicy(policyFor("wuhan")),
     files: 1,
     failed: [],
     rows: summary.rows,

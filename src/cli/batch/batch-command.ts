@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import { extname } from "path";
-import { ScoringPolicy } from "../../core/policy";
+import { ScoringPolicy, describePolicy } from "../../core/policy";
 import { checkOutputFolder, temporaryPath, writeAtomically } from "../../file/output-folder";
 import { summaryXlsx } from "../../file/summary-xlsx";
 import { reportHtml } from "../../report/report-html";
@@ -13,6 +13,7 @@ import {
   summaryCsv,
 } from "../../report/summary";
 import { Output, describe } from "../output";
+import { policyJson } from "../report-json";
 import { WorkerEntry } from "../threads";
 import { collectJobs } from "./inputs";
 import { defaultWorkers, runPool } from "./pool";
@@ -116,10 +117,12 @@ export async function runBatchRescore(
   }
 
   const sorted = sortForReview(rows);
-  if (options.summary) await writeSummary(options.summary, sorted, failed);
+  const rules = describePolicy(options.policy);
+  if (options.summary) await writeSummary(options.summary, sorted, failed, options.policy);
   if (options.report) {
     const html = reportHtml({
       generated: new Date().toLocaleString("zh-CN", { hour12: false }),
+      rules,
       files: jobs.length + skipped.length,
       failed,
       rows: sorted,
@@ -134,6 +137,7 @@ export async function runBatchRescore(
         `${row.file} [${row.sheet}!${row.range}] ${row.project}：${row.total === null ? row.grade : `复核总分 ${row.total}，等级 ${row.grade}`}\n`
       );
   }
+  io.out(`评分规则：${rules}\n`);
   io.out(`复核 ${jobs.length} 个文件，${rows.length} 张自评表 → ${options.out}\n`);
   if (options.summary) io.out(`汇总 summary: ${options.summary}\n`);
   if (options.report) io.out(`报告 report: ${options.report}\n`);
@@ -148,16 +152,17 @@ export async function runBatchRescore(
 async function writeSummary(
   path: string,
   rows: SummaryRow[],
-  unscored: UnscoredFile[]
+  unscored: UnscoredFile[],
+  policy: ScoringPolicy
 ): Promise<void> {
   const ext = extname(path).toLowerCase();
   const data =
     ext === ".xlsx"
-      ? await summaryXlsx(rows, unscored)
+      ? await summaryXlsx(rows, unscored, describePolicy(policy))
       : new TextEncoder().encode(
           ext === ".csv"
             ? summaryCsv(rows, unscored)
-            : `${JSON.stringify({ tables: rows, unscored }, null, 1)}\n`
+            : `${JSON.stringify({ policy: policyJson(policy), tables: rows, unscored }, null, 1)}\n`
         );
   await writeAtomically(path, data);
 }
