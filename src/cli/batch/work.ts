@@ -8,10 +8,11 @@ import { nodeDeflate } from "../../file/node-deflate";
 import { rescoreXlsx } from "../../file/write-back";
 import { FileSummary, summarizeFile } from "../../report/summary";
 import { describe } from "../output";
+import { Lang } from "../words";
 import { Job } from "./inputs";
 
 /** What the pool sends a worker thread. */
-export type JobRequest = { job: Job; policy: ScoringPolicy };
+export type JobRequest = { job: Job; policy: ScoringPolicy; lang: Lang };
 
 export type JobResult =
   /** `unscored`: the sentences of tables found but not scorable (no indicator header). */
@@ -19,7 +20,11 @@ export type JobResult =
   | { input: string; error: string };
 
 /** Rescores one workbook and writes its annotated copy; a failure is an answer, not an exception. */
-export async function processJob(job: Job, policy: ScoringPolicy): Promise<JobResult> {
+export async function processJob(
+  job: Job,
+  policy: ScoringPolicy,
+  lang: Lang = "zh"
+): Promise<JobResult> {
   try {
     refuseOverwrite(job.input, job.output);
     const result = await rescoreXlsx(await readFileBytes(job.input), policy, {
@@ -38,6 +43,6 @@ export async function processJob(job: Job, policy: ScoringPolicy): Promise<JobRe
       unscored: result.tables.flatMap((t) => (t.error ? [t.error] : [])),
     };
   } catch (error) {
-    return { input: job.input, error: describe(error) };
+    return { input: job.input, error: describe(error, lang) };
   }
 }
