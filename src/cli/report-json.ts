@@ -1,11 +1,18 @@
 import { IndicatorResult, TableResult } from "../core/evaluate";
 import { tableName } from "../core/plan";
+import { ScoringPolicy, describePolicy } from "../core/policy";
 
 /** One file's outcome as `selfeval score --json` prints it. */
 export type FileReport = { file: string; error: string | null; tables: TableResult[] };
 
-export function toJson(files: FileReport[]): unknown {
+/** The rules the results were scored by: the preset, the weak-target ratio, and the line every output shows. */
+export function policyJson(policy: ScoringPolicy) {
+  return { preset: policy.id, weakRatio: policy.weakRatio, description: describePolicy(policy) };
+}
+
+export function toJson(files: FileReport[], policy: ScoringPolicy): unknown {
   return {
+    policy: policyJson(policy),
     files: files.map((f) => ({ file: f.file, error: f.error, tables: f.tables.map(tableJson) })),
   };
 }

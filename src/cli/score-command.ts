@@ -7,10 +7,12 @@ import { Output, describe, timeLimitMessage } from "./output";
 import { FileReport, toJson } from "./report-json";
 import { toText } from "./report-text";
 import { WorkerEntry, runOnThreads, workerEntry } from "./threads";
+import { Lang } from "./words";
 
 export type ScoreOptions = {
   json: boolean;
   policy: ScoringPolicy;
+  lang?: Lang;
   /** Seconds one file may take; with a limit the files are scored on a worker thread. */
   timeLimit?: number;
   /** The module that worker thread runs: ./score-worker, unless a test gives its own. */
@@ -18,7 +20,7 @@ export type ScoreOptions = {
 };
 
 /** What `score` sends its worker thread. */
-export type ScoreRequest = { file: string; policy: ScoringPolicy };
+export type ScoreRequest = { file: string; policy: ScoringPolicy; lang: Lang };
 
 /** Scores each file; one file's failure is reported and the others go on. Returns the exit code. */
 export async function runScore(
@@ -26,11 +28,16 @@ export async function runScore(
   options: ScoreOptions,
   io: Output
 ): Promise<number> {
+  const lang = options.lang ?? "zh";
   const reports =
     options.timeLimit === undefined
-      ? await scoreHere(files, options.policy)
-      : await scoreOnThread(files, options.policy, options.timeLimit, options.entry);
-  io.out(options.json ? `${JSON.stringify(toJson(reports), null, 1)}\n` : toText(reports));
+      ? await scoreHere(files, options.policy, lang)
+      : await scoreOnThread(files, options.policy, lang, options.timeLimit, options.entry);
+  io.out(
+    options.json
+      ? `${JSON.stringify(toJson(reports, options.policy), null, 1)}\n`
+      : toText(reports, options.policy, lang)
+  );
   for (const r of reports) if (r.error) io.err(`selfeval: ${r.file}: ${r.error}`);
   const unscored = reports.flatMap((r) =>
     r.tables.filter((t) => t.error).map((t) => `selfeval: ${r.file}: ${t.error}`)
@@ -39,9 +46,13 @@ export async function runScore(
   return reports.some((r) => r.error) || unscored.length ? 1 : 0;
 }
 
-async function scoreHere(files: string[], policy: ScoringPolicy): Promise<FileReport[]> {
+async function scoreHere(
+  files: string[],
+  policy: ScoringPolicy,
+  lang: Lang
+): Promise<FileReport[]> {
   const reports: FileReport[] = [];
-  for (const file of files) reports.push(await scoreFile(file, policy));
+  for (const file of files) reports.push(await scoreFile(file, policy, lang));
   return reports;
 }
 
@@ -54,10 +65,11 @@ async function scoreHere(files: string[], policy: ScoringPolicy): Promise<FileRe
 async function scoreOnThread(
   files: string[],
   policy: ScoringPolicy,
+  lang: Lang,
   timeLimit: number,
   entry?: WorkerEntry
 ): Promise<FileReport[]> {
-  const requests: ScoreRequest[] = files.map((file) => ({ file, policy }));
+  const requests: ScoreRequest[] = files.map((file) => ({ file, policy, lang }));
   const reports = new Map<ScoreRequest, FileReport>();
   await runOnThreads<ScoreRequest, FileReport>(requests, {
     entry: entry ?? workerEntry(join(__dirname, "score-worker")),
@@ -66,20 +78,25 @@ async function scoreOnThread(
     stopped: () => false,
     onAnswer: (request, report) => void reports.set(request, report),
     onFailure: (request, failure) => {
-      const error = failure === "time" ? timeLimitMessage(timeLimit) : describe(failure);
+      const error =
+        failure === "time" ? timeLimitMessage(timeLimit, lang) : describe(failure, lang);
       reports.set(request, { file: request.file, error, tables: [] });
     },
   });
   return requests.map((request) => reports.get(request) as FileReport);
 }
 
-export async function scoreFile(file: string, policy: ScoringPolicy): Promise<FileReport> {
+export async function scoreFile(
+  file: string,
+  policy: ScoringPolicy,
+  lang: Lang = "zh"
+): Promise<FileReport> {
   try {
     const grids = await readWorkbookFile(file);
     const tables = evaluateWorkbook(grids, { policy });
     if (tables.length === 0) throw new NoTableError(grids.map((g) => g.name));
     return { file, error: null, tables };
   } catch (error) {
-    return { file, error: describe(error), tables: [] };
+    return { file, error: describe(error, lang), tables: [] };
   }
 }

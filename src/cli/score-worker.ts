@@ -2,4 +2,4 @@
 import { ScoreRequest, scoreFile } from "./score-command";
 import { serve } from "./threads";
 
-serve((request: ScoreRequest) => scoreFile(request.file, request.policy));
+serve((request: ScoreRequest) => scoreFile(request.file, request.policy, request.lang));

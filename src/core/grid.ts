@@ -1,4 +1,5 @@
 import { CellRange, cellAddress } from "./address";
+import { isSaneNumber } from "./magnitude";
 import { roundHalfUp } from "./rounding";
 
 /** What a cell holds: dates are Excel serial numbers with a date number format, as Office.js gives them. */
@@ -151,6 +152,8 @@ export function dateToSerial(date: Date): number {
 function formatValue(value: Exclude<CellValue, null>, format = "General"): string {
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  // Formatting works on the value (× 100, rounding): an absurd one is shown as it is.
+  if (!isSaneNumber(value)) return String(value);
   if (isPercentFormat(format)) {
     const decimals = /\.(0+)%/.exec(format)?.[1].length ?? 0;
     return `${roundHalfUp(value * 100, decimals).toFixed(decimals)}%`;

@@ -34,6 +34,10 @@ export const zh = {
   unreadableActual: (cell: string, text: string) =>
     `完成值无法识别（${cell}：“${clip(text)}”），保留填报得分`,
   emptyActual: (cell: string) => `完成值为空（${cell}），保留填报得分`,
+  outOfRange: (what: string, cell: string, text: string) =>
+    `${what}“${clip(text)}”（${cell}）超出可信的数值范围，不能作为数据，保留填报得分`,
+  budgetOutOfRange: (what: string, cell: string, text: string) =>
+    `${what}“${clip(text)}”（${cell}）超出可信的数值范围，不能作为数据，预算执行得分按填报值计`,
   unreadableWeight: (cell: string, text: string) =>
     `分值不是有效的数字（${cell}：“${clip(text)}”），保留填报得分`,
   missingWeight: (cell: string) => `缺少分值（${cell}），保留填报得分`,

@@ -1,3 +1,4 @@
+import { isSaneNumber } from "./magnitude";
 import { memoize } from "./memo";
 import { CellValue, datePartsShown, isDateFormat, isPercentFormat, serialToDate } from "./grid";
 import { compact } from "./text";
@@ -71,8 +72,13 @@ export type Text = { kind: "text"; text: string };
 
 export type Empty = { kind: "empty" };
 
-/** A spreadsheet error (#N/A, #DIV/0!) or a comparison with nothing measurable after it (`≥约`). */
-export type Invalid = { kind: "invalid"; text: string };
+/**
+ * A spreadsheet error (#N/A, #DIV/0!), a comparison with nothing measurable after it (`≥约`),
+ * or a number out of the sane range (`outOfRange`, see MAX_MAGNITUDE).
+ */
+export type Invalid = { kind: "invalid"; text: string; outOfRange?: true };
+
+const outOfRange = (text: string): Invalid => ({ kind: "invalid", text, outOfRange: true });
 
 export type ParsedValue = Quantity | Range | Period | Text | Empty | Invalid;
 
@@ -103,7 +109,7 @@ export function parseCell(value: CellValue, numberFormat = "General"): ParsedVal
   if (value === null || value === "") return { kind: "empty" };
   if (typeof value === "boolean") return { kind: "text", text: value ? "是" : "否" };
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { kind: "text", text: String(value) };
+    if (!isSaneNumber(value)) return outOfRange(String(value));
     if (isPercentFormat(numberFormat))
       return { kind: "number", value, unit: "%", scale: 0.01, comparison: "none" };
     if (isDateFormat(numberFormat)) return periodShown(value, numberFormat);
@@ -150,6 +156,7 @@ function readText(raw: string): ParsedValue {
   if (text === "") return { kind: "empty" };
   if (SPREADSHEET_ERROR.test(text)) return { kind: "invalid", text };
   const parsed = parsePeriod(text) ?? parseMeasure(text);
+  if (parsed === "out-of-range") return outOfRange(compact(raw));
   if (parsed) return parsed;
   if (SIGN_START.test(text)) return { kind: "invalid", text };
   return { kind: "text", text: compact(raw) };
@@ -165,7 +172,7 @@ function withoutInclusiveMarkers(text: string): string {
 }
 
 /** A quantity or a range, with what is written before and after the number. */
-function parseMeasure(text: string): Quantity | Range | null {
+function parseMeasure(text: string): Quantity | Range | "out-of-range" | null {
   const split = LEAD.exec(text);
   if (!split) return null;
   const lead = readLead(split[1]);
@@ -183,6 +190,7 @@ function parseMeasure(text: string): Quantity | Range | null {
   const range = RANGE[strictness].exec(body);
   if (range) {
     if (lead.label && !(isPlainUnit(range[2]) && isPlainUnit(range[4]))) return null;
+    if (!isSaneNumber(Number(range[1])) || !isSaneNumber(Number(range[3]))) return "out-of-range";
     const r = readRange(range);
     return r && { ...r, ...labelled };
   }
@@ -190,9 +198,9 @@ function parseMeasure(text: string): Quantity | Range | null {
   if (!match || negates(match[2])) return null;
   // After a label, only a unit: `提前2天完成` is words about a deadline, not 2 units of `天完成`.
   if (lead.label && !isPlainUnit(match[2])) return null;
+  if (!isSaneNumber(Number(match[1]))) return "out-of-range";
   const { unit, scale } = readUnit(match[2]);
   const value = scaleBy(match[1], scale);
-  if (!Number.isFinite(value)) return null;
   return { kind: "number", value, unit, scale, comparison, ...labelled };
 }
 

@@ -62,12 +62,25 @@ export const NATIONAL: ScoringPolicy = {
 
 export const PRESETS: Record<PolicyId, ScoringPolicy> = { wuhan: WUHAN, national: NATIONAL };
 
-/** The presets' names, as the results name the rules they were scored by. */
-export const PRESET_NAMES: Record<PolicyId, string> = { wuhan: "武汉市", national: "财政部" };
+/** Each preset by the name reviewers know it by. */
+const PRESET_NAMES: Record<PolicyId, { zh: string; en: string }> = {
+  wuhan: { zh: "武汉市", en: "Wuhan" },
+  national: { zh: "财政部", en: "National" },
+};
 
-/** The rules a result was scored by, in one phrase: the preset, and the weak-target ratio. */
-export function rulesName(policy: ScoringPolicy): string {
-  return `${PRESET_NAMES[policy.id]}规则，目标偏低倍数 ${policy.weakRatio}`;
+/**
+ * The rules results were scored by, in one line: the preset and what sets it apart (budget
+ * weight, qualitative tiers, the weak-target ratio a user may have changed). Every output
+ * says it, so a reader can tell which rules a score comes from.
+ */
+export function describePolicy(policy: ScoringPolicy, lang: "zh" | "en" = "zh"): string {
+  const t = policy.qualitativeTiers;
+  const tiers = [t.achieved.max, t.achieved.min, t.partial.min, t.failed.min]
+    .map((share) => Math.round(share * 100))
+    .join("–");
+  return lang === "zh"
+    ? `${PRESET_NAMES[policy.id].zh}（预算执行 ${policy.defaultBudgetWeight} 分，定性指标 ${tiers}%，目标偏低倍数 ${policy.weakRatio}）`
+    : `${PRESET_NAMES[policy.id].en} (budget ${policy.defaultBudgetWeight} points, qualitative ${tiers}%, weak-target ratio ${policy.weakRatio})`;
 }
 
 export function isPolicyId(id: string): id is PolicyId {

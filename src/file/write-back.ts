@@ -9,6 +9,8 @@ import { Deflate } from "../package/zip";
 
 export type RescoreResult = {
   data: Uint8Array;
+  /** The workbook's sheet names, to say where no table was found. */
+  sheets: string[];
   tables: TableResult[];
   plans: TablePlan[];
   problems: PlanProblem[];
@@ -39,7 +41,13 @@ export async function rescoreXlsx(
   // Nothing to write beside: a copy would only add an empty summary.
   if (tables.length === 0) throw new NoTableError(sheetNames);
   annotatePackage(opened, plan);
-  return { data: opened.pkg.toBytes(deflate), tables, plans: plan.tables, problems: plan.problems };
+  return {
+    data: opened.pkg.toBytes(deflate),
+    sheets: sheetNames,
+    tables,
+    plans: plan.tables,
+    problems: plan.problems,
+  };
 }
 
 /** The grids live only here: a large sheet's grid is released before the package is edited. */

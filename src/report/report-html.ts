@@ -1,17 +1,18 @@
 import { Flag } from "../core/evaluate";
 import { FLAG_TITLES } from "../core/plan";
-import { ATTENTION, Finding, SummaryRow, WeakTarget } from "./summary";
+import { ATTENTION, Finding, SummaryRow, UnscoredFile, WeakTarget } from "./summary";
 
 export type ReportInput = {
   /** When the run ended, as the reader should see it. */
   generated: string;
+  /** The rules the tables were scored by, in one line (describePolicy). */
+  rules: string;
   files: number;
-  failed: { file: string; error: string }[];
+  /** Files that gave no table to score: unreadable, not .xlsx, or without a table. */
+  failed: UnscoredFile[];
   rows: SummaryRow[];
   findings: Finding[];
   weakTargets: WeakTarget[];
-  /** The rules the tables were scored by (`rulesName`). */
-  rules: string;
 };
 
 const escape = (text: string | number) =>
@@ -40,7 +41,8 @@ function barChart(
     .filter((b) => Number.isFinite(b.value))
     .map((b, k) => {
       const y = 5 + k * (barHeight + 6);
-      const w = Math.max(1, ((width - labelWidth - 90) * b.value) / max);
+      // Divided first: a product of two large values would overflow before the division.
+      const w = Math.max(1, (b.value / max) * (width - labelWidth - 90));
       return [
         `<text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end">${escape(b.label)}</text>`,
         `<rect x="${labelWidth}" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" fill="${b.colour ?? "#2b88d8"}"><title>${escape(b.note ?? `${b.label}: ${format(b.value)}`)}</title></rect>`,
@@ -103,7 +105,7 @@ const ATTENTION_EXPLAINED = `关注度：每个问题按类计分相加（${FLAG
 }))
   .sort((a, b) => b.weight - a.weight)
   .map((f) => `${f.title} ${f.weight}`)
-  .join("、")}），再加填报与复核总分之差的 10 倍；未能复核的文件计 100。越高越应先看。`;
+  .join("、")}），再加填报与复核总分之差的 10 倍。越高越应先看。`;
 
 /** A single self-contained page: no script, no network, printable on A4. */
 export function reportHtml(input: ReportInput): string {
@@ -123,7 +125,7 @@ export function reportHtml(input: ReportInput): string {
   const mismatched = rows.filter((r) => r.difference !== null && r.difference !== 0).length;
   const stats: [string, string | number][] = [
     ["文件", input.files],
-    ["读取失败", failed.length],
+    ["未能评分的文件", failed.length],
     ["自评表", rows.length],
     ["总分不一致", mismatched],
     ["需关注的指标", findings.length],
@@ -145,7 +147,8 @@ th, td { border: 1px solid #ccc; padding: 1mm 1.5mm; text-align: left; vertical-
 th { background: #eef4ea; } td.num { text-align: right; white-space: nowrap; } .bad { color: #c50f1f; font-weight: bold; }
 </style></head><body>
 <h1>绩效自评复核报告</h1>
-<p class="meta">生成于 ${escape(input.generated)}；评分规则：${escape(input.rules)}</p>
+<p class="meta">生成于 ${escape(input.generated)}</p>
+<p class="meta" id="rules">评分规则：${escape(input.rules)}</p>
 <div class="stats">${stats.map(([k, v]) => `<div><b data-stat="${escape(k)}">${escape(v)}</b>${escape(k)}</div>`).join("")}</div>
 <h2>等级分布</h2>
 ${barChart("grades", "各等级的自评表数", gradeCounts)}
@@ -170,7 +173,7 @@ ${barChart(
 <table id="tables"><thead><tr><th>文件</th><th>工作表</th><th>项目或目标</th><th>复核总分</th><th>填报总分</th><th>差额</th><th>等级</th><th>关注度</th></tr></thead><tbody>
 ${rows.map((r) => `<tr><td>${escape(r.file)}</td><td>${escape(r.sheet)}</td><td>${escape(r.project)}</td><td class="num">${r.total ?? "—"}</td><td class="num">${r.reportedTotal ?? "未填"}</td><td class="num${r.difference ? " bad" : ""}">${r.difference ?? ""}</td><td>${r.grade}</td><td class="num">${r.attention}</td></tr>`).join("\n")}
 </tbody></table>
-${failed.length ? `<h2>未能读取的文件</h2><table id="failed"><thead><tr><th>文件</th><th>原因</th></tr></thead><tbody>${failed.map((f) => `<tr><td>${escape(f.file)}</td><td>${escape(f.error)}</td></tr>`).join("")}</tbody></table>` : ""}
+${failed.length ? `<h2>未能评分的文件</h2><table id="failed"><thead><tr><th>文件</th><th>原因</th></tr></thead><tbody>${failed.map((f) => `<tr><td>${escape(f.file)}</td><td>${escape(f.error)}</td></tr>`).join("")}</tbody></table>` : ""}
 <h2>全部发现</h2>
 <table id="findings"><thead><tr><th>文件</th><th>工作表</th><th>单元格</th><th>指标或表</th><th>问题</th><th>说明</th></tr></thead><tbody>
 ${findings.map((f) => `<tr><td>${escape(f.file)}</td><td>${escape(f.sheet)}</td><td>${escape(f.cell)}</td><td>${escape(f.name)}</td><td>${f.flags.map((fl) => escape(TITLE[fl])).join("、")}</td><td>${escape(f.reason)}</td></tr>`).join("\n")}

@@ -20,11 +20,12 @@ export type SummaryRow = {
   flags: Record<Flag, number>;
   /** How much the table needs a reviewer: higher first. */
   attention: number;
-  /** Why the table, or the whole file, could not be scored; empty when it was. */
-  note: string;
-  /** The rules the table was scored by (`rulesName`). */
-  rules: string;
+  /** Why the table could not be scored at all, in one sentence; null when it was. */
+  error: string | null;
 };
+
+/** A file that gave no table to score (unreadable, not .xlsx, no table in it), with the reason. */
+export type UnscoredFile = { file: string; error: string };
 
 /** One flagged row or table, with the cell a reviewer should look at. */
 export type Finding = {
@@ -66,8 +67,8 @@ export const ATTENTION: Record<Flag, number> = {
   unfilled: 30,
 };
 
-export function summarizeFile(file: string, tables: TableResult[], rules: string): FileSummary {
-  const rows = tables.map((table) => summaryRow(file, table, rules));
+export function summarizeFile(file: string, tables: TableResult[]): FileSummary {
+  const rows = tables.map((table) => summaryRow(file, table));
   const findings = tables.flatMap((table) => tableFindings(file, table));
   const weakTargets = tables.flatMap((table) =>
     table.indicators
@@ -85,29 +86,7 @@ export function summarizeFile(file: string, tables: TableResult[], rules: string
   return { rows, findings, weakTargets };
 }
 
-/** A file that could not be rescored at all: one row saying why, among the first to look at. */
-export function failedFileRow(file: string, reason: string, rules: string): SummaryRow {
-  return {
-    file,
-    sheet: "",
-    range: "",
-    unit: "",
-    project: "",
-    total: null,
-    reportedTotal: null,
-    difference: null,
-    grade: "未评分",
-    flags: Object.fromEntries(FLAG_TITLES.map(([flag]) => [flag, 0])) as Record<Flag, number>,
-    attention: FAILED_FILE_ATTENTION,
-    note: reason,
-    rules,
-  };
-}
-
-/** A file nobody could score needs a reviewer as much as a total that does not add up. */
-const FAILED_FILE_ATTENTION = 100;
-
-function summaryRow(file: string, table: TableResult, rules: string): SummaryRow {
+function summaryRow(file: string, table: TableResult): SummaryRow {
   const flags = Object.fromEntries(
     FLAG_TITLES.map(([flag]) => [flag, countFlag(table, flag)])
   ) as Record<Flag, number>;
@@ -130,8 +109,7 @@ function summaryRow(file: string, table: TableResult, rules: string): SummaryRow
     grade: gradeText(table),
     flags,
     attention,
-    note: table.error ?? "",
-    rules,
+    error: table.error,
   };
 }
 
@@ -186,7 +164,6 @@ export const SUMMARY_COLUMNS = [
   ...FLAG_TITLES.map(([, title]) => title),
   "关注度",
   "说明",
-  "评分规则",
 ];
 
 export function summaryCells(row: SummaryRow): (string | number | null)[] {
@@ -202,24 +179,36 @@ export function summaryCells(row: SummaryRow): (string | number | null)[] {
     row.grade,
     ...FLAG_TITLES.map(([flag]) => row.flags[flag]),
     row.attention,
-    row.note,
-    row.rules,
+    row.error,
   ];
 }
 
+/** A file not scored, as a summary line: its name, 未评分 and the reason, nothing else. */
+export function unscoredCells(file: UnscoredFile): (string | number | null)[] {
+  const cells: (string | number | null)[] = SUMMARY_COLUMNS.map(() => null);
+  cells[SUMMARY_COLUMNS.indexOf("文件")] = file.file;
+  cells[SUMMARY_COLUMNS.indexOf("等级")] = "未评分";
+  cells[SUMMARY_COLUMNS.indexOf("说明")] = file.error;
+  return cells;
+}
+
 /**
- * CSV with a byte-order mark, so that Excel opens the Chinese text as UTF-8. Text from the
- * workbooks that Excel would take for a formula (starting with = + - @, a tab or a carriage
- * return) gets a leading apostrophe, as OWASP's CSV-injection guidance says; numbers stay numbers.
+ * Text a spreadsheet would take for a formula when it opens the CSV: OWASP's CSV-injection
+ * list. Names come from submitted workbooks, so such text gets a leading `'` and stays text.
  */
-export function summaryCsv(rows: SummaryRow[]): string {
-  const quote = (v: string | number | null) => {
-    const raw = v === null ? "" : String(v);
-    const text = typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${raw}` : raw;
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [SUMMARY_COLUMNS, ...rows.map(summaryCells)].map((cells) =>
-    cells.map(quote).join(",")
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field: text neutralised against formulas and quoted where needed; numbers as they are. */
+function csvField(value: string | number | null): string {
+  if (value === null) return "";
+  const text = typeof value === "number" ? String(value) : value.replace(FORMULA_START, "'$&");
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV with a byte-order mark, so that Excel opens the Chinese text as UTF-8. */
+export function summaryCsv(rows: SummaryRow[], unscored: UnscoredFile[] = []): string {
+  const lines = [SUMMARY_COLUMNS, ...rows.map(summaryCells), ...unscored.map(unscoredCells)].map(
+    (cells) => cells.map(csvField).join(",")
   );
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -12,7 +12,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { parseRange } from "../core/address";
 import { SelfEvalError } from "../core/errors";
 import { Settings, defaultSettings, policyFromSettings } from "../core/settings";
-import { rulesName } from "../core/policy";
+import { describePolicy } from "../core/policy";
 import {
   RemarkPlace,
   RescoreOutcome,
@@ -367,7 +367,7 @@ export function App({
       {!host && sessions.length > 0 && (
         <FileList
           sessions={sessions}
-          rules={rulesName(policyFromSettings(settings))}
+          rules={describePolicy(policyFromSettings(settings))}
           strings={t}
           saveFile={save}
           busy={stage !== null}

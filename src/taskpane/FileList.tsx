@@ -1,6 +1,6 @@
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { gradeText } from "../core/plan";
-import { rulesName } from "../core/policy";
+import { describePolicy } from "../core/policy";
 import { policyFromSettings } from "../core/settings";
 import {
   annotatedName,
@@ -52,7 +52,7 @@ export function FileList({ sessions, rules, strings: t, saveFile, busy }: FileLi
     name: s.name,
     tables: s.outcome?.tables ?? null,
     error: s.error,
-    rules: s.scoredWith ? rulesName(policyFromSettings(s.scoredWith)) : rules,
+    rules: s.scoredWith ? describePolicy(policyFromSettings(s.scoredWith)) : rules,
   }));
   const single = sessions.length === 1;
   return (

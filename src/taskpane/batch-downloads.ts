@@ -4,7 +4,7 @@ import { opinionsXlsx } from "../file/opinions-xlsx";
 import { summaryXlsx } from "../file/summary-xlsx";
 import { opinionsHtml } from "../report/opinions";
 import { reportHtml } from "../report/report-html";
-import { FileSummary, failedFileRow, sortForReview, summarizeFile } from "../report/summary";
+import { FileSummary, sortForReview, summarizeFile } from "../report/summary";
 
 /** A workbook of the batch: its results and the rules they come from, or why it could not be rescored. */
 export type BatchFile = {
@@ -35,7 +35,7 @@ export function zipOfCopies(copies: { name: string; data: Uint8Array }[]): Uint8
 function summaries(files: BatchFile[]): FileSummary {
   const all = files
     .filter((f) => f.tables)
-    .map((f) => summarizeFile(f.name, f.tables as TableResult[], f.rules));
+    .map((f) => summarizeFile(f.name, f.tables as TableResult[]));
   return {
     rows: sortForReview(all.flatMap((s) => s.rows)),
     findings: all.flatMap((s) => s.findings),
@@ -45,11 +45,12 @@ function summaries(files: BatchFile[]): FileSummary {
 
 /** The same 复核汇总 workbook the command line writes with `--summary`. */
 export function batchSummary(files: BatchFile[]): Promise<Uint8Array> {
-  const failed = files
-    .filter((f) => f.error)
-    .map((f) => failedFileRow(f.name, f.error as string, f.rules));
-  return summaryXlsx(sortForReview([...summaries(files).rows, ...failed]));
+  return summaryXlsx(summaries(files).rows, unscoredOf(files), rulesOf(files));
 }
+
+/** The files that gave no table, with the sentence saying why. */
+const unscoredOf = (files: BatchFile[]) =>
+  files.filter((f) => f.error).map((f) => ({ file: f.name, error: f.error as string }));
 
 /** The 复核意见 list of every finding, to send back: a workbook, and a page to print. */
 export function batchOpinions(files: BatchFile[]): Uint8Array {
@@ -72,7 +73,7 @@ export function batchReport(files: BatchFile[], generated: Date): Uint8Array {
   const html = reportHtml({
     generated: generated.toLocaleString("zh-CN", { hour12: false }),
     files: files.length,
-    failed: files.filter((f) => f.error).map((f) => ({ file: f.name, error: f.error as string })),
+    failed: unscoredOf(files),
     rows,
     findings,
     weakTargets,

@@ -37,7 +37,7 @@ export function overviewOf(tables: TableResult[]): Overview {
 
 /** How much a table needs a reviewer, by the same weights as the batch summary and report. */
 export function attentionOf(table: TableResult): number {
-  return summarizeFile("", [table], "").rows[0].attention;
+  return summarizeFile("", [table]).rows[0].attention;
 }
 
 export type TableView = {

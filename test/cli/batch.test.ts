@@ -72,6 +72,7 @@ describe("rescoring a folder of a few hundred workbooks", () => {
   test("the summary agrees with the engine’s own result for every file", async () => {
     const summary = JSON.parse(readFileSync(join(tempDir(), "summary.json"), "utf8")) as {
       tables: SummaryRow[];
+      unscored: { file: string; error: string }[];
     };
     const expected: {
       file: string;
@@ -92,22 +93,19 @@ describe("rescoring a folder of a few hundred workbooks", () => {
       }
     }
     const key = (r: { file: string; sheet: string }) => `${r.file}|${r.sheet}`;
-    // Files that could not be rescored are rows too, with no sheet and their reason.
-    const failed = summary.tables.filter((r) => r.sheet === "");
+    // Files that could not be rescored are listed apart, each with its reason.
     const legacy = join(input, "单位0", "旧格式.xls");
-    expect(failed.map((r) => r.file).sort()).toEqual(
+    expect(summary.unscored.map((u) => u.file).sort()).toEqual(
       [...corpus.filter((f) => f.broken).map((f) => f.path), legacy].sort()
     );
-    expect(failed.every((r) => r.note.length > 0 && r.grade === "未评分")).toBe(true);
-    const actual = summary.tables
-      .filter((r) => r.sheet !== "")
-      .map((r) => ({
-        file: r.file,
-        sheet: r.sheet,
-        total: r.total,
-        grade: r.grade,
-        flags: r.flags,
-      }));
+    expect(summary.unscored.every((u) => u.error.length > 0)).toBe(true);
+    const actual = summary.tables.map((r) => ({
+      file: r.file,
+      sheet: r.sheet,
+      total: r.total,
+      grade: r.grade,
+      flags: r.flags,
+    }));
     expect([...actual].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
       expected.sort((a, b) => key(a).localeCompare(key(b)))
     );
@@ -131,15 +129,15 @@ describe("rescoring a folder of a few hundred workbooks", () => {
     const tail = printed.out().slice(printed.out().indexOf("未能处理"));
     for (const file of broken) expect(tail).toContain(file.path);
     expect(tail).toContain(
-      "旧格式.xls: 不是 .xlsx 工作簿（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再复核 (convert to .xlsx)"
+      "旧格式.xls: 不是 .xlsx 工作簿（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再复核"
     );
     expect(tail).not.toContain("~$");
     expect(printed.out()).toContain(`未能处理 ${broken.length + 1} 个文件`);
   });
 
   test("progress is shown with counts and the time left", () => {
-    expect(printed.err()).toMatch(/\[#+-*\] \d+\/240 个文件，失败 \d+，剩余约 \d\d:\d\d/);
-    expect(printed.err()).toContain("240/240 个文件");
+    expect(printed.err()).toMatch(/\[#+-*\] \d+\/240 个工作簿，失败 \d+，剩余约 \d\d:\d\d/);
+    expect(printed.err()).toContain("240/240 个工作簿");
   });
 
   test("the report is one self-contained page with every finding", () => {
@@ -147,7 +145,7 @@ describe("rescoring a folder of a few hundred workbooks", () => {
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
     expect(html).toContain("<svg");
     expect(html).toContain(
-      `data-stat="自评表">${(JSON.parse(readFileSync(join(tempDir(), "summary.json"), "utf8")) as { tables: SummaryRow[] }).tables.filter((r) => r.sheet !== "").length}<`
+      `data-stat="自评表">${JSON.parse(readFileSync(join(tempDir(), "summary.json"), "utf8")).tables.length}<`
     );
   });
 });
@@ -197,7 +195,9 @@ describe("summaries in every format", () => {
         ".xlsx",
         async (data: Buffer) => {
           const sheet = (await loadXlsx(data)).getWorksheet("复核汇总")!;
-          expect(sheet.rowCount).toBe(3);
+          // Two tables, then the rules they were scored by under a blank row.
+          expect(sheet.rowCount).toBe(5);
+          expect(String(sheet.getCell("A5").value)).toMatch(/^评分规则：武汉市/);
           expect([sheet.getCell("F2").value, sheet.getCell("F3").value].sort()).toEqual([
             98.9, 99.69,
           ]);
@@ -243,7 +243,7 @@ describe("bad input", () => {
     writeFileSync(join(out, "old-copy.xlsx"), readFileSync(sample));
     const printed = capture();
     expect(await runBatchRescore([input], { out, policy, workers: 0 }, printed.io)).toBe(0);
-    expect(printed.out()).toContain("复核 1 个文件");
+    expect(printed.out()).toContain("复核 1 个工作簿");
     expect(printed.err()).toContain("输出文件夹在输入文件夹");
   });
 
@@ -262,33 +262,6 @@ describe("bad input", () => {
       /wuhan-jiuye\.xlsx: 无法写入 .*（文件可能正被其他程序打开，或没有写入权限）/
     );
     expect(existsSync(join(out, "wuhan-jiguan.xlsx"))).toBe(true);
-  });
-
-  test("a workbook with no table is listed with its reason in the output, the summary and the report, and the exit code says so", async () => {
-    const input = join(tempDir(), "no-table-in");
-    const out = join(tempDir(), "no-table-out");
-    mkdirSync(input);
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("说明").getCell("A1").value = "本文件只有说明文字";
-    writeFileSync(join(input, "notes.xlsx"), Buffer.from(await workbook.xlsx.writeBuffer()));
-    writeFileSync(join(input, "table.xlsx"), readFileSync(sample));
-    const summary = join(tempDir(), "no-table-summary.json");
-    const report = join(tempDir(), "no-table-report.html");
-    const printed = capture();
-    const code = await runBatchRescore(
-      [input],
-      { out, policy, summary, report, workers: 0 },
-      printed.io
-    );
-    expect(code).toBe(1);
-    expect(printed.out()).toMatch(/notes\.xlsx: 在工作表 “说明” 中未找到绩效自评表/);
-    expect(existsSync(join(out, "notes.xlsx"))).toBe(false);
-    const rows = (JSON.parse(readFileSync(summary, "utf8")) as { tables: SummaryRow[] }).tables;
-    expect(rows.find((r) => r.file.endsWith("notes.xlsx"))).toMatchObject({
-      grade: "未评分",
-      note: expect.stringContaining("未找到绩效自评表"),
-    });
-    expect(readFileSync(report, "utf8")).toMatch(/notes\.xlsx[\s\S]*未找到绩效自评表/);
   });
 
   test("Ctrl-C stops after the file in progress: nothing half-written, no summary", async () => {
@@ -310,7 +283,7 @@ describe("bad input", () => {
       },
       {
         out: printed.io.out,
-        err: (t) => (printed.io.err(t), t.includes("个文件") && ++results === 3 && interrupt()),
+        err: (t) => (printed.io.err(t), t.includes("个工作簿") && ++results === 3 && interrupt()),
       }
     );
     expect(code).toBe(INTERRUPTED);
@@ -320,5 +293,77 @@ describe("bad input", () => {
     expect(written.every((f) => f.endsWith(".xlsx"))).toBe(true);
     expect(existsSync(join(tempDir(), "never.json"))).toBe(false);
     expect(printed.err()).toContain("已停止");
+  });
+});
+
+describe("a workbook without a table in a folder", () => {
+  let input: string;
+  let cover: string;
+  let out: string;
+  let code: number;
+  let printed: ReturnType<typeof capture>;
+
+  beforeAll(async () => {
+    input = join(tempDir(), "with-cover");
+    out = join(tempDir(), "with-cover-out");
+    mkdirSync(input);
+    writeFileSync(join(input, "a-jiguan.xlsx"), readFileSync(join(REFERENCE, "wuhan-jiguan.xlsx")));
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("封面").getCell("A1").value = "2023 年度自评材料";
+    cover = join(input, "cover.xlsx");
+    await workbook.xlsx.writeFile(cover);
+    printed = capture();
+    code = await runBatchRescore(
+      [input],
+      {
+        out,
+        policy,
+        summary: join(tempDir(), "cover-summary.xlsx"),
+        report: join(tempDir(), "cover-report.html"),
+        workers: 0,
+      },
+      printed.io
+    );
+  });
+
+  const reason = "在工作表 “封面” 中未找到绩效自评表";
+
+  test("is listed among the files not processed with its reason, and the exit code is 1", () => {
+    expect(code).toBe(1);
+    const tail = printed.out().slice(printed.out().indexOf("未能处理 1 个文件"));
+    expect(tail).toContain(`${cover}: ${reason}`);
+    expect(existsSync(join(out, "cover.xlsx"))).toBe(false);
+    expect(existsSync(join(out, "a-jiguan.xlsx"))).toBe(true);
+  });
+
+  test("is a line of the summary workbook, with its reason", async () => {
+    const sheet = (
+      await loadXlsx(readFileSync(join(tempDir(), "cover-summary.xlsx")))
+    ).getWorksheet("复核汇总")!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const lines = [2, 3].map((r) => {
+      const values = sheet.getRow(r).values as unknown[];
+      return Object.fromEntries(header.map((title, k) => [String(title), values[k + 1]]));
+    });
+    expect(lines.map((l) => l["文件"])).toEqual([join(input, "a-jiguan.xlsx"), cover]);
+    expect(lines[1]).toMatchObject({ 等级: "未评分", 说明: expect.stringContaining(reason) });
+  });
+
+  test("the output, the summary and the report say which rules scored the tables", async () => {
+    const rules = "评分规则：武汉市（预算执行 20 分，定性指标 100–80–50–0%，目标偏低倍数 1.5）";
+    expect(printed.out()).toContain(`${rules}\n`);
+    const sheet = (
+      await loadXlsx(readFileSync(join(tempDir(), "cover-summary.xlsx")))
+    ).getWorksheet("复核汇总")!;
+    expect(sheet.getCell("A5").value).toBe(rules);
+    const html = readFileSync(join(tempDir(), "cover-report.html"), "utf8");
+    expect(html).toContain(`<p class="meta" id="rules">${rules}</p>`);
+  });
+
+  test("is among the report's files not scored", () => {
+    const html = readFileSync(join(tempDir(), "cover-report.html"), "utf8");
+    const failed = html.slice(html.indexOf('<table id="failed">'));
+    expect(failed.slice(0, failed.indexOf("</table>"))).toContain(`<td>${cover}</td><td>${reason}`);
+    expect(html).toContain('data-stat="未能评分的文件">1<');
   });
 });

@@ -26,7 +26,7 @@ describe("selfeval score", () => {
     const { code, out } = await run("score", "--json", jiguan);
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(["files"]);
+    expect(Object.keys(json)).toEqual(["policy", "files"]);
     const [file] = json.files;
     expect(file).toMatchObject({ file: jiguan, error: null });
     const [table] = file.tables;
@@ -112,11 +112,26 @@ describe("selfeval score", () => {
     ).toBeGreaterThan(2);
   });
 
+  test("the text and the JSON say which rules scored the tables", async () => {
+    const text = await run("score", jiguan);
+    expect(text.out.split("\n")[0]).toBe(
+      "评分规则：武汉市（预算执行 20 分，定性指标 100–80–50–0%，目标偏低倍数 1.5）"
+    );
+    const json = JSON.parse(
+      (await run("score", "--json", "--policy", "national", "--weak-ratio", "2", jiguan)).out
+    );
+    expect(json.policy).toEqual({
+      preset: "national",
+      weakRatio: 2,
+      description: "财政部（预算执行 10 分，定性指标 100–80–60–0%，目标偏低倍数 2）",
+    });
+  });
+
   test("the readable summary names totals, grade and flagged rows", async () => {
     const { code, out } = await run("score", join(REFERENCE, "wuhan-jiuye.xlsx"));
     expect(code).toBe(0);
-    expect(out).toContain("复核总分 96.79（填报 96.79），等级 优");
-    expect(out).toContain("第 16 行 工勤人员技术等级考核人数：0.79/2  [unfinished]");
+    expect(out).toContain("复核总分 96.79 分（填报 96.79 分），等级 优");
+    expect(out).toContain("第 16 行 工勤人员技术等级考核人数：得分 0.79 分（分值 2 分）  [未完成]");
     expect(out).toContain("完成值为目标值的 46.60 倍，目标值设置偏低");
   });
 
@@ -177,7 +192,7 @@ describe("selfeval rescore and clear", () => {
     mkdirSync(cleared);
     const rescored = await run("rescore", sample, "--out", annotated);
     expect(rescored.code).toBe(0);
-    expect(rescored.out).toContain("复核总分 96.79，等级 优");
+    expect(rescored.out).toContain("复核总分 96.79 分，等级 优");
     const annotatedFile = join(annotated, "wuhan-jiuye.xlsx");
     expect((await dumpXlsx(readFileSync(annotatedFile))).sheets.map((s) => s.name)).toContain(
       "复核汇总"
@@ -220,12 +235,92 @@ describe("selfeval rescore and clear", () => {
     expect(code).toBe(1);
     expect(out).toContain("会覆盖原文件");
     expect(readFileSync(own).equals(before)).toBe(true);
-    expect(out).toContain("复核 2 个文件，1 张自评表");
+    expect(out).toContain("复核 2 个工作簿，1 张自评表");
     expect(readFileSync(join(tempDir(), "wuhan-jiuye.xlsx")).length).toBeGreaterThan(1000);
   });
 
   test("--out is required", async () => {
     expect((await run("rescore", sample)).code).toBe(2);
     expect((await run("clear", sample)).code).toBe(2);
+  });
+});
+
+describe("one language a line, per --lang", () => {
+  const jiuye = join(REFERENCE, "wuhan-jiuye.xlsx");
+  /** What the tool itself wrote: without file paths, names of programs and formats, cell addresses. */
+  const ownWords = (text: string, files: string[]) =>
+    files
+      .reduce((t, f) => t.split(f).join(""), text)
+      .replace(/selfeval|\.xlsx?|Excel|WPS|wuhan|national/g, "")
+      .replace(/\b[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?\b/g, "");
+
+  test("Chinese by default: flag names, units and errors in Chinese, no English fragment", async () => {
+    const bad = join(tempDir(), "lang-notes.xlsx");
+    writeFileSync(bad, "not a workbook");
+    const { out, err } = await run("score", jiuye, bad);
+    expect(out).toContain("第 16 行 工勤人员技术等级考核人数：得分 0.79 分（分值 2 分）  [未完成]");
+    expect(out).toContain("复核总分 96.79 分（填报 96.79 分），等级 优");
+    expect(out).toContain("错误：不是 .xlsx 工作簿，无法读取");
+    expect(ownWords(out + err, [jiuye, bad])).not.toMatch(/[A-Za-z]{2,}/);
+  });
+
+  test("a missing weight is said in words, never as ?", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("表");
+    sheet.addRow(["三级指标", "目标值", "完成值", "分值", "得分"]);
+    sheet.addRow(["培训人数", "≥100人", "80人", null, 4]);
+    sheet.addRow(["覆盖人数", "≥100人", "100人", 10, 10]);
+    const path = join(tempDir(), "no-weight.xlsx");
+    await workbook.xlsx.writeFile(path);
+    const zh = (await run("score", path)).out;
+    expect(zh).toContain("第 2 行 培训人数：得分 4 分（缺少分值）");
+    expect(zh).not.toContain("?");
+    expect((await run("score", "--lang", "en", path)).out).toContain(
+      "row 2 培训人数: score 4 (no weight)  [unreadable]"
+    );
+  });
+
+  test("--lang en: the tool's own sentences in English only", async () => {
+    const bad = join(tempDir(), "lang-notes-en.xlsx");
+    writeFileSync(bad, "not a workbook");
+    const { out } = await run("score", "--lang", "en", jiuye, bad);
+    expect(out.split("\n")[0]).toBe(
+      "Scoring rules: Wuhan (budget 20 points, qualitative 100–80–50–0%, weak-target ratio 1.5)"
+    );
+    expect(out).toContain("row 16 工勤人员技术等级考核人数: score 0.79 of 2 points  [unfinished]");
+    expect(out).toContain("error: not an .xlsx workbook; save it as .xlsx and try again");
+    expect(out).not.toContain("不是 .xlsx");
+  });
+
+  test("rescore and usage errors follow --lang too", async () => {
+    const out = join(tempDir(), "lang-out");
+    const folder = join(tempDir(), "lang-in");
+    mkdirSync(folder);
+    copyFileSync(jiuye, join(folder, "a.xlsx"));
+    writeFileSync(join(folder, "old.xls"), "x");
+    const zh = await run("rescore", folder, "--out", out);
+    expect(zh.out).toContain("复核 1 个工作簿，1 张自评表");
+    expect(zh.out).toContain(
+      "old.xls: 不是 .xlsx 工作簿（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再复核\n"
+    );
+    expect(
+      ownWords(zh.out + zh.err, [join(folder, "old.xls"), join(folder, "a.xlsx"), folder, out])
+    ).not.toMatch(/[A-Za-z]{2,}/);
+    const en = await run(
+      "rescore",
+      folder,
+      "--out",
+      join(tempDir(), "lang-out-en"),
+      "--lang",
+      "en"
+    );
+    expect(en.out).toContain("rescored 1 workbooks, 1 self-evaluation tables");
+    expect(en.out).not.toMatch(/不是|复核 1/);
+    const usage = await run("score", "--weak-ratio", "abc", jiguan);
+    expect(usage.err).toContain("需为大于 1 的数");
+    expect(usage.err).not.toContain("a number above 1");
+    const usageEn = await run("score", "--lang", "en", "--weak-ratio", "abc", jiguan);
+    expect(usageEn.err).toContain("must be a number above 1");
+    expect(usageEn.err).not.toContain("需为");
   });
 });

@@ -65,8 +65,8 @@ describe("a file that never finishes", () => {
     expect(tail).toContain(`${join(input, "hang.xlsx")}: ${STOPPED}`);
     expect(printed.out()).toContain("a-jiguan.xlsx [自评表!A1:G24]");
     expect(printed.out()).toContain("z-jiuye.xlsx");
-    expect(printed.out()).toContain("复核总分 96.79，等级 优");
-    expect(printed.err()).toContain("3/3 个文件，失败 1");
+    expect(printed.out()).toContain("复核总分 96.79 分，等级 优");
+    expect(printed.err()).toContain("3/3 个工作簿，失败 1");
     // The hanging worker had started a temporary file: it is gone, and no copy of hang.xlsx exists.
     expect(readdirSync(out).sort()).toEqual(["a-jiguan.xlsx", "z-jiuye.xlsx"]);
   }, 60_000);
@@ -118,7 +118,7 @@ describe("--time-limit", () => {
   test("a limit, and --jobs 0, still score and rescore on the real worker threads", async () => {
     const score = await run("score", "--time-limit", "60", sample);
     expect(score.code).toBe(0);
-    expect(score.out).toContain("复核总分 96.79（填报 96.79），等级 优");
+    expect(score.out).toContain("复核总分 96.79 分（填报 96.79 分），等级 优");
     const out = join(tempDir(), "cli-out");
     mkdirSync(out);
     const rescored = await run(

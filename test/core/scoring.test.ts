@@ -368,3 +368,53 @@ describe("units in the notes and findings", () => {
     expect(row.notes).toEqual(["目标值“≥90分”与完成值“95%”的单位（分、%）不可比，保留填报得分"]);
   });
 });
+
+describe("values out of any sane range", () => {
+  test.each([
+    ["a target of 1E+308", { target: 1e308, actual: "120人" }, "目标值“1e+308”（B2）"],
+    ["an actual of 1E+308", { target: "≥100人", actual: 1e308 }, "完成值“1e+308”（C2）"],
+    [
+      "an actual that is not finite",
+      { target: "≥100人", actual: Infinity },
+      "完成值“Infinity”（C2）",
+    ],
+    [
+      "an actual written with twenty digits",
+      { target: "≥100人", actual: "99999999999999999999人" },
+      "完成值“99999999999999999999人”（C2）",
+    ],
+    [
+      "a target nearer 0 than any measurement",
+      { target: 1e-300, actual: 1e15 },
+      "目标值“1e-300”（B2）",
+    ],
+  ])("%s is unreadable, named in the note, and keeps the entered score", (_, values, named) => {
+    const row = scoreRow({ ...values, weight: 10, reported: 7 });
+    expect(row).toMatchObject({ flags: ["unreadable"], score: 7, ratio: null });
+    expect(row.notes).toEqual([`${named}超出可信的数值范围，不能作为数据，保留填报得分`]);
+  });
+
+  test("the largest sane values still score, and their ratio is a finite number", () => {
+    const row = scoreRow({ target: 1e-30, actual: 1e15, weight: 10 });
+    expect(row.flags).toEqual(["weak-target"]);
+    expect(Number.isFinite(row.ratio)).toBe(true);
+  });
+
+  test("an entered score of 1E+308 is not taken for one", () => {
+    const row = scoreRow({ target: "≥100人", actual: "100人", weight: 10, reported: 1e308 });
+    expect(row).toMatchObject({ score: 10, reportedScore: null, flags: ["unreadable"] });
+    expect(row.notes).toEqual([
+      "填报得分“1e+308”（E2）超出可信的数值范围，不能作为数据，保留填报得分",
+    ]);
+  });
+
+  test("a budget executed amount of 1E+308 is unreadable and named", () => {
+    const spec = referenceTable("jiguan");
+    const [table] = evaluateWorkbook([
+      toGrid(layoutTable({ ...spec, budget: { ...spec.budget, B: 1e308 } })),
+    ]);
+    expect(table.budget).toMatchObject({ executed: null, rate: null, score: 19.84 });
+    expect(table.flags).toContain("unreadable");
+    expect(table.notes.join("\n")).toMatch(/执行数“1e\+308”（[A-Z]+\d+）超出可信的数值范围/);
+  });
+});

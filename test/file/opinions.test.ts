@@ -1,5 +1,5 @@
 import { evaluateWorkbook } from "../../src/core/evaluate";
-import { policyFor, rulesName } from "../../src/core/policy";
+import { describePolicy, policyFor } from "../../src/core/policy";
 import { opinionsXlsx } from "../../src/file/opinions-xlsx";
 import { readGrids } from "../../src/file/read-workbook";
 import { opinionsHtml } from "../../src/report/opinions";
@@ -13,7 +13,7 @@ const policy = policyFor("wuhan");
 
 async function findingsOf(file: string) {
   const tables = evaluateWorkbook(await readGrids(referenceWorkbook(file)), { policy });
-  return summarizeFile(file, tables, rulesName(policy)).findings;
+  return summarizeFile(file, tables).findings;
 }
 
 test("the 复核意见 list has one wrapped row per finding, saying where and what, and prints on landscape A4", async () => {
@@ -51,10 +51,10 @@ test("the printable 复核意见 page lists the same findings, escaped, with the
   const findings = await findingsOf("wuhan-jiuye.xlsx");
   const html = opinionsHtml([{ ...findings[0], name: "<b>指标</b>" }, ...findings.slice(1)], {
     generated: "2026-11-22",
-    rules: rulesName(policy),
+    rules: describePolicy(policy),
   });
   expect(html.match(/<tr><td>/g)).toHaveLength(findings.length);
   expect(html).toContain("&lt;b&gt;指标&lt;/b&gt;");
-  expect(html).toContain(`评分规则：${rulesName(policy)}`);
+  expect(html).toContain(`评分规则：${describePolicy(policy)}`);
   expect(html).not.toMatch(/<script/);
 });

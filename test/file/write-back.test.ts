@@ -7,7 +7,7 @@ import {
 } from "../../src/core/errors";
 import { evaluateWorkbook } from "../../src/core/evaluate";
 import { COLORS, SUMMARY_SHEET } from "../../src/core/plan";
-import { policyFor, rulesName } from "../../src/core/policy";
+import { describePolicy, policyFor } from "../../src/core/policy";
 import { STATE_COLUMNS, STATE_SHEET, StateRecord, stateFromRows } from "../../src/core/state";
 import { readGrids } from "../../src/file/read-workbook";
 import { clearXlsx, rescoreXlsx } from "../../src/file/write-back";
@@ -413,12 +413,8 @@ describe("the tool's own sheets print readably", () => {
 
   test("the --summary workbook prints the same way, its header row on every page", async () => {
     const grids = await readGrids(referenceWorkbook("wuhan-jiuye.xlsx"));
-    const rows = summarizeFile(
-      "a.xlsx",
-      evaluateWorkbook(grids, { policy: wuhan }),
-      rulesName(wuhan)
-    ).rows;
-    const parts = partsOf(await summaryXlsx(rows));
+    const rows = summarizeFile("a.xlsx", evaluateWorkbook(grids, { policy: wuhan })).rows;
+    const parts = partsOf(await summaryXlsx(rows, [], describePolicy(wuhan)));
     expect(parts["xl/worksheets/sheet1.xml"]).toContain(PRINT);
     expect(worksheetOrderViolations(parts["xl/worksheets/sheet1.xml"])).toEqual([]);
     expect(parts["xl/workbook.xml"]).toContain(

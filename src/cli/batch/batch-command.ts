@@ -1,18 +1,20 @@
 import { promises as fs } from "fs";
 import { extname } from "path";
-import { ScoringPolicy, rulesName } from "../../core/policy";
+import { ScoringPolicy, describePolicy } from "../../core/policy";
 import { checkOutputFolder, temporaryPath, writeAtomically } from "../../file/output-folder";
 import { summaryXlsx } from "../../file/summary-xlsx";
 import { reportHtml } from "../../report/report-html";
 import {
   Finding,
   SummaryRow,
+  UnscoredFile,
   WeakTarget,
-  failedFileRow,
   sortForReview,
   summaryCsv,
 } from "../../report/summary";
 import { Output, describe } from "../output";
+import { Lang, WORDS } from "../words";
+import { policyJson } from "../report-json";
 import { WorkerEntry } from "../threads";
 import { collectJobs } from "./inputs";
 import { defaultWorkers, runPool } from "./pool";
@@ -21,6 +23,8 @@ import { createProgress } from "./progress";
 export type BatchOptions = {
   out: string;
   policy: ScoringPolicy;
+  /** The language of the command line's own sentences; Chinese unless told. */
+  lang?: Lang;
   summary?: string;
   report?: string;
   /** Worker threads; defaults to the machine's cores. */
@@ -50,19 +54,21 @@ export async function runBatchRescore(
   options: BatchOptions,
   io: Output
 ): Promise<number> {
+  const lang = options.lang ?? "zh";
+  const w = WORDS[lang];
   try {
     await checkOutputFolder(options.out);
   } catch (error) {
-    io.err(`selfeval: ${describe(error)}\n`);
+    io.err(`selfeval: ${describe(error, lang)}\n`);
     return 1;
   }
-  const { jobs, skipped, notes } = await collectJobs(inputs, options.out);
+  const { jobs, skipped, notes } = await collectJobs(inputs, options.out, lang);
   for (const note of notes) io.err(`selfeval: ${note}\n`);
 
   const rows: SummaryRow[] = [];
   const findings: Finding[] = [];
   const weakTargets: WeakTarget[] = [];
-  const failed: { file: string; error: string }[] = skipped.map((s) => ({
+  const failed: UnscoredFile[] = skipped.map((s) => ({
     file: s.input,
     error: s.reason,
   }));
@@ -71,16 +77,17 @@ export async function runBatchRescore(
   let done = 0;
   let unscoredFiles = 0;
   let stopping = false;
-  const progress = createProgress(jobs.length, io.err, options.tty ?? false);
+  const progress = createProgress(jobs.length, io.err, options.tty ?? false, lang);
   const removeHandler = options.onInterrupt?.(() => {
     if (stopping) return;
     stopping = true;
-    io.err("\nselfeval: 正在停止：等正在处理的文件写完，其余不再处理 (stopping)\n");
+    io.err(`\nselfeval: ${w.stopping}\n`);
   });
 
   try {
     const { interrupted } = await runPool(jobs, {
       policy: options.policy,
+      lang,
       workers: options.workers ?? defaultWorkers(jobs.length),
       timeLimit: options.timeLimit,
       entry: options.entry,
@@ -106,60 +113,60 @@ export async function runBatchRescore(
       await Promise.all(
         [...unfinished.values()].map((output) => fs.rm(temporaryPath(output), { force: true }))
       );
-      io.err(
-        `selfeval: 已停止，完成 ${done}/${jobs.length} 个文件；未写汇总和报告 (interrupted)\n`
-      );
+      io.err(`selfeval: ${w.interrupted(done, jobs.length)}\n`);
       return INTERRUPTED;
     }
   } finally {
     removeHandler?.();
   }
 
-  const rules = rulesName(options.policy);
   const sorted = sortForReview(rows);
-  // A file that could not be rescored is a row of the summary too, saying why.
-  if (options.summary)
-    await writeSummary(
-      options.summary,
-      sortForReview([...rows, ...failed.map((f) => failedFileRow(f.file, f.error, rules))])
-    );
+  const rules = describePolicy(options.policy);
+  if (options.summary) await writeSummary(options.summary, sorted, failed, options.policy);
   if (options.report) {
     const html = reportHtml({
       generated: new Date().toLocaleString("zh-CN", { hour12: false }),
+      rules,
       files: jobs.length + skipped.length,
       failed,
       rows: sorted,
       findings,
       weakTargets,
-      rules,
     });
     await writeAtomically(options.report, new TextEncoder().encode(html));
   }
   if (jobs.length <= LIST_LIMIT) {
-    io.out(`评分规则：${rules}\n`);
     for (const row of rows)
       io.out(
-        `${row.file} [${row.sheet}!${row.range}] ${row.project}：${row.total === null ? row.grade : `复核总分 ${row.total}，等级 ${row.grade}`}\n`
+        `${row.file} [${row.sheet}!${row.range}] ${w.batchLine(row.project, row.total, row.grade)}\n`
       );
   }
-  io.out(`复核 ${jobs.length} 个文件，${rows.length} 张自评表 → ${options.out}\n`);
-  if (options.summary) io.out(`汇总 summary: ${options.summary}\n`);
-  if (options.report) io.out(`报告 report: ${options.report}\n`);
+  io.out(`${w.rules(describePolicy(options.policy, lang))}\n`);
+  io.out(`${w.done(jobs.length, rows.length, options.out)}\n`);
+  if (options.summary) io.out(`${w.summary(options.summary)}\n`);
+  if (options.report) io.out(`${w.report(options.report)}\n`);
   if (failed.length) {
-    io.out(`未能处理 ${failed.length} 个文件 (failed):\n`);
+    io.out(`${w.failed(failed.length)}\n`);
     for (const f of failed) io.out(`  ${f.file}: ${f.error}\n`);
   }
-  if (unscoredFiles) io.out(`${unscoredFiles} 个文件中有未能评分的自评表（见上方说明）\n`);
+  if (unscoredFiles) io.out(`${w.unscoredFiles(unscoredFiles)}\n`);
   return failed.length || unscoredFiles ? 1 : 0;
 }
 
-async function writeSummary(path: string, rows: SummaryRow[]): Promise<void> {
+async function writeSummary(
+  path: string,
+  rows: SummaryRow[],
+  unscored: UnscoredFile[],
+  policy: ScoringPolicy
+): Promise<void> {
   const ext = extname(path).toLowerCase();
   const data =
     ext === ".xlsx"
-      ? await summaryXlsx(rows)
+      ? await summaryXlsx(rows, unscored, describePolicy(policy))
       : new TextEncoder().encode(
-          ext === ".csv" ? summaryCsv(rows) : `${JSON.stringify({ tables: rows }, null, 1)}\n`
+          ext === ".csv"
+            ? summaryCsv(rows, unscored)
+            : `${JSON.stringify({ policy: policyJson(policy), tables: rows, unscored }, null, 1)}\n`
         );
   await writeAtomically(path, data);
 }

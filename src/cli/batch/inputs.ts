@@ -1,5 +1,6 @@
 import { promises as fs } from "fs";
 import { basename, extname, join, relative, resolve, sep } from "path";
+import { Lang, WORDS, Words } from "../words";
 
 /** One workbook to rescore and where its annotated copy goes. */
 export type Job = { input: string; output: string };
@@ -8,12 +9,11 @@ export type Skipped = { input: string; reason: string };
 
 const SPREADSHEET = /\.(xls|xlsm|xlsb|xltx|xltm|et|ett|ods|csv|wps)$/i;
 
-function skipReason(path: string): string | null {
+function skipReason(path: string, w: Words): string | null {
   const ext = extname(path).toLowerCase();
   if (ext === ".xlsx") return null;
-  if (ext === ".xlsm")
-    return "含宏的工作簿（.xlsm）未处理：宏不能保留，请另存为 .xlsx 后再复核 (convert to .xlsx)";
-  return `不是 .xlsx 工作簿（${ext || "无扩展名"}），请在 Excel 或 WPS 中另存为 .xlsx 后再复核 (convert to .xlsx)`;
+  if (ext === ".xlsm") return w.macroWorkbook;
+  return w.notXlsx(ext);
 }
 
 /** Excel's owner files (~$名称.xlsx) and hidden files are not workbooks. */
@@ -42,8 +42,10 @@ async function walk(dir: string, skipDir: string): Promise<string[]> {
  */
 export async function collectJobs(
   inputs: string[],
-  outDir: string
+  outDir: string,
+  lang: Lang = "zh"
 ): Promise<{ jobs: Job[]; skipped: Skipped[]; notes: string[] }> {
+  const w = WORDS[lang];
   const out = resolve(outDir);
   const jobs: Job[] = [];
   const skipped: Skipped[] = [];
@@ -53,28 +55,25 @@ export async function collectJobs(
     const stat = await fs.stat(input).catch(() => null);
     if (stat?.isDirectory()) {
       const root = resolve(input);
-      if (out === root || out.startsWith(root + sep))
-        notes.push(
-          `输出文件夹在输入文件夹 ${input} 之内，已跳过其中的文件 (the output folder inside the input is not read)`
-        );
+      if (out === root || out.startsWith(root + sep)) notes.push(w.outputInsideInput(input));
       for (const file of await walk(input, out)) {
-        const reason = skipReason(file);
+        const reason = skipReason(file, w);
         if (reason && SPREADSHEET.test(file)) skipped.push({ input: file, reason });
         if (reason) continue;
         const rel = relative(input, file);
         jobs.push({ input: file, output: join(out, several ? basename(root) : "", rel) });
       }
     } else {
-      const reason = stat ? skipReason(input) : null;
+      const reason = stat ? skipReason(input, w) : null;
       if (reason) skipped.push({ input, reason });
       else jobs.push({ input, output: join(out, basename(input)) });
     }
   }
-  return { jobs: distinctOutputs(jobs, notes), skipped, notes };
+  return { jobs: distinctOutputs(jobs, notes, w), skipped, notes };
 }
 
 /** `名称.xlsx`, `名称 (2).xlsx`: no output overwrites another. */
-function distinctOutputs(jobs: Job[], notes: string[]): Job[] {
+function distinctOutputs(jobs: Job[], notes: string[], w: Words): Job[] {
   const taken = new Set<string>();
   return jobs.map((job) => {
     let output = job.output;
@@ -82,7 +81,7 @@ function distinctOutputs(jobs: Job[], notes: string[]): Job[] {
     for (let k = 2; taken.has(output); k++)
       output = `${job.output.slice(0, -ext.length)} (${k})${ext}`;
     taken.add(output);
-    if (output !== job.output) notes.push(`${job.input} 与另一输入同名，副本另存为 ${output}`);
+    if (output !== job.output) notes.push(w.sameName(job.input, output));
     return { ...job, output };
   });
 }

@@ -5,11 +5,13 @@ import { ScoringPolicy } from "../../core/policy";
 import { temporaryPath } from "../../file/output-folder";
 import { describe, timeLimitMessage } from "../output";
 import { WorkerEntry, runOnThreads, workerEntry } from "../threads";
+import { Lang } from "../words";
 import { Job } from "./inputs";
 import { JobRequest, JobResult, processJob } from "./work";
 
 export type PoolOptions = {
   policy: ScoringPolicy;
+  lang?: Lang;
   /** Worker threads; 0 works in this thread (unless there is a time limit). */
   workers: number;
   onResult: (result: JobResult) => void;
@@ -34,16 +36,17 @@ export async function runPool(
   options: PoolOptions
 ): Promise<{ interrupted: boolean }> {
   const { policy, timeLimit } = options;
+  const lang = options.lang ?? "zh";
   if (options.workers === 0 && timeLimit === undefined) {
     const queue = [...jobs];
     while (queue.length && !options.stopped()) {
       const job = queue.shift() as Job;
-      options.onResult(await processJob(job, policy));
+      options.onResult(await processJob(job, policy, lang));
     }
     return { interrupted: queue.length > 0 };
   }
   return runOnThreads<JobRequest, JobResult>(
-    jobs.map((job) => ({ job, policy })),
+    jobs.map((job) => ({ job, policy, lang })),
     {
       entry: options.entry ?? workerEntry(join(__dirname, "worker")),
       threads: options.workers,
@@ -54,7 +57,9 @@ export async function runPool(
         // The stopped thread may have been writing the copy: its temporary file goes with it.
         await fs.rm(temporaryPath(job.output), { force: true });
         const error =
-          failure === "time" ? timeLimitMessage(timeLimit as number) : describe(failure);
+          failure === "time"
+            ? timeLimitMessage(timeLimit as number, lang)
+            : describe(failure, lang);
         options.onResult({ input: job.input, error });
       },
     }

@@ -1,3 +1,5 @@
+import { Lang, WORDS } from "../words";
+
 /** A progress line with counts and the time left, redrawn in place on a terminal, or a line every tenth elsewhere. */
 export type Progress = { update(done: number, failed: number): void; finish(): void };
 
@@ -14,26 +16,27 @@ export function progressLine(
   total: number,
   failed: number,
   elapsedMs: number,
-  width = 24
+  width = 24,
+  lang: Lang = "zh"
 ): string {
   const share = total === 0 ? 1 : done / total;
   const filled = Math.round(share * width);
   const left = done === 0 ? "--:--" : clock(((elapsedMs / done) * (total - done)) / 1000);
-  const failures = failed ? `，失败 ${failed}` : "";
-  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} 个文件${failures}，剩余约 ${left}`;
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${WORDS[lang].progress(done, total, failed, left)}`;
 }
 
 export function createProgress(
   total: number,
   write: (text: string) => void,
   tty: boolean,
+  lang: Lang = "zh",
   now: () => number = Date.now
 ): Progress {
   const start = now();
   let lastTenth = -1;
   return {
     update(done, failed) {
-      const line = progressLine(done, total, failed, now() - start);
+      const line = progressLine(done, total, failed, now() - start, undefined, lang);
       if (tty) {
         write(`\r${line}`);
         return;

@@ -2,4 +2,4 @@
 import { serve } from "../threads";
 import { JobRequest, processJob } from "./work";
 
-serve((request: JobRequest) => processJob(request.job, request.policy));
+serve((request: JobRequest) => processJob(request.job, request.policy, request.lang));

@@ -31,9 +31,13 @@ export function evaluateBudget(
   if (planned === null || planned <= 0 || executed === null) {
     flags.push("unreadable");
     // Name the cell that cannot be read: the planned amount, else the executed one.
-    const cell = planned === null || planned <= 0 ? block.planned : block.executed;
+    const planUnread = planned === null || planned <= 0;
+    const cell = planUnread ? block.planned : block.executed;
+    const at = cell ? cellAddress(cell.row, cell.col) : cellAddress(block.row, 0);
     notes.push(
-      zh.budgetUnreadable(cell ? cellAddress(cell.row, cell.col) : cellAddress(block.row, 0))
+      cell?.parsed.kind === "invalid" && cell.parsed.outOfRange
+        ? zh.budgetOutOfRange(planUnread ? "预算数" : "执行数", at, cell.text)
+        : zh.budgetUnreadable(at)
     );
     score =
       reportedScore !== null && reportedScore >= 0 && reportedScore <= weight ? reportedScore : 0;

@@ -32,6 +32,8 @@ const ORDER: IndicatorFlag[] = [
 ];
 
 const address = (cell: ReadCell) => cellAddress(cell.row, cell.col);
+const isOutOfRange = (cell: ReadCell) =>
+  cell.parsed.kind === "invalid" && cell.parsed.outOfRange === true;
 
 /** What a reviewer should know about a scored row: its flags and the reasons, in Chinese. */
 export function rowFindings(
@@ -57,6 +59,9 @@ export function rowFindings(
       problemNote(scored.problem, row, block)
     );
   }
+  // An absurd entered score is not taken for one; the reviewer is told which cell holds it.
+  if (row.reported && isOutOfRange(row.reported))
+    add("unreadable", zh.outOfRange("填报得分", address(row.reported), row.reported.text));
   // A bare number beside a 度量单位 column is plainly in that unit: only other readings are told.
   const plainlyInUnit = scored.unitReading?.reading === "target-unit" && row.unitColumn !== "";
   if (scored.unitReading && !plainlyInUnit) notes.push(readingNote(scored, row));
@@ -132,6 +137,8 @@ function problemNote(problem: RowProblem, row: IndicatorRow, block: IndicatorBlo
     case "target-empty":
       return zh.emptyTarget(row.target ? address(row.target) : nameCell);
     case "target-unreadable":
+      if (row.target && isOutOfRange(row.target))
+        return zh.outOfRange("目标值", address(row.target), row.target.text);
       return zh.unreadableTarget(
         row.target ? address(row.target) : nameCell,
         row.target?.text ?? ""
@@ -139,6 +146,8 @@ function problemNote(problem: RowProblem, row: IndicatorRow, block: IndicatorBlo
     case "actual-empty":
       return zh.emptyActual(row.actual ? address(row.actual) : nameCell);
     case "actual-unreadable":
+      if (row.actual && isOutOfRange(row.actual))
+        return zh.outOfRange("完成值", address(row.actual), row.actual.text);
       return zh.unreadableActual(
         row.actual ? address(row.actual) : nameCell,
         row.actual?.text ?? ""
