@@ -17,6 +17,7 @@ import type { rescoreXlsx } from "../src/file/write-back";
 import { FakeExcel, fakeFromGrids } from "../test/helpers/fake-excel";
 import { layoutTable, toGrid, workbookBuffer } from "../test/helpers/layouts";
 import { referenceTable } from "../test/helpers/reference";
+import { wpsRescoreCalls } from "../test/helpers/wps-calls";
 import { writeHugeSheet } from "./hostile-corpus";
 
 const policy = policyFor("wuhan");
@@ -130,6 +131,29 @@ async function addinSyncs(): Promise<void> {
   }
 }
 
+/**
+ * Calls from the WPS host to WPS per rescore (each a process round trip, about 0.2 ms), on the
+ * WPS double: by number of sheets, and for one table of 20 against 2,000 indicator rows.
+ */
+function wpsCalls(): void {
+  for (const sheets of [1, 10, 100, 200]) {
+    const { calls } = wpsRescoreCalls(sheets);
+    report(
+      `WPS host (test double), ${sheets} sheet${sheets > 1 ? "s" : ""}`,
+      `${calls.toLocaleString("en")} calls, ${Math.round(calls / sheets)} a sheet`,
+      "no more calls a sheet as sheets are added"
+    );
+  }
+  for (const rows of [20, 2000]) {
+    const { calls } = wpsRescoreCalls(1, rows);
+    report(
+      `WPS host (test double), one table of ${rows.toLocaleString("en")} rows`,
+      `${calls.toLocaleString("en")} calls`,
+      "the same for any number of rows"
+    );
+  }
+}
+
 /** Time and peak memory of rescoring one large sheet, each measured in a fresh process. */
 async function largeSheets(dir: string): Promise<void> {
   const goals: Record<number, string> = {
@@ -174,6 +198,7 @@ async function main(): Promise<void> {
     });
     await rescoreAgainstExceljs();
     await addinSyncs();
+    wpsCalls();
     await largeSheets(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });

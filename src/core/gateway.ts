@@ -15,8 +15,8 @@ export type RemarkPlace = {
 };
 
 /**
- * What the pane needs from a workbook, whether it is the open Excel workbook or an .xlsx
- * opened in the browser; the pane never calls Excel itself.
+ * What the pane needs from a workbook, whether it is the open Excel or WPS workbook or an
+ * .xlsx opened in the browser; the pane never calls a spreadsheet program itself.
  */
 export type WorkbookGateway = {
   kind: "excel" | "file" | "wps";
@@ -32,11 +32,11 @@ export type WorkbookGateway = {
   ): Promise<RescoreOutcome>;
   /** Takes every annotation out; false when there was none. */
   clear(): Promise<boolean>;
-  /** Excel only: select cells. */
+  /** Excel and WPS: select cells. */
   select?(sheet: string, address: string): Promise<void>;
-  /** Excel only: write a reviewer's remark. */
+  /** Excel and WPS: write a reviewer's remark. */
   addRemark?(place: RemarkPlace, text: string): Promise<"note" | "comment" | "cell">;
-  /** Excel only: report edits; resolves to the function that stops watching. */
+  /** Excel and WPS: report edits; resolves to the function that stops watching. */
   watch?(onEdit: (sheet: string, address: string) => void): Promise<() => Promise<void>>;
   /** File only: the current workbook to download. */
   download?(): { name: string; data: Uint8Array } | null;
