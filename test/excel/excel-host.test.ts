@@ -577,7 +577,7 @@ describe("the annotation record does not trust itself", () => {
   test("a record from a newer version: its own sentence, nothing changed", async () => {
     const fake = await fakeWith("wuhan-jiguan.xlsx");
     await rescoreOpenWorkbook(settings);
-    fake.workbook.sheet(STATE_SHEET).cell(0, 1).value = 4;
+    fake.workbook.sheet(STATE_SHEET).cell(0, 1).value = 5;
     const before = snapshot(fake);
     await expect(clearOpenWorkbook()).rejects.toBeInstanceOf(NewerStateVersionError);
     expect(snapshot(fake)).toEqual(before);
@@ -591,7 +591,7 @@ describe("the annotation record does not trust itself", () => {
     const state = fake.workbook.sheet(STATE_SHEET);
     const rows = state.usedRange()!.bottom;
     for (let r = 1; r <= rows; r++) expect(state.peek(r, 1)?.numberFormat).toBe("@");
-    expect(state.peek(0, 1)?.value).toBe(3);
+    expect(state.peek(0, 1)?.value).toBe(4);
     expect(state.peek(0, 1)?.numberFormat).toBe("General");
     // The summary names the sheet as text, though Excel parses what is written as if typed.
     expect(fake.workbook.sheet(SUMMARY_SHEET).peek(1, 0)?.value).toBe("2023");
