@@ -25,7 +25,7 @@ import {
 } from "../../src/excel/excel-host";
 import { readWorkbook } from "../../src/excel/read-workbook";
 import { readGrids } from "../../src/file/read-workbook";
-import { clearXlsx, rescoreXlsx } from "../../src/file/write-back";
+import { clearXlsx, markXlsx, rescoreXlsx } from "../../src/file/write-back";
 import { FakeExcel, fakeFromGrids } from "../helpers/fake-excel";
 import { fakeFromXlsx, snapshot, xlsxFromFake } from "../helpers/fake-workbooks";
 import { layoutTable, toGrid } from "../helpers/layouts";
@@ -406,6 +406,42 @@ describe("one record for every host", () => {
     fake.install();
     const expected = new FakeExcel();
     await fakeFromXlsx(expected, original);
+    expect(await clearOpenWorkbook()).toBe(true);
+    expect(snapshot(fake)).toEqual(snapshot(expected));
+  });
+
+  test("a mark set by the file host is kept by an Excel rescore, and one set in Excel by the file host; either clears it", async () => {
+    const original = referenceWorkbook("wuhan-jiuye.xlsx");
+    const mark: Mark = {
+      sheet: "自评表",
+      row: 16,
+      flag: "unfinished",
+      status: "dismissed",
+      reason: "已核实口径",
+      at: "2024-03-01T08:00:00.000Z",
+    };
+    const fromFile = await markXlsx(original, mark, policyFromSettings(settings));
+    const fake = new FakeExcel();
+    await fakeFromXlsx(fake, fromFile.data);
+    fake.install();
+    const expected = new FakeExcel();
+    await fakeFromXlsx(expected, original);
+    const outcome = await rescoreOpenWorkbook(settings);
+    expect(outcome.tables[0].indicators.find((i) => i.row === 16)!.marks).toEqual([
+      { flag: "unfinished", status: "dismissed", reason: "已核实口径", at: mark.at },
+    ]);
+    const sheet = fake.workbook.sheet("自评表");
+    expect(sheet.peek(15, 8)?.value).toBe("已忽略：已核实口径");
+    expect(sheet.peek(15, 4)?.fill).toBeNull();
+
+    // Back to the file host: the mark is still there, and a second one set in Excel with it.
+    await markFinding({ ...mark, row: 19, flag: "weak-target", status: "checked" }, settings);
+    const fromExcel = await rescoreXlsx(await xlsxFromFake(fake), policyFromSettings(settings));
+    const marks = fromExcel.tables[0].indicators.flatMap((i) => i.marks ?? []);
+    expect(marks.map((m) => [m.flag, m.status])).toEqual([
+      ["unfinished", "dismissed"],
+      ["weak-target", "checked"],
+    ]);
     expect(await clearOpenWorkbook()).toBe(true);
     expect(snapshot(fake)).toEqual(snapshot(expected));
   });
