@@ -258,3 +258,23 @@ export class MergedAreasUnavailableError extends SelfEvalError {
     );
   }
 }
+
+export class DismissReasonRequiredError extends SelfEvalError {
+  readonly code = "dismiss-reason-required";
+  constructor() {
+    super(
+      "忽略一条复核发现须写明理由；未做任何修改。",
+      "a reason is needed to dismiss a finding; nothing was changed"
+    );
+  }
+}
+
+export class FindingNotFoundError extends SelfEvalError {
+  readonly code = "finding-not-found";
+  constructor(sheet: string, row: number) {
+    super(
+      `工作表“${sheet}”第 ${row} 行已没有这条复核发现（可能在重新复核后已消失），未做标记。`,
+      `sheet ${sheet} row ${row} no longer has this finding (it may have gone on rescoring); nothing was marked`
+    );
+  }
+}

@@ -1,9 +1,16 @@
 import { TableResult } from "./evaluate";
+import { Mark, MarkChange } from "./marks";
 import { PlanProblem, TablePlan } from "./plan";
 import { Settings } from "./settings";
 
 export type Stage = "read" | "score" | "write";
-export type RescoreOutcome = { tables: TableResult[]; plans: TablePlan[]; problems: PlanProblem[] };
+export type RescoreOutcome = {
+  tables: TableResult[];
+  plans: TablePlan[];
+  problems: PlanProblem[];
+  /** Marks kept in the record whose finding the rescored sheets no longer have. */
+  staleMarks?: Mark[];
+};
 
 /** Where a reviewer's remark goes: the 审核意见 column beside the tool's output, anchored on a cell. */
 export type RemarkPlace = {
@@ -30,6 +37,12 @@ export type WorkbookGateway = {
     sheet?: string,
     others?: TableResult[]
   ): Promise<RescoreOutcome>;
+  /**
+   * Sets a reviewer's mark on a finding (已核实 / 已忽略, a reason needed to dismiss), or takes
+   * it off (`status: null`), and rescores the whole workbook with it; the mark is kept in the
+   * workbook's record until clear. Resolves to the whole workbook's results.
+   */
+  mark?(change: MarkChange, settings: Settings): Promise<RescoreOutcome>;
   /** Takes every annotation out; false when there was none. */
   clear(): Promise<boolean>;
   /** Excel and WPS: select cells. */

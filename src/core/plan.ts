@@ -1,6 +1,7 @@
 import { cellAddress } from "./address";
 import { Flag, IndicatorFlag, TableResult } from "./evaluate";
 import { GridView, SheetGrid } from "./grid";
+import { isDismissed, markCounts, markedNotes, openFlags } from "./marks";
 import { Grade } from "./policy";
 
 /** Colours as ARGB, the form .xlsx styles take (Office.js takes them as `#RRGGBB`). */
@@ -85,6 +86,9 @@ export const FLAG_TITLES: [Flag, string][] = [
   ["unfilled", "未填报"],
 ];
 
+/** The summary's columns after the flags: findings the reviewer checked, and dismissed. */
+export const MARK_TITLES = ["已核实", "已忽略"] as const;
+
 /** A grade, or what stands in its place for a table that could not be scored. */
 export type GradeText = Grade | "未填报" | "未评分";
 
@@ -99,6 +103,8 @@ const SCORE_FORMAT = "0.00";
  * Plans the write-back: two columns right of each table (复核得分, 复核意见) in the first
  * columns that are empty in all of the table's rows, highlights on flagged rows, a legend per
  * table, and the 复核汇总 sheet. Grids must be read from the workbook without earlier annotations.
+ * The reviewer's marks come on the results (`applyMarks`): a dismissed finding is neither
+ * highlighted nor counted, and the 复核意见 column says which findings were checked or dismissed.
  */
 export type PlanOptions = {
   highlight: boolean;
@@ -188,25 +194,25 @@ function planTable(table: TableResult, view: GridView, options: PlanOptions): Ta
   if (table.budget && t.budget) {
     out(t.budget.row, scoreCol, table.budget.score, { numberFormat: SCORE_FORMAT });
     if (table.budget.notes.length)
-      out(t.budget.row, remarkCol, table.budget.notes.join("；"), { wrap: true });
+      out(t.budget.row, remarkCol, markedNotes(table.budget.notes, table).join("；"), {
+        wrap: true,
+      });
     // The table's score-mismatch flag is the budget row's: indicators carry their own.
-    if (table.flags.includes("score-mismatch") && t.budget.reported)
+    if (openFlags(table).includes("score-mismatch") && t.budget.reported)
       mark(t.budget.reported.row, t.budget.reported.col, "mismatch");
   }
   for (const i of table.indicators) {
     const row = i.row - 1;
     // An unscored (unfilled) table gets no row scores: a column of zeros would read as a verdict.
     if (table.total !== null) out(row, scoreCol, i.score, { numberFormat: SCORE_FORMAT });
-    if (i.notes.length) out(row, remarkCol, i.notes.join("；"), { wrap: true });
-    const kind = rowHighlight(i.flags);
+    if (i.notes.length) out(row, remarkCol, markedNotes(i.notes, i).join("；"), { wrap: true });
+    const flags = openFlags(i);
+    const kind = rowHighlight(flags);
     if (kind) {
       if (i.cells.target) mark(i.cells.target.row, i.cells.target.col, kind);
       if (i.cells.actual) mark(i.cells.actual.row, i.cells.actual.col, kind);
     }
-    if (
-      (i.flags.includes("score-mismatch") || i.flags.includes("qualitative-tier")) &&
-      i.cells.score
-    ) {
+    if ((flags.includes("score-mismatch") || flags.includes("qualitative-tier")) && i.cells.score) {
       mark(i.cells.score.row, i.cells.score.col, "mismatch");
     }
   }
@@ -216,8 +222,11 @@ function planTable(table: TableResult, view: GridView, options: PlanOptions): Ta
     const onBudgetRow = new Set(t.budget ? table.budget?.notes : []);
     const rest = table.notes.filter((n) => !onBudgetRow.has(n));
     const grade = table.grade === null ? [] : [`等级：${table.grade}`];
-    out(t.total.row, remarkCol, [...grade, ...rest].join("；"), { bold: true, wrap: true });
-    if (table.flags.includes("total-mismatch") && t.total.reported)
+    out(t.total.row, remarkCol, [...grade, ...markedNotes(rest, table)].join("；"), {
+      bold: true,
+      wrap: true,
+    });
+    if (openFlags(table).includes("total-mismatch") && t.total.reported)
       mark(t.total.reported.row, t.total.reported.col, "mismatch");
   }
   legendRows.forEach((row, k) => {
@@ -302,6 +311,7 @@ export function summaryPlan(tables: TableResult[], name: string): WritePlan["sum
     "填报总分",
     "等级",
     ...FLAG_TITLES.map(([, title]) => title),
+    ...MARK_TITLES,
   ];
   header.forEach((value, col) =>
     cells.push({ sheet: name, row: 0, col, value, bold: true, fill: COLORS.header })
@@ -309,6 +319,7 @@ export function summaryPlan(tables: TableResult[], name: string): WritePlan["sum
   tables.forEach((table, k) => {
     const row = k + 1;
     const counts = FLAG_TITLES.map(([flag]) => countFlag(table, flag));
+    const marked = markCounts(table);
     const link = { sheet: table.sheet, row: table.detected.top, col: table.detected.left };
     const values: (string | number)[] = [
       table.sheet,
@@ -318,6 +329,8 @@ export function summaryPlan(tables: TableResult[], name: string): WritePlan["sum
       table.reportedTotal ?? "未填",
       gradeText(table),
       ...counts,
+      marked.checked,
+      marked.dismissed,
     ];
     values.forEach((value, col) =>
       cells.push({
@@ -330,7 +343,11 @@ export function summaryPlan(tables: TableResult[], name: string): WritePlan["sum
       })
     );
   });
-  return { name, cells, widths: [14, 36, 12, 10, 10, 6, ...FLAG_TITLES.map(() => 10)] };
+  return {
+    name,
+    cells,
+    widths: [14, 36, 12, 10, 10, 6, ...FLAG_TITLES.map(() => 10), ...MARK_TITLES.map(() => 8)],
+  };
 }
 
 export function tableName(table: TableResult): string {
@@ -340,10 +357,11 @@ export function tableName(table: TableResult): string {
   return table.projectName ?? (goals.length === 1 ? goals[0] : null) ?? table.title ?? table.sheet;
 }
 
-/** Rows carrying a flag, or 1 for a table-level flag. */
+/** Rows carrying a flag, or 1 for a table-level flag; a finding the reviewer dismissed is not counted. */
 export function countFlag(table: TableResult, flag: Flag): number {
-  const rows = table.indicators.filter((i) => (i.flags as Flag[]).includes(flag)).length;
-  return rows + ((table.flags as Flag[]).includes(flag) ? 1 : 0);
+  const carries = (result: { flags: Flag[]; marks?: TableResult["marks"] }) =>
+    result.flags.includes(flag) && !isDismissed(result, flag);
+  return table.indicators.filter(carries).length + (carries(table) ? 1 : 0);
 }
 
 export function linkAddress(link: { sheet: string; row: number; col: number }): string {

@@ -6,6 +6,7 @@ import {
   NewerStateVersionError,
 } from "./errors";
 import { CellValue, SheetGrid } from "./grid";
+import { Mark, isFlag } from "./marks";
 
 /**
  * What the tool changed in a workbook, kept in the workbook itself (a very hidden sheet) so
@@ -19,9 +20,12 @@ const STATE_MAGIC = "selfeval-state";
  * width or of `{width, points}`. Version 2: one row per run of alike cells down one column,
  * column E the JSON array of the values written, one per cell of the run. Version 3: as 2, with
  * the file host's exact originals in the style (`cell`, `xf`, `row`), a `sheet-xml` row per
- * sheet part it edited, and its package facts in column D of the first row.
+ * sheet part it edited, and its package facts in column D of the first row. Version 4: as 3, with
+ * the reviewer's marks (`mark` rows), which an older tool must not drop by rewriting the record.
  */
-const STATE_VERSION = 3;
+const STATE_VERSION = 4;
+/** The first version that keeps marks. */
+const MARKS_VERSION = 4;
 const OLDEST_STATE_VERSION = 1;
 /** kind | sheet | cells (a run down one column) or column | original style | what the tool wrote */
 export const STATE_COLUMNS = 5;
@@ -73,7 +77,24 @@ export type StateRecord =
       digest: string;
       cols: string | null;
       dimension: string | null;
-    };
+    }
+  /** A reviewer's mark on a finding: not a change to the sheet, so clear has nothing to restore for it. */
+  | ({ kind: "mark" } & Mark);
+
+export type MarkRecord = Extract<StateRecord, { kind: "mark" }>;
+
+/** Whether a record stands for a change in a sheet (not a sheet the tool added, not a mark). */
+export const changesSheet = (r: StateRecord) => r.kind !== "sheet" && r.kind !== "mark";
+
+/** The marks among the records. */
+export function marksOf(records: readonly StateRecord[]): Mark[] {
+  return records
+    .filter((r): r is MarkRecord => r.kind === "mark")
+    .map(({ kind: _kind, ...mark }) => mark);
+}
+
+export const markRecords = (marks: readonly Mark[]): StateRecord[] =>
+  marks.map((mark) => ({ kind: "mark", ...mark }));
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -202,6 +223,16 @@ export function stateToRows(records: StateRecord[], hostData: string | null = nu
         JSON.stringify({ cols: record.cols, dimension: record.dimension }),
         record.digest,
       ]);
+    // The reason is inside the JSON: text written as such could be read back as a formula.
+    if (record.kind === "mark") {
+      const { flag, status, reason, at } = record;
+      rows.push([
+        record.kind,
+        record.sheet,
+        record.row,
+        JSON.stringify({ flag, status, reason, at }),
+      ]);
+    }
   }
   return rows;
 }
@@ -215,8 +246,14 @@ export function stateFromRows(rows: readonly (readonly unknown[])[]): StateRecor
   // Every check throws its own DamagedStateError naming the row; anything else is a bug, not damage.
   const version = versionOf(rows);
   const parse = version === 1 ? parseRowV1 : parseRowV2;
-  // Versions 2 and 3 share one layout; 3 adds the `sheet-xml` kind and the file host's exact originals.
-  return rows.slice(1).flatMap((row, k) => parse(row ?? [], k + 2));
+  // Versions 2 to 4 share one layout; 3 adds the `sheet-xml` kind and the file host's exact
+  // originals, 4 the `mark` kind.
+  return rows.slice(1).flatMap((row, k) => {
+    const at = k + 2;
+    if (row?.[0] === "mark")
+      return version >= MARKS_VERSION ? [parseMark(row, at)] : fail(at, FIELD.kind);
+    return parse(row ?? [], at);
+  });
 }
 
 /** The host data kept in the first row (see `stateToRows`), or null. */
@@ -256,6 +293,8 @@ const FIELD = {
   width: { zh: "列宽无法读取", en: "unreadable column width" },
   extra: { zh: "有多余的内容", en: "unexpected content" },
   elements: { zh: "工作表原有结构无法读取", en: "unreadable original sheet elements" },
+  markRow: { zh: "复核标记的行号无法读取", en: "unreadable row of a review mark" },
+  mark: { zh: "复核标记无法读取", en: "unreadable review mark" },
 } satisfies Record<string, Field>;
 
 function fail(row: number, field: Field): never {
@@ -430,6 +469,35 @@ function parseSheetOrWidth(
   return null;
 }
 
+/** `mark | sheet | row (1-based) | {flag, status, reason, at}`. */
+function parseMark(row: readonly unknown[], at: number): MarkRecord {
+  const [, sheetCell, where, data] = row;
+  const sheet = sheetOf(sheetCell, at);
+  if (typeof where !== "number" || !Number.isInteger(where) || where < 1 || where > MAX_ROW + 1)
+    return fail(at, FIELD.markRow);
+  const mark = jsonOf(data, at, FIELD.mark);
+  if (
+    !isObject(mark) ||
+    !isFlag(mark.flag) ||
+    (mark.status !== "checked" && mark.status !== "dismissed") ||
+    typeof mark.reason !== "string" ||
+    (mark.status === "dismissed" && mark.reason.trim() === "") ||
+    !(mark.at === undefined || typeof mark.at === "string")
+  )
+    return fail(at, FIELD.mark);
+  emptyFrom(row, 4, at);
+  const { flag, status, reason } = mark;
+  return {
+    kind: "mark",
+    sheet,
+    row: where,
+    flag,
+    status,
+    reason,
+    ...(typeof mark.at === "string" ? { at: mark.at } : {}),
+  };
+}
+
 function parseRowV2(row: readonly unknown[], at: number): StateRecord[] {
   const common = parseSheetOrWidth(row, at, 2);
   if (common) return common;
@@ -496,11 +564,10 @@ export function locateSheets(
   valueAt: (sheet: string, row: number, col: number) => CellValue
 ): StateRecord[] {
   const present = new Set(sheets);
-  const named = new Set(records.map((r) => r.sheet));
+  // A mark alone does not hold a sheet: one on a sheet gone since is stale, not lost annotations.
+  const named = new Set(records.filter((r) => r.kind !== "mark").map((r) => r.sheet));
   const missing = [
-    ...new Set(
-      records.filter((r) => r.kind !== "sheet" && !present.has(r.sheet)).map((r) => r.sheet)
-    ),
+    ...new Set(records.filter((r) => changesSheet(r) && !present.has(r.sheet)).map((r) => r.sheet)),
   ];
   if (missing.length === 0) return records;
   const candidates = sheets.filter((s) => !named.has(s) && s !== STATE_SHEET);

@@ -2,6 +2,7 @@ import { sanitizeSettings } from "../core/settings";
 import { SettingsStore, WorkbookGateway } from "../core/gateway";
 import {
   clearOpenWorkbook,
+  markFinding,
   rescoreOpenWorkbook,
   selectCells,
   watchEdits,
@@ -14,6 +15,7 @@ export function excelGateway(): WorkbookGateway {
   return {
     kind: "excel",
     rescore: rescoreOpenWorkbook,
+    mark: markFinding,
     clear: clearOpenWorkbook,
     select: selectCells,
     addRemark: writeRemark,

@@ -11,6 +11,7 @@ import {
   SelfEvalError,
   WorkbookStructureProtectedError,
 } from "../core/errors";
+import { MarkChange, applyMarks, changeMarks, refuseStaleChange, stamped } from "../core/marks";
 import { TablePlan, planWriteBack, summaryPlan } from "../core/plan";
 import { RemarkPlace, RescoreOutcome, Stage } from "../core/gateway";
 import { Settings, policyFromSettings } from "../core/settings";
@@ -19,7 +20,10 @@ import {
   POINTS_PER_CHARACTER,
   STATE_SHEET,
   StateRecord,
+  changesSheet,
   locateSheets,
+  markRecords,
+  marksOf,
   withoutAnnotations,
 } from "../core/state";
 import { syncInBatches } from "./batches";
@@ -106,15 +110,28 @@ export function rescoreOpenWorkbook(
 }
 
 /**
+ * Sets (or takes off) a reviewer's mark on a finding and rescores the workbook with it, in one
+ * action: 复核汇总 counts the findings left, so every sheet's results are needed. A mark for a
+ * finding the workbook no longer has is refused, and nothing is changed.
+ */
+export function markFinding(change: MarkChange, settings: Settings): Promise<RescoreOutcome> {
+  return run((context) =>
+    rescoreIn(context, settings, () => undefined, undefined, undefined, stamped(change))
+  );
+}
+
+/**
  * `others`, in live mode: the last results of the other sheets' tables, so that 复核汇总 is
- * written again with this sheet's new results among them.
+ * written again with this sheet's new results among them. Every mark in the record is kept,
+ * whatever sheet is rescored; `change` sets or takes off one.
  */
 async function rescoreIn(
   context: Excel.RequestContext,
   settings: Settings,
   progress: Progress,
   sheet?: string,
-  others?: TableResult[]
+  others?: TableResult[],
+  change?: MarkChange
 ): Promise<RescoreOutcome> {
   progress("read");
   const read = await readWorkbook(context, sheet ? [sheet] : undefined);
@@ -124,20 +141,23 @@ async function rescoreIn(
   if (!supports("1.13")) throw new MergedAreasUnavailableError();
   // A recorded sheet renamed since is found among all the sheets: one sheet read is not enough.
   if (sheet && read.state && hasMissingSheet(read.state, read.sheets))
-    return rescoreIn(context, settings, progress);
+    return rescoreIn(context, settings, progress, undefined, undefined, change);
   const records = read.state
     ? locateSheets(read.state, names(read.sheets), valueIn(read.grids))
     : [];
   const inScope = (r: StateRecord) => !sheet || r.sheet === sheet;
   const grids = withoutAnnotations(read.grids, records);
   progress("score");
-  const tables = evaluateWorkbook(grids, { policy: policyFromSettings(settings) });
-  if (tables.length === 0 && !sheet) throw new NoTableError(grids.map((g) => g.name));
+  const scored = evaluateWorkbook(grids, { policy: policyFromSettings(settings) });
+  if (scored.length === 0 && !sheet) throw new NoTableError(grids.map((g) => g.name));
+  const marks = change ? changeMarks(marksOf(records), change) : marksOf(records);
+  const { tables, stale } = applyMarks(scored, marks, (s) => !sheet || s === sheet);
+  refuseStaleChange(change, stale);
   // Earlier annotations on a sheet protected since cannot be taken out: nothing is changed.
   const restoring = new Set(
     records
       .filter(inScope)
-      .filter((r) => r.kind !== "sheet")
+      .filter(changesSheet)
       .map((r) => r.sheet)
   );
   const locked = read.sheets.filter((s) => s.protected && restoring.has(s.name)).map((s) => s.name);
@@ -159,7 +179,7 @@ async function rescoreIn(
   const mergesOf = mergesIn(read.grids);
   const originals = await loadOriginals(context, plan.tables, records, mergesOf);
   const widths = await loadWidths(context, plan.widths, records);
-  const kept = records.filter((r) => !inScope(r));
+  const kept = records.filter((r) => !inScope(r) && r.kind !== "mark");
   const planned = planWrites(plan, originals, widths, !sheet, mergesOf);
   const existing = new Set(names(read.sheets));
   // Live mode: the summary the last whole rescore added is written again, current.
@@ -174,11 +194,11 @@ async function rescoreIn(
   const restore = restoreWrites(records.filter(inScope), existing, valueIn(read.grids), mergesOf);
   await runWrites(context, [
     ...restore,
-    ...stateWrites([...kept, ...planned.records]),
+    ...stateWrites([...kept, ...markRecords(marks), ...planned.records]),
     ...planned.writes,
     ...refreshed,
   ]);
-  return { tables, plans: plan.tables, problems: plan.problems };
+  return { tables, plans: plan.tables, problems: plan.problems, staleMarks: stale };
 }
 
 const names = (sheets: { name: string }[]) => sheets.map((s) => s.name);
@@ -186,7 +206,7 @@ const names = (sheets: { name: string }[]) => sheets.map((s) => s.name);
 /** Whether the record names a sheet (other than one the tool added) that is not there by that name. */
 function hasMissingSheet(records: StateRecord[], sheets: { name: string }[]): boolean {
   const present = new Set(names(sheets));
-  return records.some((r) => r.kind !== "sheet" && !present.has(r.sheet));
+  return records.some((r) => changesSheet(r) && !present.has(r.sheet));
 }
 
 /** The value a cell holds in the grids as read. */
@@ -278,7 +298,7 @@ export function clearOpenWorkbook(): Promise<boolean> {
     if (read.structureProtected) throw new WorkbookStructureProtectedError();
     // A renamed sheet is found by what the tool wrote in it, or the clear stops here, unchanged.
     const records = locateSheets(read.state, names(read.sheets), valueIn(read.grids));
-    const touched = new Set(records.filter((r) => r.kind !== "sheet").map((r) => r.sheet));
+    const touched = new Set(records.filter(changesSheet).map((r) => r.sheet));
     const locked = read.sheets.filter((s) => s.protected && touched.has(s.name)).map((s) => s.name);
     if (locked.length) throw new ProtectedSheetError(locked);
     await runWrites(

@@ -1,5 +1,6 @@
 import { OutputCell, WritePlan, linkAddress } from "../core/plan";
-import { OriginalStyle, STATE_SHEET, StateRecord, stateToRows } from "../core/state";
+import { Mark } from "../core/marks";
+import { OriginalStyle, STATE_SHEET, StateRecord, markRecords, stateToRows } from "../core/state";
 import { WrittenValue, cellXml, withCellStyle, withoutAddress } from "../package/cells";
 import { NewCell, newWorksheetXml } from "../package/new-worksheet";
 import { Look } from "../package/styles";
@@ -25,9 +26,13 @@ type CellRecord = Extract<StateRecord, { kind: "output" | "highlight" }>;
 /**
  * Writes a plan into the package: output cells, fills on highlighted cells, column widths,
  * the summary sheet and the record of everything changed with its exact original, so that
- * clear can give back the same parts.
+ * clear can give back the same parts. The reviewer's marks go into the record as they are.
  */
-export function annotatePackage(opened: OpenedWorkbook, plan: WritePlan): void {
+export function annotatePackage(
+  opened: OpenedWorkbook,
+  plan: WritePlan,
+  marks: readonly Mark[] = []
+): void {
   const records: StateRecord[] = [];
   const sheets = new Set([...plan.tables.map((t) => t.sheet), ...plan.widths.map((w) => w.sheet)]);
   for (const name of sheets) {
@@ -52,7 +57,7 @@ export function annotatePackage(opened: OpenedWorkbook, plan: WritePlan): void {
     }),
     "visible"
   );
-  records.push({ kind: "sheet", sheet: summaryName });
+  records.push({ kind: "sheet", sheet: summaryName }, ...markRecords(marks));
   const styles = opened.styles.save();
   const rows = stateToRows(records, JSON.stringify({ styles }));
   opened.workbook.addSheet(STATE_SHEET, recordSheetXml(rows, namespace), "veryHidden");

@@ -1,6 +1,7 @@
 import { policyFromSettings } from "../core/settings";
 import { WorkbookGateway } from "../core/gateway";
-import { clearXlsx, rescoreXlsx } from "./write-back";
+import { stamped } from "../core/marks";
+import { RescoreResult, clearXlsx, markXlsx, rescoreXlsx } from "./write-back";
 
 /** A gateway over an .xlsx opened in the browser: it is rescored in memory and downloaded. */
 export function fileGateway(name: string, original: Uint8Array): WorkbookGateway {
@@ -14,7 +15,14 @@ export function fileGateway(name: string, original: Uint8Array): WorkbookGateway
       });
       progress("write");
       current = result.data;
-      return { tables: result.tables, plans: result.plans, problems: result.problems };
+      return outcomeOf(result);
+    },
+    async mark(change, settings) {
+      const result = await markXlsx(current, stamped(change), policyFromSettings(settings), {
+        highlight: settings.highlight,
+      });
+      current = result.data;
+      return outcomeOf(result);
     },
     async clear() {
       const result = await clearXlsx(current);
@@ -24,3 +32,10 @@ export function fileGateway(name: string, original: Uint8Array): WorkbookGateway
     download: () => ({ name, data: current }),
   };
 }
+
+const outcomeOf = ({ tables, plans, problems, staleMarks }: RescoreResult) => ({
+  tables,
+  plans,
+  problems,
+  staleMarks,
+});

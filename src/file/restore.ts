@@ -5,11 +5,14 @@ import {
   POINTS_PER_CHARACTER,
   STATE_SHEET,
   StateRecord,
+  changesSheet,
   editedSince,
   hostDataOf,
   locateSheets,
+  marksOf,
   stateFromRows,
 } from "../core/state";
+import { Mark } from "../core/marks";
 import { withAddress, withCellStyle } from "../package/cells";
 import { StylesPart, StylesRecord } from "../package/styles";
 import {
@@ -35,8 +38,11 @@ type SheetXmlRecord = Extract<StateRecord, { kind: "sheet-xml" }>;
  * sheets are found first: when either fails, nothing is changed. A sheet part still exactly as
  * the tool wrote it gets its exact originals back (the same XML as before); one another
  * program saved since gets the recorded look back (fill, number format, bold, wrapping, widths).
+ * The reviewer's marks the record held come back beside it, for a rescore to keep.
  */
-export function restorePackage(opened: OpenedWorkbook): OpenedWorkbook | null {
+export function restorePackage(
+  opened: OpenedWorkbook
+): { opened: OpenedWorkbook; marks: Mark[] } | null {
   const rows = readRecordRows(opened);
   if (!rows) return null;
   const hostData = readHostData(hostDataOf(rows));
@@ -51,7 +57,7 @@ export function restorePackage(opened: OpenedWorkbook): OpenedWorkbook | null {
     }
     return views.get(name)!.rawValue(row, col);
   });
-  const annotated = new Set(records.filter((r) => r.kind !== "sheet").map((r) => r.sheet));
+  const annotated = new Set(records.filter(changesSheet).map((r) => r.sheet));
   // Neither host takes annotations out of a sheet protected since: nothing is changed.
   const locked = [...protectedSheets(opened)].filter((name) => annotated.has(name));
   if (locked.length) throw new ProtectedSheetError(locked);
@@ -78,7 +84,7 @@ export function restorePackage(opened: OpenedWorkbook): OpenedWorkbook | null {
   for (const record of records) if (record.kind === "sheet") workbook.removeSheet(record.sheet);
   workbook.removeSheet(STATE_SHEET);
   if (hostData.styles) StylesPart.restore(pkg, workbook, hostData.styles);
-  return withStyles(pkg, workbook, opened.context.strings);
+  return { opened: withStyles(pkg, workbook, opened.context.strings), marks: marksOf(records) };
 }
 
 type HostData = { styles: StylesRecord | null };

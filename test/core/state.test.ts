@@ -81,13 +81,13 @@ describe("the bugs a reviewer reported", () => {
   test("a record written by a newer version is refused with its own sentence", () => {
     const error = thrown(() =>
       stateFromRows([
-        [MAGIC, 4, NOTE],
+        [MAGIC, 5, NOTE],
         ["sheet", "复核汇总", null, null],
       ])
     );
     expect(error).toBeInstanceOf(NewerStateVersionError);
     expect(error.message).toBe(
-      "工作簿中的复核标注由更新版本的复核助手写入（记录版本 4），本版本无法撤销；请用新版本撤销或复核，未做任何修改。"
+      "工作簿中的复核标注由更新版本的复核助手写入（记录版本 5），本版本无法撤销；请用新版本撤销或复核，未做任何修改。"
     );
   });
 });
@@ -388,5 +388,109 @@ describe("a recorded sheet renamed since is found by what the tool wrote in it",
     expect(() => locateSheets([...records, ...twin], names, valueAt)).toThrow(
       AmbiguousAnnotatedSheetError
     );
+  });
+});
+
+describe("the reviewer’s marks in the record", () => {
+  const v4 = (...rows: unknown[][]) => stateFromRows([[MAGIC, 4, NOTE], ...rows]);
+  const marks: StateRecord[] = [
+    {
+      kind: "mark",
+      sheet: "2023",
+      row: 15,
+      flag: "unfinished",
+      status: "dismissed",
+      reason: '=SUM(A1) "口径" 不同',
+      at: "2024-03-01T08:00:00.000Z",
+    },
+    {
+      kind: "mark",
+      sheet: "自评表",
+      row: 1,
+      flag: "total-mismatch",
+      status: "checked",
+      reason: "",
+    },
+  ];
+
+  test("one row each: kind, sheet, the row as a number, and the rest as JSON text (never read as a formula)", () => {
+    const rows = stateToRows([{ kind: "sheet", sheet: "复核汇总" }, ...marks]);
+    expect(rows[0].slice(0, 2)).toEqual([MAGIC, 4]);
+    expect(rows.slice(2)).toEqual([
+      [
+        "mark",
+        "2023",
+        15,
+        JSON.stringify({
+          flag: "unfinished",
+          status: "dismissed",
+          reason: '=SUM(A1) "口径" 不同',
+          at: "2024-03-01T08:00:00.000Z",
+        }),
+      ],
+      ["mark", "自评表", 1, '{"flag":"total-mismatch","status":"checked","reason":""}'],
+    ]);
+    const asExcel = rows.map((row) =>
+      [...row, null, null, null, null, null].slice(0, 5).map((v) => (v === null ? "" : v))
+    );
+    expect(stateFromRows(rows)).toEqual([{ kind: "sheet", sheet: "复核汇总" }, ...marks]);
+    expect(stateFromRows(asExcel)).toEqual([{ kind: "sheet", sheet: "复核汇总" }, ...marks]);
+  });
+
+  test.each([1, 2, 3])(
+    "a version-%p record never held marks: a mark row there is damage, named with its row",
+    (version) => {
+      const error = thrown(() =>
+        stateFromRows([
+          [MAGIC, version, NOTE],
+          ["sheet", "复核汇总", null, null],
+          ["mark", "表", 9, '{"flag":"unfinished","status":"checked","reason":""}'],
+        ])
+      );
+      expect(error).toBeInstanceOf(DamagedStateError);
+      expect(error.message).toContain("（第 3 行类别无法识别）");
+    }
+  );
+
+  const data = (fields: Record<string, unknown>) =>
+    JSON.stringify({ flag: "unfinished", status: "checked", reason: "", ...fields });
+  const cases: [string, unknown[], string][] = [
+    ["no row", ["mark", "表", null, data({})], "复核标记的行号无法读取"],
+    ["a row as text", ["mark", "表", "9", data({})], "复核标记的行号无法读取"],
+    ["row 0", ["mark", "表", 0, data({})], "复核标记的行号无法读取"],
+    ["a fractional row", ["mark", "表", 9.5, data({})], "复核标记的行号无法读取"],
+    ["a row past Excel’s last", ["mark", "表", 1048577, data({})], "复核标记的行号无法读取"],
+    ["no sheet name", ["mark", "", 9, data({})], "工作表名称无法读取"],
+    ["a mark that is not JSON", ["mark", "表", 9, "{not json"], "复核标记无法读取"],
+    ["a mark that is an array", ["mark", "表", 9, "[]"], "复核标记无法读取"],
+    ["an unknown flag", ["mark", "表", 9, data({ flag: "late" })], "复核标记无法读取"],
+    ["an unknown status", ["mark", "表", 9, data({ status: "ok" })], "复核标记无法读取"],
+    ["no reason", ["mark", "表", 9, data({ reason: undefined })], "复核标记无法读取"],
+    [
+      "a dismissal without a reason",
+      ["mark", "表", 9, data({ status: "dismissed", reason: " " })],
+      "复核标记无法读取",
+    ],
+    ["a date that is not text", ["mark", "表", 9, data({ at: 45000 })], "复核标记无法读取"],
+    ["something after a mark", ["mark", "表", 9, data({}), "x"], "有多余的内容"],
+  ];
+  test.each(cases)("%s is damage, named with its row", (_, row, field) => {
+    const error = thrown(() => v4(["sheet", "复核汇总", null, null], row));
+    expect(error).toBeInstanceOf(DamagedStateError);
+    expect(error.message).toContain(`（第 3 行${field}）`);
+  });
+
+  test("a mark follows its sheet renamed; a mark alone on a sheet gone is kept, not a lost annotation", () => {
+    const style = { fillColor: null };
+    const records: StateRecord[] = [
+      { kind: "output", sheet: "自评表", row: 7, col: 7, style, written: "复核得分" },
+      { kind: "mark", sheet: "自评表", row: 9, flag: "weak-target", status: "checked", reason: "" },
+      { kind: "mark", sheet: "已删除", row: 9, flag: "unfinished", status: "checked", reason: "" },
+    ];
+    const cells: Record<string, CellValue> = { "7,7": "复核得分" };
+    const located = locateSheets(records, ["自评表改"], (sheet, row, col) =>
+      sheet === "自评表改" ? (cells[`${row},${col}`] ?? null) : null
+    );
+    expect(located.map((r) => r.sheet)).toEqual(["自评表改", "自评表改", "已删除"]);
   });
 });

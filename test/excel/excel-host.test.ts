@@ -1,6 +1,8 @@
 import {
   CellEditModeError,
   DamagedStateError,
+  DismissReasonRequiredError,
+  FindingNotFoundError,
   HiddenSheetError,
   MergedAreasUnavailableError,
   MissingAnnotatedSheetError,
@@ -9,11 +11,13 @@ import {
   ProtectedSheetError,
   WorkbookStructureProtectedError,
 } from "../../src/core/errors";
+import { Mark } from "../../src/core/marks";
 import { COLORS, SUMMARY_SHEET } from "../../src/core/plan";
 import { defaultSettings, policyFromSettings } from "../../src/core/settings";
-import { STATE_SHEET } from "../../src/core/state";
+import { STATE_SHEET, marksOf } from "../../src/core/state";
 import {
   clearOpenWorkbook,
+  markFinding,
   rescoreOpenWorkbook,
   selectCells,
   watchEdits,
@@ -21,7 +25,7 @@ import {
 } from "../../src/excel/excel-host";
 import { readWorkbook } from "../../src/excel/read-workbook";
 import { readGrids } from "../../src/file/read-workbook";
-import { clearXlsx, rescoreXlsx } from "../../src/file/write-back";
+import { clearXlsx, markXlsx, rescoreXlsx } from "../../src/file/write-back";
 import { FakeExcel, fakeFromGrids } from "../helpers/fake-excel";
 import { fakeFromXlsx, snapshot, xlsxFromFake } from "../helpers/fake-workbooks";
 import { layoutTable, toGrid } from "../helpers/layouts";
@@ -416,6 +420,42 @@ describe("one record for every host", () => {
     expect(snapshot(fake)).toEqual(snapshot(expected));
   });
 
+  test("a mark set by the file host is kept by an Excel rescore, and one set in Excel by the file host; either clears it", async () => {
+    const original = referenceWorkbook("wuhan-jiuye.xlsx");
+    const mark: Mark = {
+      sheet: "自评表",
+      row: 16,
+      flag: "unfinished",
+      status: "dismissed",
+      reason: "已核实口径",
+      at: "2024-03-01T08:00:00.000Z",
+    };
+    const fromFile = await markXlsx(original, mark, policyFromSettings(settings));
+    const fake = new FakeExcel();
+    await fakeFromXlsx(fake, fromFile.data);
+    fake.install();
+    const expected = new FakeExcel();
+    await fakeFromXlsx(expected, original);
+    const outcome = await rescoreOpenWorkbook(settings);
+    expect(outcome.tables[0].indicators.find((i) => i.row === 16)!.marks).toEqual([
+      { flag: "unfinished", status: "dismissed", reason: "已核实口径", at: mark.at },
+    ]);
+    const sheet = fake.workbook.sheet("自评表");
+    expect(sheet.peek(15, 8)?.value).toBe("已忽略：已核实口径");
+    expect(sheet.peek(15, 4)?.fill).toBeNull();
+
+    // Back to the file host: the mark is still there, and a second one set in Excel with it.
+    await markFinding({ ...mark, row: 19, flag: "weak-target", status: "checked" }, settings);
+    const fromExcel = await rescoreXlsx(await xlsxFromFake(fake), policyFromSettings(settings));
+    const marks = fromExcel.tables[0].indicators.flatMap((i) => i.marks ?? []);
+    expect(marks.map((m) => [m.flag, m.status])).toEqual([
+      ["unfinished", "dismissed"],
+      ["weak-target", "checked"],
+    ]);
+    expect(await clearOpenWorkbook()).toBe(true);
+    expect(snapshot(fake)).toEqual(snapshot(expected));
+  });
+
   test("a workbook annotated in Excel is cleared by the CLI", async () => {
     const fake = new FakeExcel();
     await fakeFromXlsx(fake, referenceWorkbook("wuhan-buzhu.xlsx"));
@@ -425,6 +465,119 @@ describe("one record for every host", () => {
     const cleared = await clearXlsx(await xlsxFromFake(fake));
     expect(cleared.cleared).toBe(true);
     expect(await dumpXlsx(cleared.data)).toEqual(before);
+  });
+});
+
+describe("the reviewer’s marks on findings", () => {
+  const reason = "已电话核实：统计口径含灵活就业";
+  const dismissed: Mark = {
+    sheet: "自评表",
+    row: 16,
+    flag: "unfinished",
+    status: "dismissed",
+    reason,
+  };
+  const cell = (fake: FakeExcel, sheet: string, address: string) =>
+    fake.workbook.sheet(sheet).peek(Number(address.slice(1)) - 1, address.charCodeAt(0) - 65);
+  /** The 复核汇总 row of the first table: each column's title and value. */
+  const summaryOf = (fake: FakeExcel) => {
+    const summary = fake.workbook.sheet(SUMMARY_SHEET);
+    const width = summary.usedRange()!.right + 1;
+    return Object.fromEntries(
+      Array.from({ length: width }, (_, c) => [
+        summary.peek(0, c)?.value,
+        summary.peek(1, c)?.value,
+      ])
+    );
+  };
+  /** The marks the record holds, as Excel reads it. */
+  const recorded = async () =>
+    marksOf((await Excel.run((context) => readWorkbook(context))).state ?? []);
+
+  test("a finding marked 忽略 stays dismissed through two rescores; clear gives every cell back and no mark is left", async () => {
+    const fake = await fakeWith("wuhan-jiuye.xlsx");
+    const original = snapshot(fake);
+    await rescoreOpenWorkbook(settings);
+    const unfinished = summaryOf(fake)["未完成"] as number;
+    const outcome = await markFinding(dismissed, settings);
+    const row16 = outcome.tables[0].indicators.find((i) => i.row === 16)!;
+    expect(row16.marks).toEqual([
+      { flag: "unfinished", status: "dismissed", reason, at: expect.any(String) },
+    ]);
+    const marked = snapshot(fake);
+    for (let k = 0; k < 2; k++) {
+      const again = await rescoreOpenWorkbook(settings);
+      expect(again.tables[0].indicators.find((i) => i.row === 16)!.marks).toEqual(row16.marks);
+      expect(snapshot(fake)).toEqual(marked);
+    }
+    expect(cell(fake, "自评表", "I16")?.value).toBe(`已忽略：${reason}`);
+    expect([cell(fake, "自评表", "E16")?.fill, cell(fake, "自评表", "F16")?.fill]).toEqual([
+      null,
+      null,
+    ]);
+    expect(cell(fake, "自评表", "E25")?.fill).toBe(hex(COLORS.unfinished));
+    expect(summaryOf(fake)).toMatchObject({ 未完成: unfinished - 1, 已核实: 0, 已忽略: 1 });
+    expect(await recorded()).toEqual([{ ...dismissed, at: row16.marks![0].at }]);
+
+    expect(await clearOpenWorkbook()).toBe(true);
+    expect(snapshot(fake)).toEqual(original);
+    expect(await recorded()).toEqual([]);
+    await rescoreOpenWorkbook(settings);
+    expect(cell(fake, "自评表", "I16")?.value).toBe("未完成：完成 3,564人，目标 9,000人");
+  });
+
+  test("a checked finding keeps its fill; taking the mark off brings the finding back as it was", async () => {
+    const fake = await fakeWith("wuhan-jiuye.xlsx");
+    await rescoreOpenWorkbook(settings);
+    const plain = snapshot(fake);
+    await markFinding({ ...dismissed, status: "checked", reason: "" }, settings);
+    expect(cell(fake, "自评表", "I16")?.value).toBe("已核实：未完成：完成 3,564人，目标 9,000人");
+    expect(cell(fake, "自评表", "E16")?.fill).toBe(hex(COLORS.unfinished));
+    expect(summaryOf(fake)).toMatchObject({ 已核实: 1, 已忽略: 0 });
+    await markFinding({ ...dismissed, status: null }, settings);
+    expect(snapshot(fake)).toEqual(plain);
+    expect(await recorded()).toEqual([]);
+  });
+
+  test("refused with one sentence, nothing changed: a dismissal without a reason, a finding the workbook does not have", async () => {
+    const fake = await fakeWith("wuhan-jiuye.xlsx");
+    await rescoreOpenWorkbook(settings);
+    const before = snapshot(fake);
+    await expect(markFinding({ ...dismissed, reason: "" }, settings)).rejects.toBeInstanceOf(
+      DismissReasonRequiredError
+    );
+    await expect(
+      markFinding({ ...dismissed, flag: "weak-target" }, settings)
+    ).rejects.toBeInstanceOf(FindingNotFoundError);
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  test("a live rescore of one sheet keeps every sheet's marks", async () => {
+    const fake = new FakeExcel();
+    const grid = toGrid(layoutTable(referenceTable("jiguan")));
+    fakeFromGrids(fake, [
+      { ...grid, name: "项目1" },
+      { ...grid, name: "项目2" },
+    ]);
+    fake.install();
+    await rescoreOpenWorkbook(settings);
+    // Row 8 of this layout is unfinished.
+    const one: Mark = { ...dismissed, sheet: "项目1", row: 8 };
+    const two: Mark = { ...dismissed, sheet: "项目2", row: 8, status: "checked", reason: "" };
+    await markFinding(one, settings);
+    const whole = await markFinding(two, settings);
+    const kept = await recorded();
+    expect(kept.map((m) => m.sheet)).toEqual(["项目1", "项目2"]);
+    for (const sheet of ["项目1", "项目2"]) {
+      const others = whole.tables.filter((t) => t.sheet !== sheet);
+      const live = await rescoreOpenWorkbook(settings, undefined, sheet, others);
+      expect(live.tables[0].indicators.find((i) => i.row === 8)!.marks).toHaveLength(1);
+      expect(await recorded()).toEqual(kept);
+    }
+    const remark = (sheet: string) => fake.workbook.sheet(sheet).peek(7, whole.plans[0].remarkCol);
+    expect(remark("项目1")?.value).toBe(`已忽略：${reason}`);
+    expect(remark("项目2")?.value).toMatch(/^已核实：/);
+    expect(summaryOf(fake)).toMatchObject({ 已核实: 0, 已忽略: 1 });
   });
 });
 
@@ -587,7 +740,7 @@ describe("the annotation record does not trust itself", () => {
   test("a record from a newer version: its own sentence, nothing changed", async () => {
     const fake = await fakeWith("wuhan-jiguan.xlsx");
     await rescoreOpenWorkbook(settings);
-    fake.workbook.sheet(STATE_SHEET).cell(0, 1).value = 4;
+    fake.workbook.sheet(STATE_SHEET).cell(0, 1).value = 5;
     const before = snapshot(fake);
     await expect(clearOpenWorkbook()).rejects.toBeInstanceOf(NewerStateVersionError);
     expect(snapshot(fake)).toEqual(before);
@@ -601,7 +754,7 @@ describe("the annotation record does not trust itself", () => {
     const state = fake.workbook.sheet(STATE_SHEET);
     const rows = state.usedRange()!.bottom;
     for (let r = 1; r <= rows; r++) expect(state.peek(r, 1)?.numberFormat).toBe("@");
-    expect(state.peek(0, 1)?.value).toBe(3);
+    expect(state.peek(0, 1)?.value).toBe(4);
     expect(state.peek(0, 1)?.numberFormat).toBe("General");
     // The summary names the sheet as text, though Excel parses what is written as if typed.
     expect(fake.workbook.sheet(SUMMARY_SHEET).peek(1, 0)?.value).toBe("2023");

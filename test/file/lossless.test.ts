@@ -7,7 +7,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { COLORS } from "../../src/core/plan";
 import { policyFor } from "../../src/core/policy";
-import { clearXlsx, rescoreXlsx } from "../../src/file/write-back";
+import { clearXlsx, markXlsx, rescoreXlsx } from "../../src/file/write-back";
 import { partsOf } from "../helpers/package";
 import { FIXTURES } from "../helpers/reference";
 import { worksheetOrderViolations } from "../helpers/schema-order";
@@ -88,6 +88,24 @@ describe.each(corpus)("$file ($producer)", ({ file, parts: listed, tableSheet })
   test("clear gives back every part as it was", async () => {
     const cleared = await clearXlsx(annotated);
     expect(cleared.cleared).toBe(true);
+    expect(partsOf(cleared.data)).toEqual(original);
+  });
+
+  test("a finding marked 忽略 stays dismissed through two rescores; clear gives back every part", async () => {
+    const { tables } = await rescoreXlsx(annotated, wuhan);
+    const table = tables.find((t) => t.sheet === tableSheet)!;
+    const { row, flags } = table.indicators.find((i) => i.flags.length > 0)!;
+    const reason = "已电话核实";
+    const mark = { sheet: tableSheet, row, flag: flags[0], status: "dismissed" as const, reason };
+    const marked = await markXlsx(annotated, mark, wuhan);
+    const once = await rescoreXlsx(marked.data, wuhan);
+    const twice = await rescoreXlsx(once.data, wuhan);
+    const marksOf = (result: typeof twice) =>
+      result.tables.find((t) => t.sheet === tableSheet)!.indicators.find((i) => i.row === row)!
+        .marks;
+    expect(marksOf(twice)).toEqual([{ flag: flags[0], status: "dismissed", reason }]);
+    expect(Buffer.from(twice.data).equals(Buffer.from(marked.data))).toBe(true);
+    const cleared = await clearXlsx(twice.data);
     expect(partsOf(cleared.data)).toEqual(original);
   });
 

@@ -2,15 +2,18 @@ import ExcelJS from "exceljs";
 import { cellAddress } from "../../src/core/address";
 import {
   DamagedStateError,
+  DismissReasonRequiredError,
+  FindingNotFoundError,
   MissingAnnotatedSheetError,
   NewerStateVersionError,
 } from "../../src/core/errors";
+import { Mark } from "../../src/core/marks";
 import { evaluateWorkbook } from "../../src/core/evaluate";
 import { COLORS, SUMMARY_SHEET } from "../../src/core/plan";
 import { describePolicy, policyFor } from "../../src/core/policy";
 import { STATE_COLUMNS, STATE_SHEET, StateRecord, stateFromRows } from "../../src/core/state";
 import { readGrids } from "../../src/file/read-workbook";
-import { clearXlsx, rescoreXlsx } from "../../src/file/write-back";
+import { clearXlsx, markXlsx, rescoreXlsx } from "../../src/file/write-back";
 import { layoutTable, workbookBuffer } from "../helpers/layouts";
 import { expectedWorkbooks, referenceTable, referenceWorkbook } from "../helpers/reference";
 import { dumpLook, dumpXlsx, loadXlsx } from "../helpers/workbook-dump";
@@ -291,7 +294,7 @@ describe("the annotation record does not trust itself", () => {
 
   test("a record from a newer version is refused with its own sentence", async () => {
     const workbook = await annotatedWorkbook();
-    workbook.getWorksheet(STATE_SHEET)!.getCell("B1").value = 4;
+    workbook.getWorksheet(STATE_SHEET)!.getCell("B1").value = 5;
     const newer = await save(workbook);
     await expect(clearXlsx(newer)).rejects.toBeInstanceOf(NewerStateVersionError);
     await expect(rescoreXlsx(newer, wuhan)).rejects.toThrow("更新版本");
@@ -310,7 +313,7 @@ describe("the annotation record does not trust itself", () => {
       "本工作表由绩效自评复核助手维护，用于撤销复核标注，请勿修改。",
     ]);
     for (const r of records) {
-      if (r.kind === "sheet-xml") continue;
+      if (r.kind === "sheet-xml" || r.kind === "mark") continue;
       if (r.kind === "sheet") state.addRow([r.kind, r.sheet, null, null]);
       else if (r.kind === "width")
         state.addRow([
@@ -420,5 +423,92 @@ describe("the tool's own sheets print readably", () => {
     expect(parts["xl/workbook.xml"]).toContain(
       `<definedName name="_xlnm.Print_Titles" localSheetId="0">'复核汇总'!$1:$1</definedName>`
     );
+  });
+});
+
+describe("a reviewer’s marks", () => {
+  const input = referenceWorkbook("wuhan-jiuye.xlsx");
+  const reason = "已电话核实：统计口径含灵活就业";
+  const dismissed: Mark = {
+    sheet: "自评表",
+    row: 16,
+    flag: "unfinished",
+    status: "dismissed",
+    reason,
+    at: "2024-03-01T08:00:00.000Z",
+  };
+  /** The 复核汇总 row of the table: each column's title and value. */
+  const summaryOf = (workbook: ExcelJS.Workbook) => {
+    const summary = workbook.getWorksheet(SUMMARY_SHEET)!;
+    const titles = summary.getRow(1).values as unknown[];
+    const values = summary.getRow(2).values as unknown[];
+    return Object.fromEntries(Array.from(titles, (t, k) => [String(t), values[k]]));
+  };
+
+  test("a finding marked 忽略 stays dismissed through two rescores, and clear gives back every part", async () => {
+    const plain = await rescoreXlsx(input, wuhan);
+    const marked = await markXlsx(plain.data, dismissed, wuhan);
+    const row = (r: typeof marked) => r.tables[0].indicators.find((i) => i.row === 16)!;
+    expect(row(marked).marks).toEqual([
+      { flag: "unfinished", status: "dismissed", reason, at: dismissed.at },
+    ]);
+    const once = await rescoreXlsx(marked.data, wuhan);
+    const twice = await rescoreXlsx(once.data, wuhan);
+    expect(row(twice).marks).toEqual(row(marked).marks);
+    expect(Buffer.from(twice.data).equals(Buffer.from(marked.data))).toBe(true);
+
+    const workbook = await loadXlsx(twice.data);
+    const sheet = workbook.getWorksheet("自评表")!;
+    expect(sheet.getCell("I16").value).toBe(`已忽略：${reason}`);
+    expect([fillOf(sheet.getCell("E16")), fillOf(sheet.getCell("F16"))]).toEqual([null, null]);
+    // Another unfinished row keeps its fill and its sentence.
+    expect(fillOf(sheet.getCell("E25"))).toBe(COLORS.unfinished);
+    const before = summaryOf(await loadXlsx(plain.data));
+    const after = summaryOf(workbook);
+    expect(after["未完成"]).toBe((before["未完成"] as number) - 1);
+    expect([after["已核实"], after["已忽略"]]).toEqual([0, 1]);
+
+    const cleared = await clearXlsx(twice.data);
+    expect(partsOf(cleared.data)).toEqual(partsOf(input));
+    // Nothing of the mark is left: a rescore of the cleared copy shows the finding again.
+    const again = await rescoreXlsx(cleared.data, wuhan);
+    expect(row(again).marks).toBeUndefined();
+    expect(Buffer.from(again.data).equals(Buffer.from(plain.data))).toBe(true);
+  });
+
+  test("a checked finding keeps its fill; taking the mark off gives the workbook as never marked", async () => {
+    const plain = await rescoreXlsx(input, wuhan);
+    const checked = await markXlsx(
+      plain.data,
+      { ...dismissed, status: "checked", reason: "" },
+      wuhan
+    );
+    const sheet = (await loadXlsx(checked.data)).getWorksheet("自评表")!;
+    expect(sheet.getCell("I16").value).toBe("已核实：未完成：完成 3,564人，目标 9,000人");
+    expect(fillOf(sheet.getCell("E16"))).toBe(COLORS.unfinished);
+    const off = await markXlsx(checked.data, { ...dismissed, status: null }, wuhan);
+    expect(Buffer.from(off.data).equals(Buffer.from(plain.data))).toBe(true);
+  });
+
+  test("a mark whose finding went away is kept in the record and told as stale, and applies again when it comes back", async () => {
+    const weak: Mark = { ...dismissed, row: 19, flag: "weak-target" };
+    const marked = await markXlsx(input, weak, wuhan);
+    expect(marked.staleMarks).toEqual([]);
+    const loose = await rescoreXlsx(marked.data, policyFor("wuhan", { weakRatio: 100 }));
+    expect(loose.staleMarks).toEqual([weak]);
+    const back = await rescoreXlsx(loose.data, wuhan);
+    expect(back.staleMarks).toEqual([]);
+    expect(back.tables[0].indicators.find((i) => i.row === 19)!.marks).toEqual([
+      { flag: "weak-target", status: "dismissed", reason, at: weak.at },
+    ]);
+  });
+
+  test("refused with one sentence and nothing written: a dismissal without a reason, a finding the workbook does not have", async () => {
+    await expect(markXlsx(input, { ...dismissed, reason: " " }, wuhan)).rejects.toBeInstanceOf(
+      DismissReasonRequiredError
+    );
+    await expect(
+      markXlsx(input, { ...dismissed, flag: "weak-target" }, wuhan)
+    ).rejects.toBeInstanceOf(FindingNotFoundError);
   });
 });

@@ -287,7 +287,7 @@ describe("one record for every host", () => {
     const state = fake.sheet(STATE_SHEET);
     expect(state.visible).toBe(2);
     expect(state.peek(0, 0)?.value).toBe("selfeval-state");
-    expect(state.peek(0, 1)?.value).toBe(3);
+    expect(typeof state.peek(0, 1)?.value).toBe("number");
     const rows = state.usedRange().bottom;
     for (let r = 1; r <= rows; r++)
       expect(state.peek(r, 1)?.value).toBe(
@@ -308,12 +308,13 @@ describe("one record for every host", () => {
   test("a damaged record or one from a newer version: a clear message and no change", async () => {
     const fake = await fakeWith("wuhan-jiguan.xlsx");
     rescoreWorkbook(fake.application, settings);
+    const version = fake.sheet(STATE_SHEET).peek(0, 1)?.value as number;
     fake.sheet(STATE_SHEET).cell(1, 3).value = "{not json";
     const before = snapshotWps(fake);
     expect(() => clearWorkbook(fake.application)).toThrow(DamagedStateError);
     expect(() => rescoreWorkbook(fake.application, settings)).toThrow(DamagedStateError);
     expect(snapshotWps(fake)).toEqual(before);
-    fake.sheet(STATE_SHEET).cell(0, 1).value = 4;
+    fake.sheet(STATE_SHEET).cell(0, 1).value = version + 1;
     expect(() => clearWorkbook(fake.application)).toThrow(NewerStateVersionError);
   });
 });

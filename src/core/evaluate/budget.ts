@@ -4,7 +4,7 @@ import { zh } from "../messages";
 import { ScoringPolicy } from "../policy";
 import { numberOf } from "../read-cell";
 import { fromCents, roundHalfUp, sameToTheCent } from "../rounding";
-import { BudgetResult, TableFlag } from "./results";
+import { BudgetResult, Finding, TableFlag } from "./results";
 
 /**
  * Scores the budget execution row (weight × B/A, never above the weight) and says what is
@@ -14,9 +14,13 @@ export function evaluateBudget(
   block: BudgetBlock,
   indicatorWeightCents: number,
   policy: ScoringPolicy
-): BudgetResult & { flags: TableFlag[] } {
+): BudgetResult & { findings: Finding<TableFlag>[] } {
   const notes: string[] = [];
-  const flags: TableFlag[] = [];
+  const findings: Finding<TableFlag>[] = [];
+  const found = (flag: TableFlag, note: string) => {
+    notes.push(note);
+    findings.push({ flag, note });
+  };
   let weight = block.weight;
   if (weight === null) {
     const rest = 10000 - indicatorWeightCents;
@@ -29,12 +33,12 @@ export function evaluateBudget(
   let score: number;
   let rate: number | null = null;
   if (planned === null || planned <= 0 || executed === null) {
-    flags.push("unreadable");
     // Name the cell that cannot be read: the planned amount, else the executed one.
     const planUnread = planned === null || planned <= 0;
     const cell = planUnread ? block.planned : block.executed;
     const at = cell ? cellAddress(cell.row, cell.col) : cellAddress(block.row, 0);
-    notes.push(
+    found(
+      "unreadable",
       cell?.parsed.kind === "invalid" && cell.parsed.outOfRange
         ? zh.budgetOutOfRange(planUnread ? "预算数" : "执行数", at, cell.text)
         : zh.budgetUnreadable(at)
@@ -48,8 +52,8 @@ export function evaluateBudget(
   }
   score = roundHalfUp(score);
   if (reportedScore !== null && block.reported && !sameToTheCent(reportedScore, score)) {
-    flags.push("score-mismatch");
-    notes.push(
+    found(
+      "score-mismatch",
       zh.budgetScoreMismatch(
         cellAddress(block.reported.row, block.reported.col),
         reportedScore,
@@ -66,6 +70,6 @@ export function evaluateBudget(
     score,
     reportedScore,
     notes,
-    flags,
+    findings,
   };
 }

@@ -43,7 +43,15 @@ function evaluateTable(table: DetectedTable, policy: ScoringPolicy): TableResult
       table.sheet,
       rangeAddress(table)
     );
-    return { ...base, ...unscored, indicators: [], error, flags: [], notes: [error] };
+    return {
+      ...base,
+      ...unscored,
+      indicators: [],
+      error,
+      flags: [],
+      notes: [error],
+      findings: [],
+    };
   }
   const ctx: RowContext = { table };
   if (isUnfilled(table)) {
@@ -58,16 +66,22 @@ function evaluateTable(table: DetectedTable, policy: ScoringPolicy): TableResult
       error: null,
       flags: ["unfilled"],
       notes: [zh.unfilled],
+      findings: [{ flag: "unfilled", note: zh.unfilled }],
     };
   }
   const indicators = eachRow(table, (row, block) => indicatorResult(row, block, policy, ctx, true));
   const weightCents = indicators.reduce((sum, i) => sum + toCents(i.weight ?? 0), 0);
-  const findings: Findings = { flags: new Set(), notes: [] };
+  const findings: Findings = { flags: new Set(), notes: [], findings: [] };
   let budget = null;
   if (table.budget) {
-    const { flags, ...result } = evaluateBudget(table.budget, weightCents, policy);
+    const { findings: budgetFindings, ...result } = evaluateBudget(
+      table.budget,
+      weightCents,
+      policy
+    );
     budget = result;
-    flags.forEach((f) => findings.flags.add(f));
+    budgetFindings.forEach((f) => findings.flags.add(f.flag));
+    findings.findings.push(...budgetFindings);
     findings.notes.push(...result.notes);
   }
   const total = fromCents(
@@ -87,6 +101,7 @@ function evaluateTable(table: DetectedTable, policy: ScoringPolicy): TableResult
     error: null,
     flags: [...findings.flags],
     notes: findings.notes,
+    findings: findings.findings,
   };
 }
 
@@ -115,9 +130,9 @@ function indicatorResult(
   judge: boolean
 ): IndicatorResult {
   const scored = scoreRow(row, policy);
-  const { flags, notes } = judge
+  const { flags, notes, findings } = judge
     ? rowFindings(row, block, scored, policy, ctx)
-    : { flags: [], notes: [] };
+    : { flags: [], notes: [], findings: [] };
   return {
     row: row.row + 1,
     goal: row.goal ?? block.goal,
@@ -133,6 +148,7 @@ function indicatorResult(
     ratio: judge && scored.ratio !== null ? roundHalfUp(scored.ratio, 2) : null,
     flags,
     notes,
+    findings,
     breakdown: row.breakdown.map((b) => ({
       row: b.row + 1,
       name: b.name,

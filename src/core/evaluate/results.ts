@@ -24,6 +24,18 @@ export type TableFlag =
 
 export type Flag = IndicatorFlag | TableFlag;
 
+/** A flag and the note that gives its reason: a flag may have several notes, and some notes are no finding. */
+export type Finding<F extends Flag = Flag> = { flag: F; note: string };
+
+/** A reviewer's decision on a finding, as the result it belongs to carries it. */
+export type FindingMark = {
+  flag: Flag;
+  status: "checked" | "dismissed";
+  reason: string;
+  /** When it was set, as an ISO date. */
+  at?: string;
+};
+
 export type CellRef = { row: number; col: number };
 
 export type IndicatorResult = {
@@ -42,6 +54,10 @@ export type IndicatorResult = {
   ratio: number | null;
   flags: IndicatorFlag[];
   notes: string[];
+  /** Which of the notes gives which flag's reason. */
+  findings: Finding<IndicatorFlag>[];
+  /** The reviewer's marks on this row's findings, where there are any. */
+  marks?: FindingMark[];
   /** Rows that break this indicator down (`其中…`): shown, not scored. */
   breakdown: { row: number; name: string; target: string; actual: string }[];
   /** 0-based cells of the row, for hosts that write or highlight. */
@@ -77,5 +93,9 @@ export type TableResult = {
   error: string | null;
   flags: TableFlag[];
   notes: string[];
+  /** Which of the notes (the budget row's among them) gives which flag's reason. */
+  findings: Finding<TableFlag>[];
+  /** The reviewer's marks on the table's own findings (kept on its first row), where there are any. */
+  marks?: FindingMark[];
   detected: DetectedTable;
 };

@@ -8,7 +8,7 @@ import { PLACEHOLDER } from "../vocabulary/headers";
 import { roundHalfUp, sameToTheCent } from "../rounding";
 import { isVagueTarget } from "../score";
 import { familyOf, writtenUnit } from "../units";
-import { IndicatorFlag } from "./results";
+import { Finding, IndicatorFlag } from "./results";
 import { RowProblem, RowScore } from "./row-score";
 
 export type RowContext = { table: DetectedTable };
@@ -42,12 +42,14 @@ export function rowFindings(
   scored: RowScore,
   policy: ScoringPolicy,
   ctx: RowContext
-): { flags: IndicatorFlag[]; notes: string[] } {
+): { flags: IndicatorFlag[]; notes: string[]; findings: Finding<IndicatorFlag>[] } {
   const flags = new Set<IndicatorFlag>();
   const notes: string[] = [];
+  const findings: Finding<IndicatorFlag>[] = [];
   const add = (flag: IndicatorFlag, note: string) => {
     flags.add(flag);
     notes.push(note);
+    findings.push({ flag, note });
   };
   const targetText = withUnit(row.target?.text ?? "", "target", scored);
   const actualText = withUnit(row.actual?.text ?? "", "actual", scored);
@@ -119,7 +121,7 @@ export function rowFindings(
       add("missing-reason", zh.missingReason(where));
     }
   }
-  return { flags: ORDER.filter((f) => flags.has(f)), notes };
+  return { flags: ORDER.filter((f) => flags.has(f)), notes, findings };
 }
 
 function problemNote(problem: RowProblem, row: IndicatorRow, block: IndicatorBlock): string {

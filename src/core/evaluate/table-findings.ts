@@ -4,9 +4,15 @@ import { zh } from "../messages";
 import { Grade } from "../policy";
 import { fromCents, sameToTheCent, toCents } from "../rounding";
 import { COMMON_INDICATOR, DIMENSIONS, GRADE_OF_WORD, SATISFACTION } from "../vocabulary/headers";
-import { BudgetResult, IndicatorResult, TableFlag } from "./results";
+import { BudgetResult, Finding, IndicatorResult, TableFlag } from "./results";
 
-export type Findings = { flags: Set<TableFlag>; notes: string[] };
+export type Findings = { flags: Set<TableFlag>; notes: string[]; findings: Finding<TableFlag>[] };
+
+export function found(out: Findings, flag: TableFlag, note: string): void {
+  out.flags.add(flag);
+  out.notes.push(note);
+  out.findings.push({ flag, note });
+}
 
 /** The reported total against the computed one, to the cent, and a grade written in the total row against the computed grade. */
 export function checkTotal(
@@ -18,13 +24,15 @@ export function checkTotal(
 ): void {
   const cell = table.total?.reported;
   if (reportedTotal !== null && cell && !sameToTheCent(reportedTotal, total)) {
-    out.flags.add("total-mismatch");
-    out.notes.push(zh.totalMismatch(cellAddress(cell.row, cell.col), reportedTotal, total));
+    found(
+      out,
+      "total-mismatch",
+      zh.totalMismatch(cellAddress(cell.row, cell.col), reportedTotal, total)
+    );
   }
   const written = table.total?.reportedGrade;
   if (written && GRADE_OF_WORD[written] !== undefined && GRADE_OF_WORD[written] !== grade) {
-    out.flags.add("total-mismatch");
-    out.notes.push(zh.gradeMismatch(written, grade));
+    found(out, "total-mismatch", zh.gradeMismatch(written, grade));
   }
 }
 
@@ -38,10 +46,7 @@ export function checkWeights(
 ): void {
   const weightByRow = new Map(indicators.map((i) => [i.row - 1, i.weight]));
   const sumOf = (rows: number[]) => rows.reduce((s, r) => s + toCents(weightByRow.get(r) ?? 0), 0);
-  const mismatch = (note: string) => {
-    out.flags.add("weight-mismatch");
-    out.notes.push(note);
-  };
+  const mismatch = (note: string) => found(out, "weight-mismatch", note);
   const scored = sumOf(indicators.map((i) => i.row - 1)) + (budget ? toCents(budget.weight) : 0);
   // Scores kept for rows without a weight can carry a table past its 100 points.
   if (toCents(total) > 10000 && scored <= 10000) mismatch(zh.totalOver100(total));
@@ -74,8 +79,7 @@ export function checkStructure(
     (i) => !SATISFACTION.test(i.level1) && !COMMON_INDICATOR.test(i.name)
   ).length;
   if (own < MIN_OWN_INDICATORS) {
-    out.flags.add("too-few-indicators");
-    out.notes.push(zh.tooFewIndicators(own, MIN_OWN_INDICATORS));
+    found(out, "too-few-indicators", zh.tooFewIndicators(own, MIN_OWN_INDICATORS));
   }
   const covered = (pattern: RegExp) =>
     indicators.some((i) => pattern.test(i.level1) || pattern.test(i.level2));
@@ -84,7 +88,6 @@ export function checkStructure(
     ...DIMENSIONS.filter((d) => !covered(d.pattern)).map((d) => d.name),
   ];
   if (missing.length) {
-    out.flags.add("missing-dimension");
-    out.notes.push(zh.missingDimension(missing));
+    found(out, "missing-dimension", zh.missingDimension(missing));
   }
 }
