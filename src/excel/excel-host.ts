@@ -1,30 +1,27 @@
 import { cellAddress } from "../core/address";
-import { TableResult, evaluateWorkbook } from "../core/evaluate";
-import { CellValue, SheetGrid } from "../core/grid";
+import { TableResult } from "../core/evaluate";
+import { SheetGrid } from "../core/grid";
 import {
   CellEditModeError,
   HiddenSheetError,
   MergedAreasUnavailableError,
   NoRoomForRemarkError,
-  NoTableError,
   ProtectedSheetError,
   SelfEvalError,
   WorkbookStructureProtectedError,
 } from "../core/errors";
-import { MarkChange, applyMarks, changeMarks, refuseStaleChange, stamped } from "../core/marks";
-import { TablePlan, planWriteBack, summaryPlan } from "../core/plan";
+import { MarkChange, stamped } from "../core/marks";
+import { TablePlan } from "../core/plan";
 import { RemarkPlace, RescoreOutcome, Stage } from "../core/gateway";
-import { Settings, policyFromSettings } from "../core/settings";
+import { hasMissingSheet, names, planRescore, refreshedSummary, valueIn } from "../core/rescore";
+import { Settings } from "../core/settings";
 import {
   OriginalStyle,
   POINTS_PER_CHARACTER,
-  STATE_SHEET,
   StateRecord,
   changesSheet,
   locateSheets,
   markRecords,
-  marksOf,
-  withoutAnnotations,
 } from "../core/state";
 import { syncInBatches } from "./batches";
 import { columnSegments } from "./column-segments";
@@ -142,80 +139,31 @@ async function rescoreIn(
   // A recorded sheet renamed since is found among all the sheets: one sheet read is not enough.
   if (sheet && read.state && hasMissingSheet(read.state, read.sheets))
     return rescoreIn(context, settings, progress, undefined, undefined, change);
-  const records = read.state
-    ? locateSheets(read.state, names(read.sheets), valueIn(read.grids))
-    : [];
-  const inScope = (r: StateRecord) => !sheet || r.sheet === sheet;
-  const grids = withoutAnnotations(read.grids, records);
   progress("score");
-  const scored = evaluateWorkbook(grids, { policy: policyFromSettings(settings) });
-  if (scored.length === 0 && !sheet) throw new NoTableError(grids.map((g) => g.name));
-  const marks = change ? changeMarks(marksOf(records), change) : marksOf(records);
-  const { tables, stale } = applyMarks(scored, marks, (s) => !sheet || s === sheet);
-  refuseStaleChange(change, stale);
-  // Earlier annotations on a sheet protected since cannot be taken out: nothing is changed.
-  const restoring = new Set(
-    records
-      .filter(inScope)
-      .filter(changesSheet)
-      .map((r) => r.sheet)
+  const { records, inScope, kept, marks, tables, stale, plan } = planRescore(
+    read,
+    settings,
+    sheet,
+    change
   );
-  const locked = read.sheets.filter((s) => s.protected && restoring.has(s.name)).map((s) => s.name);
-  if (locked.length) throw new ProtectedSheetError(locked);
-  const lockedSheets = new Set(read.sheets.filter((s) => s.protected).map((s) => s.name));
-  // The names left once the sheets the record added (and the record itself) are gone.
-  const added = new Set([
-    STATE_SHEET,
-    ...records.filter((r) => r.kind === "sheet").map((r) => r.sheet),
-  ]);
-  const sheetNames = names(read.sheets).filter((n) => !added.has(n));
-  const plan = planWriteBack(tables, grids, {
-    highlight: settings.highlight,
-    lockedSheets,
-    sheetNames,
-  });
 
   progress("write");
   const mergesOf = mergesIn(read.grids);
   const originals = await loadOriginals(context, plan.tables, records, mergesOf);
   const widths = await loadWidths(context, plan.widths, records);
-  const kept = records.filter((r) => !inScope(r) && r.kind !== "mark");
   const planned = planWrites(plan, originals, widths, !sheet, mergesOf);
   const existing = new Set(names(read.sheets));
   // Live mode: the summary the last whole rescore added is written again, current.
-  const summary = records.find((r) => r.kind === "sheet" && existing.has(r.sheet));
-  const order = new Map(names(read.sheets).map((n, k) => [n, k]));
-  const current = [...(others ?? []).filter((t) => t.sheet !== sheet), ...tables].sort(
-    (a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0)
-  );
-  const refreshed =
-    sheet && others && summary ? summaryRewrites(summaryPlan(current, summary.sheet)) : [];
+  const summary = refreshedSummary(read, records, sheet, others, tables);
   // The new record goes in first: an interrupted run can still be cleared.
   const restore = restoreWrites(records.filter(inScope), existing, valueIn(read.grids), mergesOf);
   await runWrites(context, [
     ...restore,
     ...stateWrites([...kept, ...markRecords(marks), ...planned.records]),
     ...planned.writes,
-    ...refreshed,
+    ...(summary ? summaryRewrites(summary) : []),
   ]);
   return { tables, plans: plan.tables, problems: plan.problems, staleMarks: stale };
-}
-
-const names = (sheets: { name: string }[]) => sheets.map((s) => s.name);
-
-/** Whether the record names a sheet (other than one the tool added) that is not there by that name. */
-function hasMissingSheet(records: StateRecord[], sheets: { name: string }[]): boolean {
-  const present = new Set(names(sheets));
-  return records.some((r) => changesSheet(r) && !present.has(r.sheet));
-}
-
-/** The value a cell holds in the grids as read. */
-function valueIn(grids: SheetGrid[]) {
-  const byName = new Map(grids.map((g) => [g.name, g]));
-  return (sheet: string, row: number, col: number): CellValue => {
-    const grid = byName.get(sheet);
-    return grid?.values[row - grid.origin.row]?.[col - grid.origin.col] ?? null;
-  };
 }
 
 /** The merged areas of each sheet as read. */

@@ -1,6 +1,13 @@
 import { WorkbookGateway } from "../core/gateway";
 import { WpsApplication, wpsApplication } from "./object-model";
-import { clearWorkbook, rescoreWorkbook, selectCells, watchEdits, writeRemark } from "./wps-host";
+import {
+  clearWorkbook,
+  markFinding,
+  rescoreWorkbook,
+  selectCells,
+  watchEdits,
+  writeRemark,
+} from "./wps-host";
 
 /**
  * The pane's gateway inside WPS 表格. The host's calls are synchronous; the gateway gives them
@@ -12,6 +19,7 @@ export function wpsGateway(app: () => WpsApplication = wpsApplication): Workbook
     kind: "wps",
     rescore: (settings, progress, sheet, others) =>
       later(() => rescoreWorkbook(app(), settings, progress, sheet, others)),
+    mark: (change, settings) => later(() => markFinding(app(), change, settings)),
     clear: () => later(() => clearWorkbook(app())),
     select: (sheet, address) => later(() => selectCells(app(), sheet, address)),
     addRemark: (place, text) => later(() => writeRemark(app(), place, text)),

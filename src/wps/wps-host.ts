@@ -1,17 +1,16 @@
 import { cellAddress, parseRange } from "../core/address";
-import { TableResult, evaluateWorkbook } from "../core/evaluate";
-import { CellValue, SheetGrid } from "../core/grid";
+import { TableResult } from "../core/evaluate";
 import {
   HiddenSheetError,
   NoRoomForRemarkError,
-  NoTableError,
   ProtectedSheetError,
   WorkbookStructureProtectedError,
 } from "../core/errors";
-import { planWriteBack, summaryPlan } from "../core/plan";
 import { RemarkPlace, RescoreOutcome, Stage } from "../core/gateway";
-import { Settings, policyFromSettings } from "../core/settings";
-import { STATE_SHEET, StateRecord, locateSheets, withoutAnnotations } from "../core/state";
+import { MarkChange, stamped } from "../core/marks";
+import { hasMissingSheet, names, planRescore, refreshedSummary, valueIn } from "../core/rescore";
+import { Settings } from "../core/settings";
+import { changesSheet, locateSheets, markRecords } from "../core/state";
 import { Book } from "./book";
 import { SheetChangeListener, VISIBLE, WpsApplication } from "./object-model";
 import { readWorkbook } from "./read-workbook";
@@ -74,67 +73,61 @@ export function rescoreWorkbook(
   return run(app, (book) => rescoreIn(book, settings, progress, sheet, others));
 }
 
+/**
+ * Sets (or takes off) a reviewer's mark on a finding and rescores the workbook with it:
+ * 复核汇总 counts the findings left, so every sheet's results are needed. A mark for a finding
+ * the workbook no longer has is refused, and nothing is changed.
+ */
+export function markFinding(
+  app: WpsApplication,
+  change: MarkChange,
+  settings: Settings
+): RescoreOutcome {
+  return run(app, (book) =>
+    rescoreIn(book, settings, () => undefined, undefined, undefined, stamped(change))
+  );
+}
+
+/**
+ * `others`, in live mode: the last results of the other sheets' tables, so that 复核汇总 is
+ * written again with this sheet's new results among them. Every mark in the record is kept.
+ */
 function rescoreIn(
   book: Book,
   settings: Settings,
   progress: Progress,
   sheet?: string,
-  others?: TableResult[]
+  others?: TableResult[],
+  change?: MarkChange
 ): RescoreOutcome {
   progress("read");
   const read = readWorkbook(book, sheet ? [sheet] : undefined);
   // Every rescore adds or replaces the tool's sheets, which structure protection forbids.
   if (read.structureProtected) throw new WorkbookStructureProtectedError();
+  // A recorded sheet renamed since is found among all the sheets: one sheet read is not enough.
   if (sheet && read.state && hasMissingSheet(read.state, read.sheets))
-    return rescoreIn(book, settings, progress);
-  const records = read.state
-    ? locateSheets(read.state, names(read.sheets), valueIn(read.grids))
-    : [];
-  const inScope = (r: StateRecord) => !sheet || r.sheet === sheet;
-  const grids = withoutAnnotations(read.grids, records);
+    return rescoreIn(book, settings, progress, undefined, undefined, change);
   progress("score");
-  const tables = evaluateWorkbook(grids, { policy: policyFromSettings(settings) });
-  if (tables.length === 0 && !sheet) throw new NoTableError(grids.map((g) => g.name));
-  // Earlier annotations on a sheet protected since cannot be taken out: nothing is changed.
-  const restoring = new Set(
-    records
-      .filter(inScope)
-      .filter((r) => r.kind !== "sheet")
-      .map((r) => r.sheet)
+  const { records, inScope, kept, marks, tables, stale, plan } = planRescore(
+    read,
+    settings,
+    sheet,
+    change
   );
-  const locked = read.sheets.filter((s) => s.protected && restoring.has(s.name)).map((s) => s.name);
-  if (locked.length) throw new ProtectedSheetError(locked);
-  const lockedSheets = new Set(read.sheets.filter((s) => s.protected).map((s) => s.name));
-  const added = new Set([
-    STATE_SHEET,
-    ...records.filter((r) => r.kind === "sheet").map((r) => r.sheet),
-  ]);
-  const plan = planWriteBack(tables, grids, {
-    highlight: settings.highlight,
-    lockedSheets,
-    sheetNames: names(read.sheets).filter((n) => !added.has(n)),
-  });
 
   progress("write");
   const original = loadOriginals(book, plan.tables, records);
   const width = loadWidths(book, plan.widths, records);
-  const kept = records.filter((r) => !inScope(r));
   const planned = planRecords(plan, original, width, !sheet);
-  const existing = new Set(names(read.sheets));
-  // Live mode: the summary the last whole rescore added is written again, current.
-  const summary = records.find((r) => r.kind === "sheet" && existing.has(r.sheet));
-  const order = new Map(names(read.sheets).map((n, k) => [n, k]));
-  const current = [...(others ?? []).filter((t) => t.sheet !== sheet), ...tables].sort(
-    (a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0)
-  );
+  const refreshed = refreshedSummary(read, records, sheet, others, tables);
   keepingActiveSheet(book, () => {
-    restore(book, records.filter(inScope), existing, valueIn(read.grids));
+    restore(book, records.filter(inScope), new Set(names(read.sheets)), valueIn(read.grids));
     // The new record goes in first: an interrupted run can still be cleared.
-    writeState(book, [...kept, ...planned]);
+    writeState(book, [...kept, ...markRecords(marks), ...planned]);
     writePlan(book, plan, !sheet);
-    if (sheet && others && summary) rewriteSummary(book, summaryPlan(current, summary.sheet));
+    if (refreshed) rewriteSummary(book, refreshed);
   });
-  return { tables, plans: plan.tables, problems: plan.problems };
+  return { tables, plans: plan.tables, problems: plan.problems, staleMarks: stale };
 }
 
 /** Adding a sheet makes it the active one: the user is brought back to the sheet they were on. */
@@ -147,21 +140,6 @@ function keepingActiveSheet(book: Book, write: () => void): void {
   }
 }
 
-const names = (sheets: { name: string }[]) => sheets.map((s) => s.name);
-
-function hasMissingSheet(records: StateRecord[], sheets: { name: string }[]): boolean {
-  const present = new Set(names(sheets));
-  return records.some((r) => r.kind !== "sheet" && !present.has(r.sheet));
-}
-
-function valueIn(grids: SheetGrid[]) {
-  const byName = new Map(grids.map((g) => [g.name, g]));
-  return (sheet: string, row: number, col: number): CellValue => {
-    const grid = byName.get(sheet);
-    return grid?.values[row - grid.origin.row]?.[col - grid.origin.col] ?? null;
-  };
-}
-
 /** Takes every annotation out again; returns false when there was none. */
 export function clearWorkbook(app: WpsApplication): boolean {
   return run(app, (book) => {
@@ -170,7 +148,7 @@ export function clearWorkbook(app: WpsApplication): boolean {
     if (read.structureProtected) throw new WorkbookStructureProtectedError();
     // A renamed sheet is found by what the tool wrote in it, or the clear stops here, unchanged.
     const records = locateSheets(read.state, names(read.sheets), valueIn(read.grids));
-    const touched = new Set(records.filter((r) => r.kind !== "sheet").map((r) => r.sheet));
+    const touched = new Set(records.filter(changesSheet).map((r) => r.sheet));
     const locked = read.sheets.filter((s) => s.protected && touched.has(s.name)).map((s) => s.name);
     if (locked.length) throw new ProtectedSheetError(locked);
     keepingActiveSheet(book, () =>

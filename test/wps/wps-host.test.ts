@@ -17,6 +17,7 @@ import { readWorkbook } from "../../src/wps/read-workbook";
 import { argbToBgr } from "../../src/wps/values";
 import {
   clearWorkbook,
+  markFinding,
   rescoreWorkbook,
   selectCells,
   watchEdits,
@@ -433,5 +434,46 @@ describe("the gateway", () => {
     const error = await gateway.clear().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SelfEvalError);
     expect(error).toBeInstanceOf(WorkbookStructureProtectedError);
+  });
+});
+
+describe("a reviewer’s marks in WPS", () => {
+  test("a finding marked 忽略 stays dismissed through rescores, is kept in the record, and is gone after clear", async () => {
+    const fake = await fakeWith("wuhan-jiuye.xlsx");
+    const original = snapshotWps(fake);
+    const first = rescoreWorkbook(fake.application, settings);
+    const indicator = first.tables[0].indicators.find((i) => i.flags.includes("unfinished"))!;
+    const reason = "已电话核实：统计口径含灵活就业";
+    const change = {
+      sheet: "自评表",
+      row: indicator.row,
+      flag: "unfinished" as const,
+      status: "dismissed" as const,
+      reason,
+    };
+    const marked = markFinding(fake.application, change, settings);
+    const markedRow = marked.tables[0].indicators.find((i) => i.row === indicator.row)!;
+    expect(markedRow.marks).toEqual([
+      expect.objectContaining({ flag: "unfinished", status: "dismissed", reason }),
+    ]);
+    const once = snapshotWps(fake);
+    const again = rescoreWorkbook(fake.application, settings);
+    expect(snapshotWps(fake)).toEqual(once);
+    expect(again.tables[0].indicators.find((i) => i.row === indicator.row)!.marks).toEqual(
+      markedRow.marks
+    );
+    // The target and actual are no longer filled, and the 复核意见 says why.
+    const cells = fake.sheet("自评表");
+    const { target, actual } = indicator.cells;
+    expect([
+      cells.peek(target!.row, target!.col)?.fill ?? null,
+      cells.peek(actual!.row, actual!.col)?.fill ?? null,
+    ]).toEqual([null, null]);
+    const remarkCol = again.plans[0].remarkCol;
+    expect(String(cells.peek(indicator.row - 1, remarkCol)?.value)).toContain(`已忽略：${reason}`);
+    expect(clearWorkbook(fake.application)).toBe(true);
+    expect(snapshotWps(fake)).toEqual(original);
+    const fresh = rescoreWorkbook(fake.application, settings);
+    expect(fresh.tables[0].indicators.find((i) => i.row === indicator.row)!.marks).toBeUndefined();
   });
 });
