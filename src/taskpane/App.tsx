@@ -12,6 +12,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { parseRange } from "../core/address";
 import { SelfEvalError } from "../core/errors";
 import { Settings, defaultSettings, policyFromSettings } from "../core/settings";
+import { MarkChange } from "../core/marks";
 import { describePolicy } from "../core/policy";
 import {
   RemarkPlace,
@@ -273,6 +274,21 @@ export function App({
     if (failed.length) setMessages((m) => [...failed, ...m]);
   };
 
+  /** Sets or takes off a mark: the host rescores the whole workbook with it. */
+  const mark = async (session: Session, change: MarkChange) => {
+    if (!session.gateway?.mark || busy.current) return;
+    busy.current = true;
+    try {
+      const outcome = await session.gateway.mark(change, settings);
+      update(session.id, (s) => ({ ...s, outcome, scoredWith: settings }));
+      setMessages([{ intent: "success", text: t.markSaved }]);
+    } catch (error) {
+      setMessages([{ intent: "error", text: describe(error) }]);
+    } finally {
+      busy.current = false;
+    }
+  };
+
   const workbook = host ? sessions[0] : null;
   const addRemark = workbook?.gateway?.addRemark
     ? async (place: RemarkPlace, text: string) => {
@@ -383,6 +399,7 @@ export function App({
           strings={t}
           onSelect={select}
           onRemark={addRemark}
+          onMark={mark}
         />
       )}
     </div>

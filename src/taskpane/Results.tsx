@@ -2,6 +2,7 @@ import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { TableResult } from "../core/evaluate";
 import { tableName } from "../core/plan";
 import { RemarkPlace } from "../core/gateway";
+import { MarkChange } from "../core/marks";
 import { Strings } from "./i18n";
 import { Overview } from "./Overview";
 import { ReviewGuide } from "./ReviewGuide";
@@ -26,6 +27,8 @@ export type ResultsProps = {
   strings: Strings;
   onSelect?: (sheet: string, address: string) => void;
   onRemark?: (place: RemarkPlace, text: string) => Promise<void>;
+  /** Sets or takes off a reviewer's mark, in the workbook the card belongs to. */
+  onMark?: (session: Session, change: MarkChange) => Promise<void>;
 };
 
 /** The overview over every table of every workbook, then the tables asked for, as cards. */
@@ -37,6 +40,7 @@ export function Results({
   strings: t,
   onSelect,
   onRemark,
+  onMark,
 }: ResultsProps) {
   const styles = useStyles();
   const items = sessions.flatMap((session) =>
@@ -104,6 +108,7 @@ export function Results({
           file={many ? session.name : undefined}
           onSelect={onSelect}
           onRemark={onRemark}
+          onMark={onMark && session.gateway?.mark ? (change) => onMark(session, change) : undefined}
         />
       ))}
     </div>

@@ -15,6 +15,8 @@ import { cellAddress } from "../core/address";
 import { BudgetResult, Flag, IndicatorResult, TableResult } from "../core/evaluate";
 import { TablePlan, gradeText, tableName } from "../core/plan";
 import { RemarkPlace } from "../core/gateway";
+import { MarkChange } from "../core/marks";
+import { FindingMarks } from "./FindingMarks";
 import { Strings } from "./i18n";
 
 const useStyles = makeStyles({
@@ -58,6 +60,8 @@ export type TableCardProps = {
   file?: string;
   onSelect?: (sheet: string, address: string) => void;
   onRemark?: (place: RemarkPlace, text: string) => Promise<void>;
+  /** Sets or takes off a reviewer's mark on a finding (hosts that keep a record). */
+  onMark?: (change: MarkChange) => Promise<void>;
 };
 
 const GRADE_COLOR = { 优: "success", 良: "brand", 中: "warning", 差: "danger" } as const;
@@ -84,6 +88,7 @@ export function TableCard({
   file,
   onSelect,
   onRemark,
+  onMark,
 }: TableCardProps) {
   const styles = useStyles();
   const [onlyFlagged, setOnlyFlagged] = useState(true);
@@ -131,7 +136,17 @@ export function TableCard({
       </div>
       {open && (
         <TableBody
-          {...{ table, anchor, plan, strings: t, onSelect, onRemark, onlyFlagged, setOnlyFlagged }}
+          {...{
+            table,
+            anchor,
+            plan,
+            strings: t,
+            onSelect,
+            onRemark,
+            onMark,
+            onlyFlagged,
+            setOnlyFlagged,
+          }}
         />
       )}
     </Card>
@@ -145,6 +160,7 @@ function TableBody({
   strings: t,
   onSelect,
   onRemark,
+  onMark,
   onlyFlagged,
   setOnlyFlagged,
 }: TableCardProps & { onlyFlagged: boolean; setOnlyFlagged: (on: boolean) => void }) {
@@ -178,6 +194,8 @@ function TableBody({
             onSelect={onSelect ? () => onSelect(table.sheet, rowAddress(indicator)) : undefined}
             place={placeFor(indicator.row - 1, indicator.cells.name)}
             onRemark={onRemark}
+            onMark={onMark}
+            sheet={table.sheet}
           />
         ))}
       </div>
@@ -221,18 +239,22 @@ function BudgetFacts({ budget: b, strings: t }: { budget: BudgetResult; strings:
 
 function IndicatorItem({
   id,
+  sheet,
   indicator: i,
   strings: t,
   onSelect,
   place,
   onRemark,
+  onMark,
 }: {
   id?: string;
+  sheet: string;
   indicator: IndicatorResult;
   strings: Strings;
   onSelect?: () => void;
   place: RemarkPlace | null;
   onRemark?: (place: RemarkPlace, text: string) => Promise<void>;
+  onMark?: (change: MarkChange) => Promise<void>;
 }) {
   const styles = useStyles();
   return (
@@ -258,6 +280,16 @@ function IndicatorItem({
           {t.breakdown(b.row, b.name, b.target, b.actual)}
         </Caption1>
       ))}
+      {onMark && i.flags.length > 0 && (
+        <FindingMarks
+          sheet={sheet}
+          row={i.row}
+          flags={i.flags}
+          marks={i.marks ?? []}
+          strings={t}
+          onMark={onMark}
+        />
+      )}
       {onRemark && place && (
         <RemarkEditor label={t.remark} strings={t} onSave={(text) => onRemark(place, text)} />
       )}

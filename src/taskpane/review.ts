@@ -1,13 +1,21 @@
-import { Flag, IndicatorResult, TableResult } from "../core/evaluate";
+import { FindingMark, Flag, IndicatorResult, TableResult } from "../core/evaluate";
 import { FLAG_TITLES, GradeText, gradeText, tableName } from "../core/plan";
 import { ATTENTION, summarizeFile } from "../report/summary";
 
 /** The grades and their stand-ins, in the order a reviewer reads them. */
 export const GRADE_ORDER: GradeText[] = ["优", "良", "中", "差", "未填报", "未评分"];
 
-/** Every flag of a table: its own and its indicators'. */
+/** A row's flags less those the reviewer dismissed: what is still to look at. */
+export function openFlags<F extends Flag>(row: { flags: F[]; marks?: FindingMark[] }): F[] {
+  const dismissed = new Set(
+    (row.marks ?? []).filter((m) => m.status === "dismissed").map((m) => m.flag)
+  );
+  return row.flags.filter((f) => !dismissed.has(f));
+}
+
+/** Every open flag of a table: its own and its indicators'. */
 export function flagsOf(table: TableResult): Flag[] {
-  return [...table.flags, ...table.indicators.flatMap((i) => i.flags)];
+  return [...openFlags(table), ...table.indicators.flatMap((i) => openFlags(i))];
 }
 
 export type Overview = {
@@ -74,11 +82,11 @@ export function findingsToCheck<T extends { table: TableResult }>(
   items: T[],
   limit: number
 ): FindingItem<T>[] {
-  const weight = (i: IndicatorResult) => i.flags.reduce((sum, f) => sum + ATTENTION[f], 0);
+  const weight = (i: IndicatorResult) => openFlags(i).reduce((sum, f) => sum + ATTENTION[f], 0);
   return items
     .flatMap((item) =>
       item.table.indicators
-        .filter((indicator) => indicator.flags.length > 0)
+        .filter((indicator) => openFlags(indicator).length > 0)
         .map((indicator) => ({ item, table: item.table, indicator }))
     )
     .sort((a, b) => weight(b.indicator) - weight(a.indicator))

@@ -15,6 +15,7 @@ import { CommandReport } from "../../src/commands/commands";
 import { App, AppProps } from "../../src/taskpane/App";
 import { createChannel } from "../../src/taskpane/channel";
 import { RescoreOutcome, SettingsStore, WorkbookGateway } from "../../src/core/gateway";
+import { MarkChange } from "../../src/core/marks";
 import { referenceWorkbook } from "../helpers/reference";
 
 // Fluent UI renders slowly in jsdom, slower still while other test files run beside this one.
@@ -53,6 +54,7 @@ function fakeGateway(
     clear: jest.fn(async () => true),
     select: jest.fn(async () => undefined),
     addRemark: jest.fn(async () => "note" as const),
+    mark: jest.fn(async () => outcomeFor("wuhan-jiuye.xlsx")),
     watch: jest.fn(async () => async () => undefined),
     download: jest.fn(() => null),
     ...overrides,
@@ -90,7 +92,7 @@ describe("the task pane in Excel", () => {
     expect(within(card).getByText("指标 21 个，需关注 8 个")).toBeTruthy();
     expect(within(card).getByText("工勤人员技术等级考核人数")).toBeTruthy();
     expect(within(card).getByText("未完成：完成 3,564人，目标 9,000人")).toBeTruthy();
-    expect(within(card).getAllByText("目标偏低").length).toBe(5);
+    expect(within(card).getAllByRole("group", { name: "目标偏低：复核标记" })).toHaveLength(5);
     expect(within(card).queryByText("行政复议应诉案件办理量")).toBeNull();
     fireEvent.click(within(card).getByRole("switch", { name: "只看需关注的指标" }));
     expect(within(card).getAllByRole("listitem")).toHaveLength(21);
@@ -204,6 +206,58 @@ describe("the task pane in Excel", () => {
     );
     expect(scrolled).toHaveLength(1);
     expect(within(scrolled[0] as HTMLElement).getByText(indicator.name)).toBeTruthy();
+  });
+
+  test("a finding is marked 已核实 or 忽略 with a reason, kept by the host, shown, and taken off again", async () => {
+    const base = await outcomeFor("wuhan-jiuye.xlsx");
+    const indicator = base.tables[0].indicators.find((i) => i.flags.includes("unfinished"))!;
+    const withMark = (reason: string | null): RescoreOutcome => ({
+      ...base,
+      tables: [
+        {
+          ...base.tables[0],
+          indicators: base.tables[0].indicators.map((i) =>
+            i.row === indicator.row && reason !== null
+              ? { ...i, marks: [{ flag: "unfinished", status: "dismissed", reason }] }
+              : i
+          ),
+        },
+      ],
+    });
+    const mark = jest.fn(async (change: MarkChange) =>
+      withMark(change.status === "dismissed" ? change.reason : null)
+    );
+    renderApp({ host: fakeGateway({ mark }) });
+    fireEvent.click(screen.getByRole("button", { name: "一键复核" }));
+    const line = await screen.findAllByRole("group", { name: "未完成：复核标记" });
+    const item = line.find((g) =>
+      g.closest('[role="listitem"]')?.textContent?.includes(indicator.name)
+    )!;
+    fireEvent.click(within(item).getByRole("button", { name: "忽略" }));
+    const save = within(item).getByRole("button", { name: "保存" }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    fireEvent.change(within(item).getByRole("textbox", { name: "忽略的理由（必填）" }), {
+      target: { value: "口径含灵活就业" },
+    });
+    fireEvent.click(save);
+    await screen.findByText("已忽略：口径含灵活就业");
+    expect(mark).toHaveBeenCalledWith(
+      {
+        sheet: "自评表",
+        row: indicator.row,
+        flag: "unfinished",
+        status: "dismissed",
+        reason: "口径含灵活就业",
+      },
+      expect.anything()
+    );
+    expect(screen.getByText("标记已记入工作簿，复核结果已更新。")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "撤销标记" }));
+    await waitFor(() => expect(screen.queryByText("已忽略：口径含灵活就业")).toBeNull());
+    expect(mark).toHaveBeenLastCalledWith(
+      { sheet: "自评表", row: indicator.row, flag: "unfinished", status: null },
+      expect.anything()
+    );
   });
 
   test("clicking an indicator selects its cells in the sheet", async () => {
