@@ -9,7 +9,7 @@ import { OPINION_COLUMNS, opinionCells } from "../report/opinions";
 import { Finding } from "../report/summary";
 
 const SHEET = "复核意见";
-const WIDTHS = [6, 24, 14, 8, 28, 14, 60];
+const WIDTHS = [6, 24, 14, 8, 28, 14, 50, 24];
 
 /** The 复核意见 list as a workbook: header bold and frozen, long text wrapped, landscape A4 one page wide. */
 export function opinionsXlsx(findings: Finding[]): Uint8Array {

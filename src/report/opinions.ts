@@ -6,7 +6,16 @@ import { Finding } from "./summary";
  * The 复核意见 list a reviewer sends back to a department: one line per finding, with where it
  * is and what to do, the same words in the workbook list and on the printable page.
  */
-export const OPINION_COLUMNS = ["序号", "文件", "工作表", "单元格", "指标或表", "问题", "复核意见"];
+export const OPINION_COLUMNS = [
+  "序号",
+  "文件",
+  "工作表",
+  "单元格",
+  "指标或表",
+  "问题",
+  "复核意见",
+  "复核标记",
+];
 
 const TITLE: Record<Flag, string> = Object.fromEntries(FLAG_TITLES) as Record<Flag, string>;
 
@@ -19,6 +28,7 @@ export function opinionCells(finding: Finding, k: number): (string | number)[] {
     finding.name,
     finding.flags.map((f) => TITLE[f]).join("、"),
     finding.reason,
+    finding.marked,
   ];
 }
 

@@ -175,8 +175,8 @@ ${rows.map((r) => `<tr><td>${escape(r.file)}</td><td>${escape(r.sheet)}</td><td>
 </tbody></table>
 ${failed.length ? `<h2>未能评分的文件</h2><table id="failed"><thead><tr><th>文件</th><th>原因</th></tr></thead><tbody>${failed.map((f) => `<tr><td>${escape(f.file)}</td><td>${escape(f.error)}</td></tr>`).join("")}</tbody></table>` : ""}
 <h2>全部发现</h2>
-<table id="findings"><thead><tr><th>文件</th><th>工作表</th><th>单元格</th><th>指标或表</th><th>问题</th><th>说明</th></tr></thead><tbody>
-${findings.map((f) => `<tr><td>${escape(f.file)}</td><td>${escape(f.sheet)}</td><td>${escape(f.cell)}</td><td>${escape(f.name)}</td><td>${f.flags.map((fl) => escape(TITLE[fl])).join("、")}</td><td>${escape(f.reason)}</td></tr>`).join("\n")}
+<table id="findings"><thead><tr><th>文件</th><th>工作表</th><th>单元格</th><th>指标或表</th><th>问题</th><th>说明</th><th>复核标记</th></tr></thead><tbody>
+${findings.map((f) => `<tr><td>${escape(f.file)}</td><td>${escape(f.sheet)}</td><td>${escape(f.cell)}</td><td>${escape(f.name)}</td><td>${f.flags.map((fl) => escape(TITLE[fl])).join("、")}</td><td>${escape(f.reason)}</td><td>${escape(f.marked)}</td></tr>`).join("\n")}
 </tbody></table>
 </body></html>
 `;

@@ -1,5 +1,5 @@
 import { cellAddress } from "../core/address";
-import { Flag, TableResult } from "../core/evaluate";
+import { FindingMark, Flag, TableResult } from "../core/evaluate";
 import { FLAG_TITLES, GradeText, countFlag, gradeText, tableName } from "../core/plan";
 import { fromCents, toCents } from "../core/rounding";
 
@@ -29,6 +29,8 @@ export type UnscoredFile = { file: string; error: string };
 
 /** One flagged row or table, with the cell a reviewer should look at. */
 export type Finding = {
+  /** The reviewer's marks on it, in words (已核实, 已忽略：reason); empty when none. */
+  marked: string;
   file: string;
   sheet: string;
   cell: string;
@@ -125,6 +127,7 @@ function tableFindings(file: string, table: TableResult): Finding[] {
       name: i.name,
       flags: i.flags,
       reason: i.notes.join("；"),
+      marked: markedText(i.marks),
     }));
   if (table.flags.length > 0 || table.error) {
     const at = table.detected.total?.row ?? table.detected.top;
@@ -135,9 +138,22 @@ function tableFindings(file: string, table: TableResult): Finding[] {
       name: tableName(table),
       flags: table.flags,
       reason: table.notes.join("；"),
+      marked: markedText(table.marks),
     });
   }
   return findings;
+}
+
+const MARK_WORDS = { checked: "已核实", dismissed: "已忽略" } as const;
+
+/** A row's marks as the lists say them: `未完成 已忽略：reason`, one per finding marked. */
+function markedText(marks: FindingMark[] | undefined): string {
+  return (marks ?? [])
+    .map((m) => {
+      const title = FLAG_TITLES.find(([flag]) => flag === m.flag)?.[1] ?? m.flag;
+      return `${title} ${MARK_WORDS[m.status]}${m.status === "dismissed" ? `：${m.reason}` : ""}`;
+    })
+    .join("；");
 }
 
 /** The tables that need a reviewer most come first; then by file and sheet, so the order is stable. */

@@ -2,7 +2,9 @@ import { evaluateWorkbook } from "../../src/core/evaluate";
 import { describePolicy, policyFor } from "../../src/core/policy";
 import { opinionsXlsx } from "../../src/file/opinions-xlsx";
 import { readGrids } from "../../src/file/read-workbook";
+import { applyMarks } from "../../src/core/marks";
 import { opinionsHtml } from "../../src/report/opinions";
+import { reportHtml } from "../../src/report/report-html";
 import { summarizeFile } from "../../src/report/summary";
 import { partsOf } from "../helpers/package";
 import { referenceWorkbook } from "../helpers/reference";
@@ -31,6 +33,7 @@ test("the 复核意见 list has one wrapped row per finding, saying where and wh
     "指标或表",
     "问题",
     "复核意见",
+    "复核标记",
   ]);
   findings.forEach((f, k) => {
     const row = sheet.getRow(k + 2);
@@ -57,4 +60,36 @@ test("the printable 复核意见 page lists the same findings, escaped, with the
   expect(html).toContain("&lt;b&gt;指标&lt;/b&gt;");
   expect(html).toContain(`评分规则：${describePolicy(policy)}`);
   expect(html).not.toMatch(/<script/);
+});
+
+test("a finding's mark shows in the 复核意见 list and the report: 已忽略 with its reason", async () => {
+  const tables = evaluateWorkbook(await readGrids(referenceWorkbook("wuhan-jiuye.xlsx")), {
+    policy,
+  });
+  const indicator = tables[0].indicators.find((i) => i.flags.includes("unfinished"))!;
+  const marked = applyMarks(tables, [
+    {
+      sheet: tables[0].sheet,
+      row: indicator.row,
+      flag: "unfinished",
+      status: "dismissed",
+      reason: "口径含灵活就业",
+    },
+  ]).tables;
+  const { findings, rows } = summarizeFile("a.xlsx", marked);
+  const finding = findings.find((f) => f.name === indicator.name)!;
+  expect(finding.marked).toBe("未完成 已忽略：口径含灵活就业");
+  const sheet = (await loadXlsx(opinionsXlsx(findings))).getWorksheet("复核意见")!;
+  const at = findings.indexOf(finding) + 2;
+  expect(sheet.getRow(at).getCell(8).value).toBe("未完成 已忽略：口径含灵活就业");
+  const html = reportHtml({
+    generated: "now",
+    rules: "武汉市",
+    files: 1,
+    failed: [],
+    rows,
+    findings,
+    weakTargets: [],
+  });
+  expect(html).toContain("<td>未完成 已忽略：口径含灵活就业</td>");
 });
