@@ -10,8 +10,6 @@ import { Deflate } from "../package/zip";
 
 export type RescoreResult = {
   data: Uint8Array;
-  /** The workbook's sheet names, to say where no table was found. */
-  sheets: string[];
   tables: TableResult[];
   plans: TablePlan[];
   problems: PlanProblem[];
@@ -72,7 +70,6 @@ async function rescoreWith(
   annotatePackage(opened, plan, marks);
   return {
     data: opened.pkg.toBytes(deflate),
-    sheets: sheetNames,
     tables,
     plans: plan.tables,
     problems: plan.problems,

@@ -1,6 +1,5 @@
 import { promises as fs } from "fs";
 import { dirname } from "path";
-import { NoTableError } from "../../core/errors";
 import { ScoringPolicy } from "../../core/policy";
 import { readFileBytes } from "../../file/open-file";
 import { refuseOverwrite, writeAtomically } from "../../file/output-folder";
@@ -31,8 +30,6 @@ export async function processJob(
       highlight: true,
       deflate: nodeDeflate,
     });
-    // Nothing to annotate: the file is listed among those not scored, and no copy is written.
-    if (result.tables.length === 0) throw new NoTableError(result.sheets);
     await fs.mkdir(dirname(job.output), { recursive: true });
     await writeAtomically(job.output, result.data);
     return {
