@@ -1,7 +1,7 @@
 /**
  * Loaded into the built WPS pages before their own scripts: the WPS double as the page's
  * `window.Application`, holding the workbook the test passed in `window.__grids`, with the task
- * panes and plugin storage the ribbon page uses (WPS.md).
+ * panes and plugin storage the ribbon page uses (as Kingsoft documents them).
  */
 import { FakeWps, fakeWpsFromGrids } from "../helpers/fake-wps";
 

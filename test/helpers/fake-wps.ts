@@ -1,9 +1,9 @@
 /**
- * An in-memory WPS 表格 `Application` that behaves as /work/shared/WPS.md describes it: 1-based
+ * An in-memory WPS 表格 `Application` that behaves as Kingsoft's JS add-in documentation and public add-ins describe it: 1-based
  * indices, colours as BGR numbers, whole-range Value2 in three shapes (a 2-D array, a scalar
  * for one cell, or an object read with `.Item(r, c)`), formula errors as numeric codes, numeric
  * constants only, synchronous calls that take effect at once, and every call that crosses to
- * WPS — a property read or write, a method call — counted. Where WPS.md says nothing, it
+ * WPS — a property read or write, a method call — counted. Where they say nothing, it
  * behaves as Excel's COM object model does (mixed properties read null, Worksheets.Add
  * activates the new sheet, a very hidden sheet cannot be deleted).
  */

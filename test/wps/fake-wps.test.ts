@@ -1,5 +1,5 @@
 /**
- * The double follows what /work/shared/WPS.md says of WPS 表格's ET object model; each test
+ * The double follows what Kingsoft's documentation and public add-ins say of WPS 表格's ET object model; each test
  * names the fact it checks.
  */
 import { FakeWps } from "../helpers/fake-wps";
@@ -82,7 +82,7 @@ test("“writes take effect at once, with no batching”: a read right after a w
   expect(sheet.Range("D2:D3").Value2).toEqual([["2023"], [2023]]);
 });
 
-test("NumberFormat of a range whose formats differ reads null (unconfirmed in WPS.md, as Excel gives it)", () => {
+test("NumberFormat of a range whose formats differ reads null (unconfirmed for WPS, as Excel gives it)", () => {
   const fake = workbook();
   fake.sheet("自评表").cell(2, 2).numberFormat = "0.00";
   const sheet = fake.application.ActiveWorkbook.Worksheets.Item(1);

@@ -3,7 +3,7 @@ import { RescoreOutcome, SettingsStore, WorkbookGateway } from "../../src/core/g
 import { defaultSettings } from "../../src/core/settings";
 import { ribbonCallbacks } from "../../src/wps/ribbon";
 
-/** Task panes and plugin storage as WPS.md describes them: panes by id, storage of strings. */
+/** Task panes and plugin storage as Kingsoft documents them: panes by id, storage of strings. */
 function application() {
   const panes = new Map<
     string,
