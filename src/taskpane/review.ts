@@ -1,17 +1,10 @@
-import { FindingMark, Flag, IndicatorResult, TableResult } from "../core/evaluate";
+import { Flag, IndicatorResult, TableResult } from "../core/evaluate";
+import { openFlags } from "../core/marks";
 import { FLAG_TITLES, GradeText, gradeText, tableName } from "../core/plan";
 import { ATTENTION, summarizeFile } from "../report/summary";
 
 /** The grades and their stand-ins, in the order a reviewer reads them. */
 export const GRADE_ORDER: GradeText[] = ["优", "良", "中", "差", "未填报", "未评分"];
-
-/** A row's flags less those the reviewer dismissed: what is still to look at. */
-export function openFlags<F extends Flag>(row: { flags: F[]; marks?: FindingMark[] }): F[] {
-  const dismissed = new Set(
-    (row.marks ?? []).filter((m) => m.status === "dismissed").map((m) => m.flag)
-  );
-  return row.flags.filter((f) => !dismissed.has(f));
-}
 
 /** Every open flag of a table: its own and its indicators'. */
 export function flagsOf(table: TableResult): Flag[] {
