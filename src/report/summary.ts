@@ -1,5 +1,6 @@
 import { cellAddress } from "../core/address";
 import { FindingMark, Flag, TableResult } from "../core/evaluate";
+import { CHECKED, DISMISSED } from "../core/marks";
 import { FLAG_TITLES, GradeText, countFlag, gradeText, tableName } from "../core/plan";
 import { fromCents, toCents } from "../core/rounding";
 
@@ -144,14 +145,16 @@ function tableFindings(file: string, table: TableResult): Finding[] {
   return findings;
 }
 
-const MARK_WORDS = { checked: "已核实", dismissed: "已忽略" } as const;
-
-/** A row's marks as the lists say them: `未完成 已忽略：reason`, one per finding marked. */
+/**
+ * A row's marks as the lists say them, in the words of the 复核意见 column (`未完成 已忽略：reason`,
+ * `未完成 已核实`), one per finding marked.
+ */
 function markedText(marks: FindingMark[] | undefined): string {
   return (marks ?? [])
     .map((m) => {
       const title = FLAG_TITLES.find(([flag]) => flag === m.flag)?.[1] ?? m.flag;
-      return `${title} ${MARK_WORDS[m.status]}${m.status === "dismissed" ? `：${m.reason}` : ""}`;
+      const words = m.status === "dismissed" ? `${DISMISSED}${m.reason}` : CHECKED.slice(0, -1);
+      return `${title} ${words}`;
     })
     .join("；");
 }
