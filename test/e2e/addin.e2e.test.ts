@@ -6,61 +6,24 @@ import { existsSync } from "fs";
 import { Server } from "http";
 import { join } from "path";
 import { Browser, Page } from "playwright-core";
-import webpack from "webpack";
 import { readGrids } from "../../src/file/read-workbook";
 import { launchChromium, serveFolder } from "../helpers/browser";
+import { bundleForPage } from "../helpers/page-bundle";
 import { FakeExcel } from "../helpers/fake-excel";
 import { referenceWorkbook } from "../helpers/reference";
 import { useTempDir } from "../helpers/temp";
 
 const DIST = join(__dirname, "..", "..", "dist", "addin");
-const HELPERS = join(__dirname, "..", "helpers");
 const tempDir = useTempDir();
 let browser: Browser;
 let server: Server;
 let url: string;
 let fakeBundle: string;
 
-/** Bundles the double for the browser with the project's own webpack. */
-function bundleFake(outDir: string): Promise<string> {
-  const compiler = webpack({
-    mode: "development",
-    devtool: false,
-    target: "web",
-    entry: join(__dirname, "fake-office.ts"),
-    output: { path: outDir, filename: "fake-office.js" },
-    resolve: { extensions: [".ts", ".js"] },
-    plugins: [
-      // The Office.js client the double measures requests with, loaded the browser's way.
-      new webpack.NormalModuleReplacementPlugin(
-        /[\\/]office-js-library$/,
-        join(HELPERS, "office-js-library.browser.ts")
-      ),
-    ],
-    module: {
-      rules: [
-        { test: /office-js[\\/]dist[\\/]excel-web-16\.00\.js$/, type: "asset/source" },
-        {
-          test: /\.ts$/,
-          loader: "ts-loader",
-          options: { transpileOnly: true, compilerOptions: { module: "esnext" } },
-        },
-      ],
-    },
-  });
-  return new Promise((resolve, reject) =>
-    compiler.run((error, stats) => {
-      if (error || !stats || stats.hasErrors())
-        reject(error ?? new Error(stats?.toString("errors-only")));
-      else resolve(join(outDir, "fake-office.js"));
-    })
-  );
-}
-
 beforeAll(async () => {
   if (!existsSync(join(DIST, "taskpane.html")))
     throw new Error("dist/addin is missing: run `npm run build` first");
-  fakeBundle = await bundleFake(tempDir());
+  fakeBundle = await bundleForPage(join(__dirname, "fake-office.ts"), tempDir());
   ({ server, url } = await serveFolder(DIST));
   browser = await launchChromium();
 });

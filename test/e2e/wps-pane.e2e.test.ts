@@ -7,9 +7,9 @@ import { existsSync } from "fs";
 import { Server } from "http";
 import { join } from "path";
 import { Browser, Page } from "playwright-core";
-import webpack from "webpack";
 import { readGrids } from "../../src/file/read-workbook";
 import { launchChromium, serveFolder } from "../helpers/browser";
+import { bundleForPage } from "../helpers/page-bundle";
 import { FakeWps } from "../helpers/fake-wps";
 import { referenceWorkbook } from "../helpers/reference";
 import { useTempDir } from "../helpers/temp";
@@ -21,37 +21,10 @@ let server: Server;
 let url: string;
 let fakeBundle: string;
 
-function bundleFake(outDir: string): Promise<string> {
-  const compiler = webpack({
-    mode: "development",
-    devtool: false,
-    target: "web",
-    entry: join(__dirname, "fake-wps-page.ts"),
-    output: { path: outDir, filename: "fake-wps.js" },
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          loader: "ts-loader",
-          options: { transpileOnly: true, compilerOptions: { module: "esnext" } },
-        },
-      ],
-    },
-  });
-  return new Promise((resolve, reject) =>
-    compiler.run((error, stats) => {
-      if (error || !stats || stats.hasErrors())
-        reject(error ?? new Error(stats?.toString("errors-only")));
-      else resolve(join(outDir, "fake-wps.js"));
-    })
-  );
-}
-
 beforeAll(async () => {
   if (!existsSync(join(DIST, "taskpane.html")))
     throw new Error("dist/wps is missing: run `npm run build` first");
-  fakeBundle = await bundleFake(tempDir());
+  fakeBundle = await bundleForPage(join(__dirname, "fake-wps-page.ts"), tempDir());
   ({ server, url } = await serveFolder(DIST));
   browser = await launchChromium();
 });
