@@ -13,10 +13,16 @@ import {
   withoutAnnotations,
 } from "./state";
 
+export type SheetInfo = { name: string; protected: boolean; hidden: boolean };
+
 /** What a host read of the open workbook: its sheets, their grids, and the record, if any. */
-export type HostRead = {
-  sheets: { name: string; protected: boolean }[];
+export type WorkbookRead = {
+  sheets: SheetInfo[];
+  /** Workbook structure protection: no sheet can be added or removed. */
+  structureProtected: boolean;
+  /** Every sheet read but the state sheet, as the engine's grids (the tool's earlier output included). */
   grids: SheetGrid[];
+  /** What an earlier rescore recorded, or null. */
   state: StateRecord[] | null;
 };
 
@@ -43,7 +49,7 @@ export type Rescoring = {
  * a mark set on a finding the workbook does not have. `sheet`: live mode, one sheet.
  */
 export function planRescore(
-  read: HostRead,
+  read: WorkbookRead,
   settings: Settings,
   sheet?: string,
   change?: MarkChange
@@ -86,7 +92,7 @@ export function planRescore(
  * results among the others' last ones (in sheet order); null when there is none to refresh.
  */
 export function refreshedSummary(
-  read: HostRead,
+  read: WorkbookRead,
   records: StateRecord[],
   sheet: string | undefined,
   others: TableResult[] | undefined,

@@ -1,5 +1,6 @@
 import { parseRange } from "../core/address";
 import { CellValue, SheetGrid } from "../core/grid";
+import { WorkbookRead } from "../core/rescore";
 import { STATE_SHEET, StateRecord, stateFromRows } from "../core/state";
 import {
   Piece,
@@ -11,18 +12,6 @@ import {
 } from "./batches";
 import { supports } from "./requirements";
 import { sheetOf } from "./sheet-proxies";
-
-export type SheetInfo = { name: string; protected: boolean; hidden: boolean };
-
-export type WorkbookRead = {
-  sheets: SheetInfo[];
-  /** Workbook structure protection (ExcelApi 1.7): no sheet can be added or removed. */
-  structureProtected: boolean;
-  /** Every sheet but the state sheet, as the engine's grids (the tool's earlier output included). */
-  grids: SheetGrid[];
-  /** What an earlier rescore recorded, or null. */
-  state: StateRecord[] | null;
-};
 
 type Loaded = { values: CellValue[][]; formats: string[][]; merges: Set<string> };
 

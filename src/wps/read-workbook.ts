@@ -1,22 +1,11 @@
 import { CellRange, parseRange, rangeAddress } from "../core/address";
 import { CellValue, SheetGrid } from "../core/grid";
+import { SheetInfo, WorkbookRead } from "../core/rescore";
 import { STATE_COLUMNS, STATE_SHEET, StateRecord, stateFromRows } from "../core/state";
 import { contains, eachUniform, halve } from "./areas";
 import { Book } from "./book";
 import { VISIBLE, WpsWorksheet } from "./object-model";
 import { valueGrid } from "./values";
-
-export type SheetInfo = { name: string; protected: boolean; hidden: boolean };
-
-export type WorkbookRead = {
-  sheets: SheetInfo[];
-  /** Workbook structure protection: no sheet can be added or removed. */
-  structureProtected: boolean;
-  /** Every sheet read but the state sheet, as the engine's grids (the tool's earlier output included). */
-  grids: SheetGrid[];
-  /** What an earlier rescore recorded, or null. */
-  state: StateRecord[] | null;
-};
 
 /** How many columns right of the used range merged areas are looked for: past where output columns go. */
 const MERGE_MARGIN = 32;
