@@ -4,12 +4,21 @@
  * browser can parse (the Chromium inside WPS is of an undocumented age).
  */
 import { parse } from "acorn";
+import { execFileSync } from "child_process";
 import { existsSync, readFileSync, readdirSync } from "fs";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { join } from "path";
+import { join, relative } from "path";
+import { useTempDir } from "../helpers/temp";
 
 const DIST = join(__dirname, "..", "..", "dist", "wps");
 const read = (name: string) => readFileSync(join(DIST, name), "utf8");
+const tempDir = useTempDir();
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(folder, e.name)) : [join(folder, e.name)]
+  );
+}
 
 beforeAll(() => {
   if (!existsSync(join(DIST, "taskpane.html")))
@@ -70,4 +79,28 @@ test("no page of it loads Office.js, and every script parses as ES2018", () => {
     if (name.endsWith(".js"))
       expect(() => parse(text, { ecmaVersion: 2018, sourceType: "script" })).not.toThrow();
   }
+});
+
+test("7-Zip (Debian's 7zip, not the build's own) unpacks the offline package into selfeval_<version>/, each file the one in dist/wps", () => {
+  const archive = readdirSync(DIST).find((f) => f.endsWith(".7z"))!;
+  const into = tempDir();
+  execFileSync("7zz", ["x", "-y", `-o${into}`, join(DIST, archive)], { stdio: "ignore" });
+  const folder = archive.replace(/\.7z$/, "");
+  expect(readdirSync(into)).toEqual([folder]);
+  const unpacked = filesUnder(join(into, folder)).map((f) => relative(join(into, folder), f));
+  expect(unpacked).toEqual(
+    expect.arrayContaining([
+      "index.html",
+      "taskpane.html",
+      "ribbon.xml",
+      "manifest.xml",
+      "assets/icon-32.png",
+    ])
+  );
+  for (const name of unpacked)
+    expect([
+      name,
+      readFileSync(join(into, folder, name)).equals(readFileSync(join(DIST, name))),
+    ]).toEqual([name, true]);
+  expect(unpacked.some((f) => /publish|jsplugins|\.7z$/.test(f))).toBe(false);
 });
